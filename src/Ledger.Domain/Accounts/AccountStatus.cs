@@ -1,0 +1,7 @@
+namespace Ledger.Domain.Accounts;
+
+public enum AccountStatus
+{
+    Active,
+    Closed,
+}

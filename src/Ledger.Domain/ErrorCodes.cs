@@ -1,0 +1,18 @@
+namespace Ledger.Domain;
+
+/// <summary>Stable machine-readable codes for every rejection (see shared/API.md).</summary>
+public static class ErrorCodes
+{
+    public const string ValidationFailed = "validation_failed";
+    public const string AccountNotFound = "account_not_found";
+    public const string AccountExists = "account_exists";
+    public const string InsufficientFunds = "insufficient_funds";
+    public const string AccountClosed = "account_closed";
+    public const string BalanceNotZero = "balance_not_zero";
+    public const string CurrencyMismatch = "currency_mismatch";
+    public const string DepositLimitExceeded = "deposit_limit_exceeded";
+    public const string SameAccount = "same_account";
+    public const string ConcurrencyConflict = "concurrency_conflict";
+    public const string VersionMismatch = "version_mismatch";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Ledger.Domain.Money;
+
+namespace Ledger.Domain;
+
+/// <summary>Shape checks shared by every command: lengths, characters, ids and amounts.</summary>
+public static partial class Input
+{
+    public const int IdMaxLength = 64;
+    public const int HolderIdMaxLength = 100;
+    public const int HolderNameMaxLength = 200;
+    public const int ReferenceMaxLength = 100;
+    public const int DescriptionMaxLength = 500;
+    public const int ReasonMaxLength = 500;
+    public const int ActorMaxLength = 100;
+    public const decimal MaxDeposit = 1_000_000m;
+
+    public static bool IsAccountId(string? value) => value is not null && AccountIdPattern().IsMatch(value);
+
+    public static void AccountId(string? value, string field)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw DomainException.Invalid(field, "An account id is required.");
+        }
+
+        if (!IsAccountId(value))
+        {
+            throw DomainException.Invalid(field,
+                "An account id is 1 to 64 letters, digits, '-' or '_', starting with a letter or digit.");
+        }
+    }
+
+    public static void Required(string? value, string field, int maxLength, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw DomainException.Invalid(field, $"{what} is required.");
+        }
+
+        Optional(value, field, maxLength, what);
+    }
+
+    public static void Optional(string? value, string field, int maxLength, string what, bool multiline = false)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length > maxLength)
+        {
+            throw DomainException.Invalid(field, $"{what} is {value.Length} characters long; the limit is {maxLength}.");
+        }
+
+        foreach (var c in value)
+        {
+            var allowedWhitespace = multiline && c is '\n' or '\r' or '\t';
+            if (char.IsControl(c) && !allowedWhitespace)
+            {
+                throw DomainException.Invalid(field, $"{what} contains a control character.");
+            }
+        }
+    }
+
+    public static void CurrencyCode(string? value, string field = "currency")
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw DomainException.Invalid(field, "A currency is required.");
+        }
+
+        if (!Currency.IsKnown(value))
+        {
+            throw DomainException.Invalid(field, $"'{Shorten(value)}' is not an ISO 4217 currency code (three capital letters, such as EUR).");
+        }
+    }
+
+    /// <summary>Checks an amount is positive, not absurdly large, and has no more digits than the currency allows.</summary>
+    public static void PositiveAmount(decimal amount, string currency, string field = "amount")
+    {
+        if (amount <= 0)
+        {
+            throw DomainException.Invalid(field, $"The amount must be greater than zero; got {Show(amount)}.");
+        }
+
+        AmountDigits(amount, currency, field);
+    }
+
+    public static void AmountDigits(decimal amount, string currency, string field = "amount")
+    {
+        if (amount > Amounts.MaxBalance)
+        {
+            throw DomainException.Invalid(field, $"The amount {Show(amount)} is larger than any balance Ledger can hold.");
+        }
+
+        var allowed = Currency.DecimalPlaces(currency);
+        if (!Amounts.FitsCurrency(amount, currency))
+        {
+            throw DomainException.Invalid(field, allowed == 0
+                ? $"{currency} has no minor unit, so {Show(amount)} cannot be used; give a whole number."
+                : $"{currency} allows {allowed} decimal places; {Show(amount)} has more.");
+        }
+    }
+
+    public static string Show(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
+
+    private static string Shorten(string value) => value.Length <= 10 ? value : value[..10] + "…";
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AccountIdPattern();
+}

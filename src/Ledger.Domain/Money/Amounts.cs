@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace Ledger.Domain.Money;
+
+/// <summary>
+/// Exact money arithmetic. Amounts are <see cref="decimal"/> in the domain and <see cref="long"/> minor
+/// units wherever SQL must sum, sort or compare. Nothing is ever rounded: too many digits is an error.
+/// </summary>
+public static class Amounts
+{
+    /// <summary>The largest amount any single balance may reach; keeps minor units far inside <see cref="long"/>.</summary>
+    public const decimal MaxBalance = 1_000_000_000_000m;
+
+    public static int FractionDigits(decimal amount) => (decimal.GetBits(amount / 1.000000000000000000000000000000000m)[3] >> 16) & 0xFF;
+
+    public static bool FitsCurrency(decimal amount, string currency) =>
+        FractionDigits(amount) <= Currency.DecimalPlaces(currency);
+
+    public static long ToMinorUnits(decimal amount, string currency)
+    {
+        var scaled = amount * Pow10(Currency.DecimalPlaces(currency));
+        if (scaled != decimal.Truncate(scaled))
+        {
+            throw DomainException.Invalid("amount", $"{amount.ToString(CultureInfo.InvariantCulture)} has more decimal places than {currency} allows.");
+        }
+
+        return checked((long)scaled);
+    }
+
+    public static decimal FromMinorUnits(long minorUnits, string currency) =>
+        minorUnits / Pow10(Currency.DecimalPlaces(currency));
+
+    /// <summary>Formats with exactly the currency's digits, invariant culture: "1234.50 EUR" style numbers.</summary>
+    public static string Format(decimal amount, string currency) =>
+        amount.ToString("N" + Currency.DecimalPlaces(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private static decimal Pow10(int digits) => digits switch
+    {
+        0 => 1m,
+        1 => 10m,
+        2 => 100m,
+        3 => 1000m,
+        _ => throw new ArgumentOutOfRangeException(nameof(digits)),
+    };
+}

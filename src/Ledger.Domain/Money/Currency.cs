@@ -1,0 +1,39 @@
+using System.Collections.Frozen;
+
+namespace Ledger.Domain.Money;
+
+/// <summary>ISO 4217 currencies in circulation, with the number of minor-unit digits each allows.</summary>
+public static class Currency
+{
+    private static readonly FrozenDictionary<string, int> MinorDigits = BuildTable();
+
+    public static IReadOnlyCollection<string> Codes { get; } = MinorDigits.Keys.Order(StringComparer.Ordinal).ToArray();
+
+    public static bool IsKnown(string? code) => code is not null && MinorDigits.ContainsKey(code);
+
+    /// <summary>Digits after the decimal point the currency allows (2 for most, 0 for JPY, 3 for KWD).</summary>
+    public static int DecimalPlaces(string code) =>
+        MinorDigits.TryGetValue(code, out var digits)
+            ? digits
+            : throw DomainException.Invalid("currency", $"'{code}' is not an ISO 4217 currency code.");
+
+    private static FrozenDictionary<string, int> BuildTable()
+    {
+        const string twoDigits =
+            "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BRL BSD BTN BWP BYN BZD " +
+            "CAD CDF CHF CNY COP CRC CUP CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GTQ " +
+            "GYD HKD HNL HTG HUF IDR ILS INR IRR JMD KES KGS KHR KYD KZT LAK LBP LKR LRD LSL MAD MDL MKD " +
+            "MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD PEN PGK PHP PKR PLN QAR RON " +
+            "RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TOP TRY TTD " +
+            "TWD TZS UAH UZS VES WST XCD YER ZAR ZMW ZWG";
+        const string zeroDigits = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF";
+        const string threeDigits = "BHD IQD JOD KWD LYD OMR TND";
+
+        var table = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var code in twoDigits.Split(' ')) table[code] = 2;
+        foreach (var code in zeroDigits.Split(' ')) table[code] = 0;
+        foreach (var code in threeDigits.Split(' ')) table[code] = 3;
+        table["USD"] = 2;
+        return table.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Ledger.Domain;
+using Ledger.Domain.Accounts;
+using Ledger.Infrastructure.Diagnostics;
+using Ledger.Infrastructure.EventStore;
+using Ledger.Infrastructure.Persistence;
+using Ledger.Infrastructure.Projections;
+using Ledger.Infrastructure.Snapshots;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Ledger.Infrastructure.Commands;
+
+/// <summary>
+/// The one write path. Every command handler calls this with the accounts it touches and a pure
+/// decision: replay check → load → decide → append with the loaded versions → snapshot → publish.
+/// </summary>
+public sealed class CommandExecutor(
+    IEventStore store,
+    AccountLoader loader,
+    SnapshotStore snapshots,
+    IDbContextFactory<LedgerDbContext> contexts,
+    WriteGate gate,
+    IPublisher publisher,
+    TimeProvider time,
+    LedgerMetrics metrics,
+    ILogger<CommandExecutor> logger)
+{
+    public delegate IReadOnlyList<IAccountEvent> Decision(IReadOnlyList<Account?> states, DateTimeOffset now);
+
+    public delegate TResult ResultBuilder<out TResult>(IReadOnlyList<Account> statesAfter, IReadOnlyList<NewEvent> events);
+
+    public async ValueTask<TResult> ExecuteAsync<TResult>(
+        LedgerCommand command,
+        IReadOnlyList<string> accountIds,
+        Decision decide,
+        ResultBuilder<TResult> buildResult,
+        CancellationToken cancellationToken)
+        where TResult : CommandOutcome
+    {
+        var requestHash = RequestHash.Of(command);
+        IReadOnlyList<StoredEvent> appended;
+        IReadOnlyList<Account?> before;
+        IReadOnlyList<Account> after;
+        TResult result;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            if (await FindReplayAsync<TResult>(command, requestHash, cancellationToken) is { } replay)
+            {
+                return replay;
+            }
+
+            before = await LoadAllAsync(accountIds, cancellationToken);
+            RequireExpectedVersion(command, accountIds[0], before[0]);
+            var decided = decide(before, time.GetUtcNow());
+            var newEvents = decided.Select(NewEvent.From).ToArray();
+            after = accountIds.Select((id, i) => Account.Fold(decided.Where(e => e.AccountId == id), before[i])
+                ?? throw new InvalidOperationException($"Decision left account '{id}' without state.")).ToArray();
+            result = buildResult(after, newEvents);
+
+            var appends = accountIds
+                .Select((id, i) => new StreamAppend(
+                    Account.StreamId(id),
+                    ExpectedVersion.Exactly(before[i]?.Version ?? 0),
+                    newEvents.Where(e => e.Data.AccountId == id).ToArray()))
+                .Where(a => a.Events.Count > 0)
+                .ToArray();
+            var record = new ProcessedCommandRecord
+            {
+                CommandId = command.CommandId,
+                CommandType = command.GetType().Name,
+                RequestHash = requestHash,
+                Result = JsonSerializer.Serialize(result, EventSerializer.Options),
+            };
+            var metadata = new EventMetadata(command.CorrelationId ?? command.CommandId, command.CommandId, command.Actor);
+            try
+            {
+                appended = await store.AppendAsync(appends, metadata, record, cancellationToken);
+            }
+            catch (DuplicateCommandException)
+            {
+                // Another process committed the same command id first: answer with its result.
+                return await FindReplayAsync<TResult>(command, requestHash, cancellationToken)
+                    ?? throw new InvalidOperationException($"Command '{command.CommandId}' vanished after a duplicate was detected.");
+            }
+        }
+
+        metrics.EventsAppended(appended.Count);
+        await AfterCommitAsync(before, after, appended, cancellationToken);
+        return result;
+    }
+
+    private async Task AfterCommitAsync(IReadOnlyList<Account?> before, IReadOnlyList<Account> after, IReadOnlyList<StoredEvent> appended, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < after.Count; i++)
+        {
+            if (snapshots.IsDue(before[i]?.Version ?? 0, after[i].Version))
+            {
+                await snapshots.TrySaveAsync(after[i], cancellationToken);
+            }
+        }
+
+        try
+        {
+            // The events are committed and the command is acknowledged whatever happens here: a
+            // projection that fails now is brought up to date by the catch-up service.
+            await publisher.Publish(new EventsAppended(appended), CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Projections did not apply positions {First}..{Last} now; catch-up will", appended[0].Position, appended[^1].Position);
+        }
+    }
+
+    private async Task<IReadOnlyList<Account?>> LoadAllAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken)
+    {
+        var states = new Account?[accountIds.Count];
+        for (var i = 0; i < accountIds.Count; i++)
+        {
+            states[i] = await loader.LoadAsync(accountIds[i], cancellationToken);
+        }
+
+        return states;
+    }
+
+    private static void RequireExpectedVersion(LedgerCommand command, string accountId, Account? state)
+    {
+        var actual = state?.Version ?? 0;
+        if (command.ExpectedVersion is { } expected && expected != actual)
+        {
+            throw new DomainException(ErrorCodes.VersionMismatch,
+                $"Account '{accountId}' is at version {actual}, not the version {expected} this change was made against. Reload and try again.");
+        }
+    }
+
+    private async Task<TResult?> FindReplayAsync<TResult>(LedgerCommand command, string requestHash, CancellationToken cancellationToken)
+        where TResult : CommandOutcome
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var prior = await db.ProcessedCommands.AsNoTracking().FirstOrDefaultAsync(c => c.CommandId == command.CommandId, cancellationToken);
+        if (prior is null)
+        {
+            return null;
+        }
+
+        if (prior.RequestHash != requestHash || prior.CommandType != command.GetType().Name)
+        {
+            throw new DomainException(ErrorCodes.IdempotencyKeyReused,
+                $"Command id '{command.CommandId}' was already used for a different request; use a new id for a new request.");
+        }
+
+        var result = JsonSerializer.Deserialize<TResult>(prior.Result, EventSerializer.Options)
+            ?? throw new InvalidOperationException($"Stored result of command '{command.CommandId}' is empty.");
+        result.Replayed = true;
+        return result;
+    }
+}

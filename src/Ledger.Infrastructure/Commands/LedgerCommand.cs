@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+
+namespace Ledger.Infrastructure.Commands;
+
+/// <summary>
+/// What every state-changing command carries besides its own fields: an id that makes it idempotent,
+/// who sent it, the conversation it belongs to, and optionally the version the sender saw.
+/// </summary>
+public abstract record LedgerCommand
+{
+    /// <summary>Generated when the caller gives none; an Idempotency-Key header becomes this.</summary>
+    [JsonIgnore]
+    public string CommandId { get; init; } = Guid.CreateVersion7().ToString();
+
+    [JsonIgnore]
+    public string Actor { get; init; } = "system";
+
+    [JsonIgnore]
+    public string? CorrelationId { get; init; }
+
+    /// <summary>
+    /// The version the sender saw (HTTP If-Match). When set, the command applies only at exactly that
+    /// version and is never retried on a conflict; when null, conflicts are retried.
+    /// </summary>
+    public long? ExpectedVersion { get; init; }
+
+    /// <summary>Checks the command's own fields, before anything is loaded. Throws <see cref="Domain.DomainException"/>.</summary>
+    public abstract void Validate();
+}
+
+/// <summary>Base of every command result, so a replay can say it is one.</summary>
+public abstract record CommandOutcome
+{
+    /// <summary>True when this is the stored result of an earlier send of the same command id.</summary>
+    [JsonIgnore]
+    public bool Replayed { get; set; }
+}

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+
+namespace Ledger.Infrastructure.Diagnostics;
+
+/// <summary>
+/// Ledger's instruments on the "Ledger" meter (for dotnet-counters and OpenTelemetry), plus running
+/// totals since start so the Diagnostics page can show them without a metrics backend.
+/// </summary>
+public sealed class LedgerMetrics : IDisposable
+{
+    public const string MeterName = "Ledger";
+
+    private readonly Meter meter;
+    private readonly Counter<long> commandsHandled;
+    private readonly Counter<long> commandsRejected;
+    private readonly Counter<long> conflicts;
+    private readonly Counter<long> retries;
+    private readonly Counter<long> eventsAppended;
+    private readonly Histogram<double> rebuildSeconds;
+    private readonly Histogram<double> replaySeconds;
+    private readonly ConcurrentDictionary<string, long> handledByType = new();
+    private readonly ConcurrentDictionary<string, long> rejectedByCode = new();
+    private long conflictTotal;
+    private long retryTotal;
+    private long appendedTotal;
+
+    public LedgerMetrics(IMeterFactory meterFactory)
+    {
+        meter = meterFactory.Create(MeterName);
+        commandsHandled = meter.CreateCounter<long>("ledger.commands.handled", description: "Commands that succeeded, by type");
+        commandsRejected = meter.CreateCounter<long>("ledger.commands.rejected", description: "Commands refused, by type and error code");
+        conflicts = meter.CreateCounter<long>("ledger.concurrency.conflicts", description: "Appends that lost an optimistic-concurrency race");
+        retries = meter.CreateCounter<long>("ledger.concurrency.retries", description: "Commands decided again after a conflict");
+        eventsAppended = meter.CreateCounter<long>("ledger.events.appended", description: "Events committed to the store");
+        rebuildSeconds = meter.CreateHistogram<double>("ledger.projections.rebuild.duration", "s", "Full projection rebuilds");
+        replaySeconds = meter.CreateHistogram<double>("ledger.projections.replay.duration", "s", "Catch-up replays");
+    }
+
+    public long ConflictTotal => Interlocked.Read(ref conflictTotal);
+
+    public long RetryTotal => Interlocked.Read(ref retryTotal);
+
+    public long AppendedTotal => Interlocked.Read(ref appendedTotal);
+
+    public IReadOnlyDictionary<string, long> HandledByType => handledByType;
+
+    public IReadOnlyDictionary<string, long> RejectedByCode => rejectedByCode;
+
+    public TimeSpan? LastRebuild { get; private set; }
+
+    public long LastRebuildEvents { get; private set; }
+
+    public TimeSpan? LastReplay { get; private set; }
+
+    /// <summary>Registers the projection-lag gauge; the callback must be cheap (it runs on every collection).</summary>
+    public void ObserveProjectionLag(Func<long> lagEvents) =>
+        meter.CreateObservableGauge("ledger.projections.lag", lagEvents, "{events}", "Events committed but not yet projected");
+
+    public void CommandHandled(string type)
+    {
+        commandsHandled.Add(1, new KeyValuePair<string, object?>("type", type));
+        handledByType.AddOrUpdate(type, 1, (_, n) => n + 1);
+    }
+
+    public void CommandRejected(string type, string code)
+    {
+        commandsRejected.Add(1, new("type", type), new("code", code));
+        rejectedByCode.AddOrUpdate(code, 1, (_, n) => n + 1);
+    }
+
+    public void ConcurrencyConflict(string type)
+    {
+        conflicts.Add(1, new KeyValuePair<string, object?>("type", type));
+        Interlocked.Increment(ref conflictTotal);
+    }
+
+    public void ConcurrencyRetry(string type)
+    {
+        retries.Add(1, new KeyValuePair<string, object?>("type", type));
+        Interlocked.Increment(ref retryTotal);
+    }
+
+    public void EventsAppended(int count)
+    {
+        eventsAppended.Add(count);
+        Interlocked.Add(ref appendedTotal, count);
+    }
+
+    public void Rebuilt(TimeSpan duration, long events)
+    {
+        rebuildSeconds.Record(duration.TotalSeconds);
+        LastRebuild = duration;
+        LastRebuildEvents = events;
+    }
+
+    public void Replayed(TimeSpan duration)
+    {
+        replaySeconds.Record(duration.TotalSeconds);
+        LastReplay = duration;
+    }
+
+    public void Dispose() => meter.Dispose();
+}

@@ -1,0 +1,43 @@
+namespace Ledger.Infrastructure;
+
+/// <summary>Settings under the <c>Ledger</c> configuration section.</summary>
+public sealed class LedgerOptions
+{
+    public const string SectionName = "Ledger";
+
+    /// <summary>The SQLite file. Defaults to the user's local application data folder.</summary>
+    public string DatabasePath { get; set; } = DefaultDatabasePath();
+
+    /// <summary>
+    /// SQLite <c>synchronous</c> for event appends. FULL (default) fsyncs every commit, so an acknowledged
+    /// command survives power loss; NORMAL trades that for speed.
+    /// </summary>
+    public string Synchronous { get; set; } = "FULL";
+
+    /// <summary>A snapshot is written each time a stream crosses a multiple of this many events.</summary>
+    public int SnapshotInterval { get; set; } = 100;
+
+    /// <summary>How many times a command is re-decided after losing an optimistic-concurrency race.</summary>
+    public int MaxConcurrencyRetries { get; set; } = 10;
+
+    /// <summary>How long a writer waits for another process's lock before giving up.</summary>
+    public int BusyTimeoutMilliseconds { get; set; } = 30_000;
+
+    /// <summary>How often the catch-up service checks whether a projection has fallen behind.</summary>
+    public int CatchUpIntervalMilliseconds { get; set; } = 1_000;
+
+    public static string DefaultDatabasePath() =>
+        Path.Combine(
+            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+            "ledger",
+            "ledger.db");
+
+    internal string SynchronousPragmaValue() => Synchronous.ToUpperInvariant() switch
+    {
+        "OFF" or "0" => "OFF",
+        "NORMAL" or "1" => "NORMAL",
+        "FULL" or "2" => "FULL",
+        "EXTRA" or "3" => "EXTRA",
+        _ => throw new InvalidOperationException($"Ledger:Synchronous must be OFF, NORMAL, FULL or EXTRA; got '{Synchronous}'."),
+    };
+}

@@ -1,0 +1,15 @@
+using Ledger.Infrastructure.Commands;
+using Mediator;
+
+namespace Ledger.Infrastructure.Pipeline;
+
+/// <summary>Refuses a malformed command before anything is loaded or locked.</summary>
+public sealed class ValidationBehavior<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : LedgerCommand, IMessage
+{
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        message.Validate();
+        return next(message, cancellationToken);
+    }
+}

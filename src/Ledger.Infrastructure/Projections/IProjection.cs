@@ -1,0 +1,23 @@
+using System.Data.Common;
+using Ledger.Infrastructure.EventStore;
+
+namespace Ledger.Infrastructure.Projections;
+
+/// <summary>
+/// A read model kept from the event stream. Applying an event it has already applied must change
+/// nothing; the runner guarantees position order and owns the checkpoint and the transaction.
+/// </summary>
+public interface IProjection
+{
+    string Name { get; }
+
+    /// <summary>Tables this projection owns; emptied before a rebuild.</summary>
+    IReadOnlyList<string> Tables { get; }
+
+    IProjectionBatch Begin(DbConnection connection, DbTransaction transaction);
+}
+
+public interface IProjectionBatch : IAsyncDisposable
+{
+    Task ApplyAsync(StoredEvent stored, CancellationToken cancellationToken);
+}

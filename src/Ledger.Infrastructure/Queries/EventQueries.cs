@@ -1,0 +1,124 @@
+using Ledger.Domain.Accounts;
+using Ledger.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Infrastructure.Queries;
+
+/// <summary>An account's stored events with versions from <see cref="FromVersion"/> (to <see cref="ToVersion"/>), oldest first.</summary>
+public sealed record GetAccountEventsQuery(string AccountId, long FromVersion = 1, long? ToVersion = null, int Limit = 100) : IQuery<EventsPage>
+{
+    public const int MaxLimit = 1000;
+}
+
+/// <summary>An account's statement (events with the balance after each), one page at a time.</summary>
+public sealed record GetAccountHistoryQuery(string AccountId, int Page = 1, int PageSize = 25, bool NewestFirst = true) : IQuery<ResultPage<LedgerEntryView>>;
+
+/// <summary>The whole statement's balance line, for charts: (version, time, balance after).</summary>
+public sealed record GetBalanceSeriesQuery(string AccountId, int MaxPoints = 500) : IQuery<IReadOnlyList<LedgerEntryView>>;
+
+/// <summary>All events in global order after <see cref="After"/>.</summary>
+public sealed record GetEventFeedQuery(long After = 0, int Limit = 100) : IQuery<EventFeedPage>;
+
+/// <summary>The event log, newest first, filtered in SQL.</summary>
+public sealed record GetEventLogQuery(
+    string? EventType = null,
+    string? AccountId = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    int Page = 1,
+    int PageSize = 50) : IQuery<ResultPage<EventView>>;
+
+public sealed class EventQueryHandlers(IDbContextFactory<LedgerDbContext> contexts) :
+    IQueryHandler<GetAccountEventsQuery, EventsPage>,
+    IQueryHandler<GetAccountHistoryQuery, ResultPage<LedgerEntryView>>,
+    IQueryHandler<GetBalanceSeriesQuery, IReadOnlyList<LedgerEntryView>>,
+    IQueryHandler<GetEventFeedQuery, EventFeedPage>,
+    IQueryHandler<GetEventLogQuery, ResultPage<EventView>>
+{
+    public async ValueTask<EventsPage> Handle(GetAccountEventsQuery query, CancellationToken cancellationToken)
+    {
+        var limit = Math.Clamp(query.Limit, 1, GetAccountEventsQuery.MaxLimit);
+        var streamId = Account.StreamId(query.AccountId);
+        var to = query.ToVersion ?? long.MaxValue;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var records = await db.Events.AsNoTracking()
+            .Where(e => e.StreamId == streamId && e.StreamVersion >= query.FromVersion && e.StreamVersion <= to)
+            .OrderBy(e => e.StreamVersion)
+            .Take(limit + 1)
+            .ToListAsync(cancellationToken);
+        var more = records.Count > limit;
+        var items = records.Take(limit).Select(r => r.ToView()).ToArray();
+        return new EventsPage(items, more ? items[^1].Version + 1 : null);
+    }
+
+    public async ValueTask<ResultPage<LedgerEntryView>> Handle(GetAccountHistoryQuery query, CancellationToken cancellationToken)
+    {
+        var page = Math.Max(1, query.Page);
+        var pageSize = Math.Clamp(query.PageSize, 1, 500);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = db.LedgerEntries.AsNoTracking().Where(l => l.AccountId == query.AccountId);
+        var total = await rows.CountAsync(cancellationToken);
+        rows = query.NewestFirst ? rows.OrderByDescending(l => l.Version) : rows.OrderBy(l => l.Version);
+        var items = await rows.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new ResultPage<LedgerEntryView>(items.Select(r => r.ToView()).ToArray(), total, page, pageSize);
+    }
+
+    public async ValueTask<IReadOnlyList<LedgerEntryView>> Handle(GetBalanceSeriesQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var count = await db.LedgerEntries.CountAsync(l => l.AccountId == query.AccountId, cancellationToken);
+        // Long histories are thinned to every n-th version (always keeping the last) so a chart stays light.
+        var step = Math.Max(1, (count + query.MaxPoints - 1) / Math.Max(1, query.MaxPoints));
+        var rows = await db.LedgerEntries.AsNoTracking()
+            .Where(l => l.AccountId == query.AccountId && (l.Version % step == 0 || l.Version == count || l.Version == 1))
+            .OrderBy(l => l.Version)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToView()).ToArray();
+    }
+
+    public async ValueTask<EventFeedPage> Handle(GetEventFeedQuery query, CancellationToken cancellationToken)
+    {
+        var limit = Math.Clamp(query.Limit, 1, GetAccountEventsQuery.MaxLimit);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var records = await db.Events.AsNoTracking()
+            .Where(e => e.Position > query.After)
+            .OrderBy(e => e.Position)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        var items = records.Select(r => r.ToView()).ToArray();
+        return new EventFeedPage(items, items.Length > 0 ? items[^1].Position : query.After);
+    }
+
+    public async ValueTask<ResultPage<EventView>> Handle(GetEventLogQuery query, CancellationToken cancellationToken)
+    {
+        var page = Math.Max(1, query.Page);
+        var pageSize = Math.Clamp(query.PageSize, 1, 500);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = db.Events.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.EventType))
+        {
+            rows = rows.Where(e => e.EventType == query.EventType);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.AccountId))
+        {
+            var streamId = Account.StreamId(query.AccountId.Trim());
+            rows = rows.Where(e => e.StreamId == streamId);
+        }
+
+        if (query.From is { } from)
+        {
+            rows = rows.Where(e => e.OccurredAt >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            rows = rows.Where(e => e.OccurredAt <= to);
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        var records = await rows.OrderByDescending(e => e.Position).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new ResultPage<EventView>(records.Select(r => r.ToView()).ToArray(), total, page, pageSize);
+    }
+}

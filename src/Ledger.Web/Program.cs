@@ -1,0 +1,43 @@
+using Ledger.Infrastructure;
+using Ledger.Infrastructure.Persistence;
+using Ledger.Web;
+using Ledger.Web.Components;
+using MudBlazor.Services;
+
+var commandLine = CommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
+
+// Loopback only unless someone explicitly asks for more (--urls, ASPNETCORE_URLS or "urls" in config).
+if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["http_ports"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5000");
+}
+
+builder.Services.AddLedger(options =>
+{
+    if (commandLine.ResolveDatabasePath() is { } path)
+    {
+        options.DatabasePath = path;
+    }
+});
+builder.Services.AddMudServices();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+var app = builder.Build();
+await LedgerDatabase.InitializeAsync(app.Services);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Lifetime.ApplicationStarted.Register(() => BindingCheck.WarnIfNotLoopback(app));
+await app.RunAsync();
+
+/// <summary>Visible to WebApplicationFactory in tests.</summary>
+public partial class Program;
