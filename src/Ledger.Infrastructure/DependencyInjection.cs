@@ -36,7 +36,7 @@ public static class DependencyInjection
         });
 
         services.AddMetrics();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new LedgerClock(TimeProvider.System));
         services.AddSingleton<LedgerMetrics>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<IEventStore, EfEventStore>();
