@@ -31,11 +31,15 @@ public sealed class TestLedger : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<TestLedger> StartAsync(Action<LedgerOptions>? configure = null, string? path = null, TimeProvider? time = null)
+    public static async Task<TestLedger> StartAsync(
+        Action<LedgerOptions>? configure = null,
+        string? path = null,
+        TimeProvider? time = null,
+        Action<IServiceCollection>? services = null)
     {
         var ownsFile = path is null;
         path ??= Path.Combine(Path.GetTempPath(), $"ledger-test-{Guid.NewGuid():N}.db");
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())
             .AddLedger(o =>
@@ -45,10 +49,11 @@ public sealed class TestLedger : IAsyncDisposable
             });
         if (time is not null)
         {
-            services.AddSingleton(time);
+            collection.AddSingleton(time);
         }
 
-        var provider = services.BuildServiceProvider();
+        services?.Invoke(collection);
+        var provider = collection.BuildServiceProvider();
         await LedgerDatabase.InitializeAsync(provider);
         return new TestLedger(provider, path, ownsFile);
     }

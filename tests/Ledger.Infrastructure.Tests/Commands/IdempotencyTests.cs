@@ -1,0 +1,106 @@
+using Ledger.Domain;
+using Ledger.Infrastructure.Commands;
+using Ledger.Infrastructure.Queries;
+
+namespace Ledger.Infrastructure.Tests.Commands;
+
+public sealed class IdempotencyTests : IAsyncLifetime
+{
+    private TestLedger ledger = null!;
+
+    public async Task InitializeAsync()
+    {
+        ledger = await TestLedger.StartAsync();
+        await ledger.Mediator.Send(new OpenAccountCommand("A", "h1", "Alice", "EUR", 100m));
+    }
+
+    public async Task DisposeAsync() => await ledger.DisposeAsync();
+
+    [Fact]
+    public async Task SameCommandIdTwice_ActsOnce_AndReturnsTheFirstResult()
+    {
+        var first = await ledger.Mediator.Send(new DepositMoneyCommand("A", 5m, "r") { CommandId = "key-1" });
+        var count = await ledger.EventCountAsync();
+
+        var second = await ledger.Mediator.Send(new DepositMoneyCommand("A", 5m, "r") { CommandId = "key-1" });
+
+        Assert.False(first.Replayed);
+        Assert.True(second.Replayed);
+        Assert.Equal(first with { Replayed = true }, second with { Replayed = true }, new ResultComparer());
+        Assert.Equal(count, await ledger.EventCountAsync());
+        Assert.Equal(105m, (await ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
+    }
+
+    [Fact]
+    public async Task SameCommandId_WithDifferentContent_IsRejected_AndWritesNothing()
+    {
+        await ledger.Mediator.Send(new DepositMoneyCommand("A", 5m, "r") { CommandId = "key-2" });
+        var count = await ledger.EventCountAsync();
+
+        var error = await Assert.ThrowsAsync<DomainException>(async () =>
+            await ledger.Mediator.Send(new DepositMoneyCommand("A", 6m, "r") { CommandId = "key-2" }));
+
+        Assert.Equal(ErrorCodes.IdempotencyKeyReused, error.Code);
+        Assert.Equal(count, await ledger.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task OpenWithoutAccountId_Replayed_ReturnsTheSameGeneratedAccount()
+    {
+        var first = await ledger.Mediator.Send(new OpenAccountCommand(null, "h", null, "EUR", 1m) { CommandId = "open-1" });
+        var again = await ledger.Mediator.Send(new OpenAccountCommand(null, "h", null, "EUR", 1m) { CommandId = "open-1" });
+
+        Assert.Equal(first.AccountId, again.AccountId);
+        Assert.True(again.Replayed);
+    }
+
+    [Fact]
+    public async Task RacingSendsOfOneCommandId_ActExactlyOnce()
+    {
+        var sends = Enumerable.Range(0, 16)
+            .Select(_ => Task.Run(async () => await ledger.Mediator.Send(new DepositMoneyCommand("A", 1m, "race") { CommandId = "race-1" })))
+            .ToArray();
+
+        var results = await Task.WhenAll(sends);
+
+        Assert.Single(results, r => !r.Replayed);
+        Assert.All(results, r => Assert.Equal(results[0].Version, r.Version));
+        Assert.Equal(101m, (await ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
+    }
+
+    [Fact]
+    public async Task RacingSendsFromTwoProcesses_ActExactlyOnce()
+    {
+        await using var other = await TestLedger.StartAsync(path: ledger.DatabasePath);
+        var sends = Enumerable.Range(0, 12)
+            .Select(i => Task.Run(async () => await (i % 2 == 0 ? ledger : other).Mediator.Send(new DepositMoneyCommand("A", 2m, "race") { CommandId = "race-2" })))
+            .ToArray();
+
+        var results = await Task.WhenAll(sends);
+
+        Assert.Single(results, r => !r.Replayed);
+        Assert.Equal(102m, (await ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
+    }
+
+    [Fact]
+    public async Task Replay_SurvivesARestart()
+    {
+        var first = await ledger.Mediator.Send(new WithdrawMoneyCommand("A", 10m, "r") { CommandId = "restart-1" });
+        await using var restarted = await TestLedger.StartAsync(path: ledger.DatabasePath);
+
+        var again = await restarted.Mediator.Send(new WithdrawMoneyCommand("A", 10m, "r") { CommandId = "restart-1" });
+
+        Assert.True(again.Replayed);
+        Assert.Equal(first.Version, again.Version);
+        Assert.Equal(90m, (await restarted.Mediator.Send(new GetAccountQuery("A")))!.Balance);
+    }
+
+    private sealed class ResultComparer : IEqualityComparer<CommandResult>
+    {
+        public bool Equals(CommandResult? x, CommandResult? y) =>
+            x is not null && y is not null && x.AccountId == y.AccountId && x.Version == y.Version && x.Balance == y.Balance
+            && x.Status == y.Status && x.EventIds.SequenceEqual(y.EventIds);
+
+        public int GetHashCode(CommandResult obj) => obj.AccountId.GetHashCode(StringComparison.Ordinal);
+    }
+}

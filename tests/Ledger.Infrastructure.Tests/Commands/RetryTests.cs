@@ -1,0 +1,109 @@
+using Ledger.Domain;
+using Ledger.Domain.Accounts;
+using Ledger.Infrastructure.Commands;
+using Ledger.Infrastructure.Diagnostics;
+using Ledger.Infrastructure.EventStore;
+using Ledger.Infrastructure.Persistence;
+using Ledger.Infrastructure.Queries;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ledger.Infrastructure.Tests.Commands;
+
+/// <summary>Plays "another process wrote first" deterministically: before each of the first N appends, a rival deposit lands.</summary>
+public sealed class RetryTests
+{
+    [Fact]
+    public async Task LosingARace_IsRetriedOnFreshState_AndCounted()
+    {
+        await using var ledger = await StartWithRivalsAsync(rivalAppends: 2);
+
+        var result = await ledger.Mediator.Send(new WithdrawMoneyCommand("A", 50m, "mine"));
+
+        Assert.Equal(4, result.Version);
+        Assert.Equal(100m + 2 - 50m, result.Balance);
+        Assert.Equal(2, ledger.Get<LedgerMetrics>().RetryTotal);
+        Assert.Equal(2, ledger.Get<LedgerMetrics>().ConflictTotal);
+    }
+
+    [Fact]
+    public async Task ARetryDecidesAgain_SoARuleBrokenByTheRival_IsReported()
+    {
+        await using var ledger = await StartWithRivalsAsync(rivalAppends: 1, rivalAmount: -100m);
+
+        var error = await Assert.ThrowsAsync<DomainException>(async () => await ledger.Mediator.Send(new WithdrawMoneyCommand("A", 50m, "mine")));
+
+        Assert.Equal(ErrorCodes.InsufficientFunds, error.Code);
+    }
+
+    [Fact]
+    public async Task ConflictsBeyondTheRetryBudget_SurfaceAsConcurrencyConflict_AndWriteNothing()
+    {
+        await using var ledger = await StartWithRivalsAsync(rivalAppends: 100, retries: 3);
+        var before = await ledger.EventCountAsync();
+
+        var error = await Assert.ThrowsAsync<DomainException>(async () => await ledger.Mediator.Send(new DepositMoneyCommand("A", 1m, "mine")));
+
+        Assert.Equal(ErrorCodes.ConcurrencyConflict, error.Code);
+        Assert.Equal(before + 4, await ledger.EventCountAsync());
+        Assert.DoesNotContain((await ledger.Mediator.Send(new GetAccountHistoryQuery("A", PageSize: 100))).Items, e => e.Reference == "mine");
+    }
+
+    [Fact]
+    public async Task APinnedVersion_IsNotRetried_ButReportedAsVersionMismatch()
+    {
+        await using var ledger = await StartWithRivalsAsync(rivalAppends: 1);
+
+        var error = await Assert.ThrowsAsync<DomainException>(async () =>
+            await ledger.Mediator.Send(new DepositMoneyCommand("A", 1m, "mine") { ExpectedVersion = 1 }));
+
+        Assert.Equal(ErrorCodes.VersionMismatch, error.Code);
+        Assert.Equal(0, ledger.Get<LedgerMetrics>().RetryTotal);
+    }
+
+    private static async Task<TestLedger> StartWithRivalsAsync(int rivalAppends, decimal rivalAmount = 1m, int retries = 10)
+    {
+        var rival = new Rival();
+        var ledger = await TestLedger.StartAsync(
+            o => o.MaxConcurrencyRetries = retries,
+            services: s => s.AddSingleton<IEventStore>(sp => rival.Wrap(ActivatorUtilities.CreateInstance<EfEventStore>(sp))));
+        await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 100m));
+        rival.Remaining = rivalAppends;
+        rival.Amount = rivalAmount;
+        return ledger;
+    }
+
+    private sealed class Rival
+    {
+        public int Remaining { get; set; }
+
+        public decimal Amount { get; set; }
+
+        public IEventStore Wrap(IEventStore inner) => new Interfering(inner, this);
+
+        private sealed class Interfering(IEventStore inner, Rival rival) : IEventStore
+        {
+            public async Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, ProcessedCommandRecord? command, CancellationToken cancellationToken)
+            {
+                if (rival.Remaining-- > 0)
+                {
+                    IAccountEvent e = rival.Amount >= 0
+                        ? new MoneyDeposited("A", rival.Amount, "rival", "Rival", DateTimeOffset.UtcNow)
+                        : new MoneyWithdrawn("A", -rival.Amount, "rival", "Rival", DateTimeOffset.UtcNow);
+                    await inner.AppendAsync([new StreamAppend("BankAccount-A", ExpectedVersion.Any, [NewEvent.From(e)])], new EventMetadata("rival", "rival-" + Guid.NewGuid(), "rival"), null, cancellationToken);
+                }
+
+                return await inner.AppendAsync(appends, metadata, command, cancellationToken);
+            }
+
+            public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long fromVersion, long toVersion, CancellationToken cancellationToken) =>
+                inner.ReadStreamAsync(streamId, fromVersion, toVersion, cancellationToken);
+
+            public Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int limit, CancellationToken cancellationToken) =>
+                inner.ReadAllAsync(afterPosition, limit, cancellationToken);
+
+            public Task<long> StreamVersionAsync(string streamId, CancellationToken cancellationToken) => inner.StreamVersionAsync(streamId, cancellationToken);
+
+            public Task<long> HeadPositionAsync(CancellationToken cancellationToken) => inner.HeadPositionAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using Ledger.Domain.Accounts;
+using Ledger.Infrastructure.EventStore;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Infrastructure.Tests.EventStore;
+
+public sealed class EventStoreContractTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly EventMetadata Meta = new("corr", "cmd", "test");
+    private TestLedger ledger = null!;
+
+    private IEventStore Store => ledger.Get<IEventStore>();
+
+    public async Task InitializeAsync() => ledger = await TestLedger.StartAsync();
+
+    public async Task DisposeAsync() => await ledger.DisposeAsync();
+
+    [Fact]
+    public async Task Append_ToNewStream_AssignsVersionsFromOne_AndIncreasingPositions()
+    {
+        var stored = await Store.AppendAsync([Append("A", ExpectedVersion.NoStream, Opened("A"), Deposit("A", 5))], Meta, null, default);
+
+        Assert.Equal([1L, 2L], stored.Select(e => e.StreamVersion));
+        Assert.True(stored[1].Position > stored[0].Position);
+        Assert.Equal(2, await Store.StreamVersionAsync("BankAccount-A", default));
+    }
+
+    [Fact]
+    public async Task Append_WithNoStream_WhenStreamExists_FailsWithBothVersions_AndWritesNothing()
+    {
+        await Store.AppendAsync([Append("A", ExpectedVersion.NoStream, Opened("A"))], Meta, null, default);
+
+        var error = await Assert.ThrowsAsync<ConcurrencyException>(() =>
+            Store.AppendAsync([Append("A", ExpectedVersion.NoStream, Opened("A"))], Meta, null, default));
+
+        Assert.Equal(0, error.Expected.Value);
+        Assert.Equal(1, error.ActualVersion);
+        Assert.Equal(1, await ledger.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task Append_WithStaleExactVersion_Fails()
+    {
+        await Store.AppendAsync([Append("A", ExpectedVersion.NoStream, Opened("A"), Deposit("A", 1))], Meta, null, default);
+
+        var error = await Assert.ThrowsAsync<ConcurrencyException>(() =>
+            Store.AppendAsync([Append("A", ExpectedVersion.Exactly(1), Deposit("A", 2))], Meta, null, default));
+
+        Assert.Equal(1, error.Expected.Value);
+        Assert.Equal(2, error.ActualVersion);
+    }
+
+    [Fact]
+    public async Task Append_WithVersionAheadOfStream_IsRefusedByTheDatabase_NotLeftWithAGap()
+    {
+        await Store.AppendAsync([Append("A", ExpectedVersion.NoStream, Opened("A"))], Meta, null, default);
+
+        var error = await Assert.ThrowsAsync<ConcurrencyException>(() =>
+            Store.AppendAsync([Append("A", ExpectedVersion.Exactly(5), Deposit("A", 2))], Meta, null, default));
+
+        Assert.Equal(1, error.ActualVersion);
+        Assert.Equal(1, await ledger.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task Append_WithAny_AppendsAfterWhateverIsThere()
+    {
+        await Store.AppendAsync([Append("A", ExpectedVersion.NoStream, Opened("A"))], Meta, null, default);
+        var stored = await Store.AppendAsync([Append("A", ExpectedVersion.Any, Deposit("A", 3))], Meta, null, default);
+
+        Assert.Equal(2, stored.Single().StreamVersion);
+    }
+
+    [Fact]
+    public async Task MultiStreamAppend_IsAtomic_WhenOneStreamConflicts_NothingCommits()
+    {
+        await Store.AppendAsync([Append("A", ExpectedVersion.NoStream, Opened("A")), Append("B", ExpectedVersion.NoStream, Opened("B"))], Meta, null, default);
+
+        await Assert.ThrowsAsync<ConcurrencyException>(() => Store.AppendAsync(
+            [Append("A", ExpectedVersion.Exactly(1), Deposit("A", 1)), Append("B", ExpectedVersion.Exactly(7), Deposit("B", 1))],
+            Meta, null, default));
+
+        Assert.Equal(2, await ledger.EventCountAsync());
+        Assert.Equal(1, await Store.StreamVersionAsync("BankAccount-A", default));
+    }
+
+    [Fact]
+    public async Task ReadStream_FromVersion_ReturnsThatVersionOnwards_InOrder()
+    {
+        await Store.AppendAsync([Append("A", ExpectedVersion.NoStream, Opened("A"), Deposit("A", 1), Deposit("A", 2), Deposit("A", 3))], Meta, null, default);
+
+        var events = await Store.ReadStreamAsync("BankAccount-A", 3, long.MaxValue, default);
+
+        Assert.Equal([3L, 4L], events.Select(e => e.StreamVersion));
+        Assert.Equal([2m, 3m], events.Select(e => ((MoneyDeposited)e.Data).Amount));
+        Assert.Equal(Meta, events[0].Metadata);
+    }
+
+    [Fact]
+    public async Task ReadAll_ReturnsEveryStream_InGlobalCommitOrder()
+    {
+        await Store.AppendAsync([Append("A", ExpectedVersion.NoStream, Opened("A"))], Meta, null, default);
+        await Store.AppendAsync([Append("B", ExpectedVersion.NoStream, Opened("B"))], Meta, null, default);
+        await Store.AppendAsync([Append("A", ExpectedVersion.Exactly(1), Deposit("A", 1))], Meta, null, default);
+
+        var all = await Store.ReadAllAsync(0, 100, default);
+
+        Assert.Equal(["BankAccount-A", "BankAccount-B", "BankAccount-A"], all.Select(e => e.StreamId));
+        Assert.Equal(all.Select(e => e.Position).Order(), all.Select(e => e.Position));
+        Assert.Equal([all[2]], await Store.ReadAllAsync(all[1].Position, 100, default));
+    }
+
+    [Fact]
+    public async Task EventIds_AreUnique()
+    {
+        var duplicate = Guid.NewGuid();
+        await Store.AppendAsync([new StreamAppend("BankAccount-A", ExpectedVersion.NoStream, [new NewEvent(duplicate, Opened("A"))])], Meta, null, default);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => Store.AppendAsync(
+            [new StreamAppend("BankAccount-B", ExpectedVersion.NoStream, [new NewEvent(duplicate, Opened("B"))])], Meta, null, default));
+        Assert.Equal(1, await ledger.EventCountAsync());
+    }
+
+    [Theory]
+    [InlineData("UPDATE events SET event_type = 'Tampered'")]
+    [InlineData("DELETE FROM events")]
+    public async Task EventsTable_RefusesUpdatesAndDeletes(string sql)
+    {
+        await Store.AppendAsync([Append("A", ExpectedVersion.NoStream, Opened("A"))], Meta, null, default);
+        await using var db = await ledger.DbAsync();
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync(sql));
+
+        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await ledger.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task OccurredAt_RoundTripsExactly()
+    {
+        var at = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero).AddTicks(1234567);
+        await Store.AppendAsync([Append("A", ExpectedVersion.NoStream, Opened("A") with { OccurredAt = at })], Meta, null, default);
+
+        var read = await Store.ReadStreamAsync("BankAccount-A", 1, 1, default);
+
+        Assert.Equal(at, read[0].OccurredAt);
+        Assert.Equal(at, read[0].Data.OccurredAt);
+    }
+
+    [Fact]
+    public async Task HeadPosition_EqualsEventCount_EvenAfterRejectedAppends()
+    {
+        await Store.AppendAsync([Append("A", ExpectedVersion.NoStream, Opened("A"))], Meta, null, default);
+        await Assert.ThrowsAsync<ConcurrencyException>(() => Store.AppendAsync([Append("A", ExpectedVersion.NoStream, Opened("A"))], Meta, null, default));
+        await Store.AppendAsync([Append("B", ExpectedVersion.NoStream, Opened("B"))], Meta, null, default);
+
+        Assert.Equal(await ledger.EventCountAsync(), await Store.HeadPositionAsync(default));
+    }
+
+    private static StreamAppend Append(string account, ExpectedVersion expected, params IAccountEvent[] events) =>
+        new(Account.StreamId(account), expected, events.Select(NewEvent.From).ToArray());
+
+    private static AccountOpened Opened(string id) => new(id, "holder-" + id, "Holder " + id, "EUR", 10m, T0);
+
+    private static MoneyDeposited Deposit(string id, decimal amount) => new(id, amount, "ref", "Deposit", T0.AddMinutes(1));
+}
