@@ -24,6 +24,7 @@ public sealed class LedgerMetrics : IDisposable
     private long conflictTotal;
     private long retryTotal;
     private long appendedTotal;
+    private long projectionLag;
 
     public LedgerMetrics(IMeterFactory meterFactory)
     {
@@ -35,6 +36,7 @@ public sealed class LedgerMetrics : IDisposable
         eventsAppended = meter.CreateCounter<long>("ledger.events.appended", description: "Events committed to the store");
         rebuildSeconds = meter.CreateHistogram<double>("ledger.projections.rebuild.duration", "s", "Full projection rebuilds");
         replaySeconds = meter.CreateHistogram<double>("ledger.projections.replay.duration", "s", "Catch-up replays");
+        meter.CreateObservableGauge("ledger.projections.lag", () => Interlocked.Read(ref projectionLag), "{events}", "Events committed but not yet projected, as last measured");
     }
 
     public long ConflictTotal => Interlocked.Read(ref conflictTotal);
@@ -53,9 +55,10 @@ public sealed class LedgerMetrics : IDisposable
 
     public TimeSpan? LastReplay { get; private set; }
 
-    /// <summary>Registers the projection-lag gauge; the callback must be cheap (it runs on every collection).</summary>
-    public void ObserveProjectionLag(Func<long> lagEvents) =>
-        meter.CreateObservableGauge("ledger.projections.lag", lagEvents, "{events}", "Events committed but not yet projected");
+    /// <summary>The largest lag of any projection at the catch-up service's last look.</summary>
+    public long ProjectionLag => Interlocked.Read(ref projectionLag);
+
+    public void MeasuredProjectionLag(long events) => Interlocked.Exchange(ref projectionLag, events);
 
     public void CommandHandled(string type)
     {

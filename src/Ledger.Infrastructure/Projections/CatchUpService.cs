@@ -1,3 +1,4 @@
+using Ledger.Infrastructure.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,7 @@ namespace Ledger.Infrastructure.Projections;
 /// Applies whatever the projections missed: at start (a crash between commit and publish) and
 /// whenever one falls behind later (a failed delivery). This is why a lost notification loses nothing.
 /// </summary>
-public sealed class CatchUpService(ProjectionRunner runner, IOptions<LedgerOptions> options, ILogger<CatchUpService> logger) : BackgroundService
+public sealed class CatchUpService(ProjectionRunner runner, LedgerMetrics metrics, IOptions<LedgerOptions> options, ILogger<CatchUpService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,14 +18,18 @@ public sealed class CatchUpService(ProjectionRunner runner, IOptions<LedgerOptio
         {
             try
             {
+                long worstLag = 0;
                 foreach (var projection in runner.Projections)
                 {
+                    worstLag = Math.Max(worstLag, await runner.LagAsync(projection, stoppingToken));
                     var applied = await runner.CatchUpAsync(projection, stoppingToken);
                     if (applied > 0)
                     {
                         logger.LogInformation("Projection {Projection} caught up {Count} events", projection.Name, applied);
                     }
                 }
+
+                metrics.MeasuredProjectionLag(worstLag);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

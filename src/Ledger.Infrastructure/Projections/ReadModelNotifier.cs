@@ -11,5 +11,18 @@ public sealed class ReadModelNotifier
 {
     public event Action<ReadModelChange>? Changed;
 
-    public void Publish(ReadModelChange change) => Changed?.Invoke(change);
+    public void Publish(ReadModelChange change)
+    {
+        foreach (var handler in Changed?.GetInvocationList() ?? [])
+        {
+            try
+            {
+                ((Action<ReadModelChange>)handler)(change);
+            }
+            catch (Exception)
+            {
+                // A broken screen must not break the projection that is telling it about a commit.
+            }
+        }
+    }
 }
