@@ -108,6 +108,7 @@ public static partial class Input
 
     private static string Shorten(string value) => value.Length <= 10 ? value : value[..10] + "…";
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$", RegexOptions.CultureInvariant)]
+    // \z, not $: in .NET "$" also matches before a final newline, which would let "acc\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex AccountIdPattern();
 }
