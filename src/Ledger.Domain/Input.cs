@@ -85,16 +85,17 @@ public static partial class Input
             throw DomainException.Invalid(field, $"The amount must be greater than zero; got {Show(amount)}.");
         }
 
-        AmountDigits(amount, currency, field);
-    }
-
-    public static void AmountDigits(decimal amount, string currency, string field = "amount")
-    {
         if (amount > Amounts.MaxBalance)
         {
             throw DomainException.Invalid(field, $"The amount {Show(amount)} is larger than any balance Ledger can hold.");
         }
 
+        AmountDigits(amount, currency, field);
+    }
+
+    /// <summary>Checks only the digits, so that an over-large deposit still reaches the deposit limit and its own code.</summary>
+    public static void AmountDigits(decimal amount, string currency, string field = "amount")
+    {
         var allowed = Currency.DecimalPlaces(currency);
         if (!Amounts.FitsCurrency(amount, currency))
         {
