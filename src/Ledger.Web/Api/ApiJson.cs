@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Ledger.Domain;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -106,6 +107,11 @@ public static class ApiJson
         if (bytes.Length == 0)
         {
             throw DomainException.Invalid("body", "The body is empty; send a JSON object.");
+        }
+
+        if (!Utf8.IsValid(bytes))
+        {
+            throw DomainException.Invalid("body", "The body is not valid UTF-8 text.");
         }
 
         try
