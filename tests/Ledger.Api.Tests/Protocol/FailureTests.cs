@@ -1,8 +1,12 @@
 using System.Net;
 using Ledger.Infrastructure.EventStore;
+using Ledger.Web.Api;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Ledger.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ledger.Api.Tests.Protocol;
 
@@ -11,15 +15,20 @@ public sealed class FailureTests
 {
     private const string Secret = "connection string with password=hunter2";
 
-    [Fact]
-    public async Task UnexpectedFailure_Is500ProblemWithoutDetails()
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public async Task UnexpectedFailure_Is500ProblemWithoutDetails_InEveryEnvironment(string environment)
     {
-        await using var factory = new LedgerApiFactory(services: s => s.AddSingleton<IEventStore>(sp => new ExplodingEventStore(ActivatorUtilities.CreateInstance<EfEventStore>(sp))));
+        await using var factory = new LedgerApiFactory(
+            services: s => s.AddSingleton<IEventStore>(sp => new ExplodingEventStore(ActivatorUtilities.CreateInstance<EfEventStore>(sp))),
+            settings: new Dictionary<string, string> { ["environment"] = environment });
         using var client = factory.CreateClient();
 
         var response = await client.PostAsync("/api/accounts", new { holderId = "h", currency = "EUR", initialDeposit = 1 });
 
         var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(environment, factory.Services.GetRequiredService<IWebHostEnvironment>().EnvironmentName);
         await response.ProblemAsync(HttpStatusCode.InternalServerError, "internal_error");
         Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
         Assert.DoesNotContain(nameof(InvalidOperationException), text, StringComparison.Ordinal);
@@ -44,6 +53,35 @@ public sealed class FailureTests
 
         await response.ProblemAsync(HttpStatusCode.ServiceUnavailable, "database_unavailable");
         Assert.DoesNotContain("hunter2", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExceptionEscapingAnApiEndpoint_IsAnsweredByTheGlobalHandlerAs500ProblemWithoutDetails()
+    {
+        var handler = new ApiExceptionHandler(NullLogger<ApiExceptionHandler>.Instance);
+        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
+        context.Request.Path = "/api/accounts";
+        context.Response.Body = new MemoryStream();
+
+        var handled = await handler.TryHandleAsync(context, new InvalidOperationException(Secret), CancellationToken.None);
+
+        Assert.True(handled);
+        Assert.Equal(500, context.Response.StatusCode);
+        Assert.Equal("application/problem+json", context.Response.ContentType?.Split(';')[0]);
+        context.Response.Body.Position = 0;
+        var body = await new StreamReader(context.Response.Body).ReadToEndAsync();
+        Assert.Contains("\"code\":\"internal_error\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExceptionOutsideTheApi_IsLeftToTheAppsErrorPage()
+    {
+        var handler = new ApiExceptionHandler(NullLogger<ApiExceptionHandler>.Instance);
+        var context = new DefaultHttpContext();
+        context.Request.Path = "/accounts";
+
+        Assert.False(await handler.TryHandleAsync(context, new InvalidOperationException(Secret), CancellationToken.None));
     }
 
     private sealed class ExplodingEventStore(IEventStore inner) : IEventStore
