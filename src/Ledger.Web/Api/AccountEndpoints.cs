@@ -179,7 +179,7 @@ internal static class AccountEndpoints
         return TypedResults.Ok(state ?? throw new DomainException(ErrorCodes.AccountNotFound,
             atVersion is { } n
                 ? $"Account '{id}' has no version {n}."
-                : $"Account '{id}' did not exist at {atTime:O}."));
+                : $"Account '{id}' did not exist at {atTime!.Value.UtcDateTime:O}."));
     }
 
     private static DomainException NotFound(string id) =>
