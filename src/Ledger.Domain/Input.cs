@@ -85,16 +85,17 @@ public static partial class Input
             throw DomainException.Invalid(field, $"The amount must be greater than zero; got {Show(amount)}.");
         }
 
-        AmountDigits(amount, currency, field);
-    }
-
-    public static void AmountDigits(decimal amount, string currency, string field = "amount")
-    {
         if (amount > Amounts.MaxBalance)
         {
             throw DomainException.Invalid(field, $"The amount {Show(amount)} is larger than any balance Ledger can hold.");
         }
 
+        AmountDigits(amount, currency, field);
+    }
+
+    /// <summary>Checks only the digits, so that an over-large deposit still reaches the deposit limit and its own code.</summary>
+    public static void AmountDigits(decimal amount, string currency, string field = "amount")
+    {
         var allowed = Currency.DecimalPlaces(currency);
         if (!Amounts.FitsCurrency(amount, currency))
         {
@@ -108,6 +109,7 @@ public static partial class Input
 
     private static string Shorten(string value) => value.Length <= 10 ? value : value[..10] + "…";
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$", RegexOptions.CultureInvariant)]
+    // \z, not $: in .NET "$" also matches before a final newline, which would let "acc\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex AccountIdPattern();
 }

@@ -20,13 +20,15 @@ public sealed record DepositMoney(string AccountId, decimal Amount, string Trans
     {
         command.Validate();
         var account = AccountRules.MustBeOpen(state, command.AccountId);
-        Input.PositiveAmount(command.Amount, account.Currency);
+
+        // Before the amount checks, so any amount above the limit, however absurd, is deposit_limit_exceeded.
         if (command.Amount > Input.MaxDeposit)
         {
             throw new DomainException(ErrorCodes.DepositLimitExceeded,
                 $"A single deposit is limited to {Input.Show(Input.MaxDeposit)}; got {Input.Show(command.Amount)}.");
         }
 
+        Input.PositiveAmount(command.Amount, account.Currency);
         AccountRules.MustStayUnderMaximum(account, command.Amount);
         var description = string.IsNullOrWhiteSpace(command.Description) ? DefaultDescription : command.Description;
         return [new MoneyDeposited(account.AccountId, command.Amount, command.TransactionReference, description, AccountRules.EventTime(now, account))];

@@ -35,7 +35,8 @@ public sealed record OpenAccount(
                 $"An initial deposit is limited to {Input.Show(Input.MaxDeposit)}; got {Input.Show(command.InitialDeposit)}.");
         }
 
-        var holderName = string.IsNullOrWhiteSpace(command.HolderName) ? command.HolderId : command.HolderName.Trim();
-        return [new AccountOpened(command.AccountId, command.HolderId.Trim(), holderName, command.Currency, command.InitialDeposit, now.ToUniversalTime())];
+        var holderId = command.HolderId.Trim();
+        var holderName = string.IsNullOrWhiteSpace(command.HolderName) ? holderId : command.HolderName.Trim();
+        return [new AccountOpened(command.AccountId, holderId, holderName, command.Currency, command.InitialDeposit, now.ToUniversalTime())];
     }
 }

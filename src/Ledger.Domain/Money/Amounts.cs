@@ -30,9 +30,9 @@ public static class Amounts
     public static decimal FromMinorUnits(long minorUnits, string currency) =>
         minorUnits / Pow10(Currency.DecimalPlaces(currency));
 
-    /// <summary>Formats with exactly the currency's digits, invariant culture: "1234.50 EUR" style numbers.</summary>
+    /// <summary>Formats with exactly the currency's digits, invariant culture, no group separators: "1234.50 EUR" style numbers.</summary>
     public static string Format(decimal amount, string currency) =>
-        amount.ToString("N" + Currency.DecimalPlaces(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        amount.ToString("F" + Currency.DecimalPlaces(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static decimal Pow10(int digits) => digits switch
     {

@@ -104,17 +104,19 @@ public sealed class CommandExecutor(
         }
 
         metrics.EventsAppended(appended.Count);
-        await AfterCommitAsync(before, after, appended, cancellationToken);
+
+        // Committed means acknowledged: from here on a cancelled caller must not turn success into an error.
+        await AfterCommitAsync(before, after, appended);
         return result;
     }
 
-    private async Task AfterCommitAsync(IReadOnlyList<Account?> before, IReadOnlyList<Account> after, IReadOnlyList<StoredEvent> appended, CancellationToken cancellationToken)
+    private async Task AfterCommitAsync(IReadOnlyList<Account?> before, IReadOnlyList<Account> after, IReadOnlyList<StoredEvent> appended)
     {
         for (var i = 0; i < after.Count; i++)
         {
             if (snapshots.IsDue(before[i]?.Version ?? 0, after[i].Version))
             {
-                await snapshots.TrySaveAsync(after[i], cancellationToken);
+                await snapshots.TrySaveAsync(after[i], CancellationToken.None);
             }
         }
 

@@ -1,0 +1,74 @@
+using Ledger.Domain;
+
+namespace Ledger.Web.Api;
+
+/// <summary>Turns a refusal into the status and problem body the contract (shared/API.md) promises.</summary>
+public static class ProblemMapping
+{
+    public const string ContentType = "application/problem+json";
+
+    /// <summary>Not a domain refusal: something broke. Never carries details of what.</summary>
+    public const string InternalErrorCode = "internal_error";
+
+    /// <summary>GET /health could not reach the database.</summary>
+    public const string DatabaseUnavailableCode = "database_unavailable";
+
+    public static int StatusFor(string code) => code switch
+    {
+        ErrorCodes.ValidationFailed => StatusCodes.Status400BadRequest,
+        ErrorCodes.AccountNotFound => StatusCodes.Status404NotFound,
+        ErrorCodes.ConcurrencyConflict or ErrorCodes.IdempotencyKeyReused => StatusCodes.Status409Conflict,
+        ErrorCodes.VersionMismatch => StatusCodes.Status412PreconditionFailed,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+
+    public static ApiProblem For(DomainException refused)
+    {
+        var status = StatusFor(refused.Code);
+        return new ApiProblem(TypeFor(status), TitleFor(status), status, refused.Message, refused.Code)
+        {
+            Errors = status == StatusCodes.Status400BadRequest
+                ? new Dictionary<string, string[]> { [refused.Field ?? "body"] = [refused.Message] }
+                : null,
+        };
+    }
+
+    public static ApiProblem Unexpected() => new(
+        TypeFor(StatusCodes.Status500InternalServerError),
+        TitleFor(StatusCodes.Status500InternalServerError),
+        StatusCodes.Status500InternalServerError,
+        "The server could not complete the request. Nothing about the cause is shown here; it has been logged.",
+        InternalErrorCode);
+
+    public static ApiProblem DatabaseUnavailable() => new(
+        TypeFor(StatusCodes.Status503ServiceUnavailable),
+        TitleFor(StatusCodes.Status503ServiceUnavailable),
+        StatusCodes.Status503ServiceUnavailable,
+        "The ledger database did not answer.",
+        DatabaseUnavailableCode);
+
+    public static IResult ToResult(this ApiProblem problem) =>
+        TypedResults.Json(problem, ApiJson.Options, ContentType, problem.Status);
+
+    private static string TypeFor(int status) => status switch
+    {
+        400 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
+        404 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
+        409 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
+        412 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13",
+        422 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
+        503 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
+        _ => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
+    };
+
+    private static string TitleFor(int status) => status switch
+    {
+        400 => "The request is not valid.",
+        404 => "Not found.",
+        409 => "Conflict.",
+        412 => "The account is not at the expected version.",
+        422 => "A business rule refused the request.",
+        503 => "Unavailable.",
+        _ => "An unexpected error occurred.",
+    };
+}

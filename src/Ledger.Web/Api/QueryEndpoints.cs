@@ -1,0 +1,82 @@
+using System.ComponentModel;
+using Ledger.Infrastructure.Queries;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ledger.Web.Api;
+
+/// <summary>Ledger-wide reads: balances as of a moment, the global event feed, status and health.</summary>
+internal static partial class QueryEndpoints
+{
+    public static void MapQueryEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/balances", BalancesAsync)
+            .WithTags("Ledger")
+            .WithName("GetBalances")
+            .WithSummary("Every account's balance and the totals per currency, now or as of a moment")
+            .Produces<BalancesResponse>()
+            .ProducesErrors(400);
+
+        api.MapGet("/events", FeedAsync)
+            .WithTags("Ledger")
+            .WithName("GetEventFeed")
+            .WithSummary("All events in global order after a position")
+            .Produces<EventFeedPage>()
+            .ProducesErrors(400);
+
+        api.MapGet("/status", StatusAsync)
+            .WithTags("Ledger")
+            .WithName("GetStatus")
+            .WithSummary("Event count, head position and each projection's lag")
+            .Produces<StatusResponse>()
+            .ProducesErrors();
+    }
+
+    public static void MapHealthEndpoint(this RouteGroupBuilder root)
+    {
+        root.MapGet("/health", HealthAsync)
+            .WithTags("Ledger")
+            .WithName("Health")
+            .WithSummary("200 when the database answers")
+            .Produces<HealthResponse>()
+            .ProducesErrors(503);
+    }
+
+    private static async Task<IResult> BalancesAsync(
+        [Description("ISO 4217 time with Z or an offset; default now.")] string? at,
+        [FromServices] IMediator mediator,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(BalancesResponse.From(await mediator.Send(new GetBalancesAsOfQuery(QueryValues.Timestamp(at, "at")), cancellationToken)));
+
+    private static async Task<IResult> FeedAsync(
+        [Description("Return events after this global position; default 0.")] string? after,
+        [Description("1 to 1000; default 100.")] string? limit,
+        [FromServices] IMediator mediator,
+        CancellationToken cancellationToken)
+    {
+        var query = new GetEventFeedQuery(
+            QueryValues.Long(after, "after", 0) ?? 0,
+            QueryValues.Int(limit, "limit", 100, 1, GetAccountEventsQuery.MaxLimit));
+        return TypedResults.Ok(await mediator.Send(query, cancellationToken));
+    }
+
+    private static async Task<IResult> StatusAsync([FromServices] IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(StatusResponse.From(await mediator.Send(new GetLedgerStatusQuery(), cancellationToken)));
+
+    private static async Task<IResult> HealthAsync([FromServices] IMediator mediator, [FromServices] ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mediator.Send(new GetLedgerStatusQuery(), cancellationToken);
+            return TypedResults.Ok(new HealthResponse("healthy"));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogUnhealthy(loggers.CreateLogger(typeof(QueryEndpoints)), exception);
+            return ProblemMapping.DatabaseUnavailable().ToResult();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Health check: the database did not answer")]
+    private static partial void LogUnhealthy(ILogger logger, Exception exception);
+}

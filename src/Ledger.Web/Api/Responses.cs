@@ -1,0 +1,30 @@
+using Ledger.Domain.Accounts;
+using Ledger.Infrastructure.Queries;
+
+namespace Ledger.Web.Api;
+
+// Most answers are the queries' own views, which already have the contract's shape. These few are
+// trimmed to the contract: fields the UI needs (holder names, account counts, the database path)
+// stay out of the API.
+
+public sealed record BalancesResponse(DateTimeOffset AsOf, IReadOnlyList<AccountBalanceResponse> Accounts, IReadOnlyList<CurrencyTotalResponse> Totals)
+{
+    internal static BalancesResponse From(BalancesAsOfView view) => new(
+        view.AsOf,
+        view.Accounts.Select(a => new AccountBalanceResponse(a.AccountId, a.Currency, a.Balance, a.Status, a.Version)).ToArray(),
+        view.Totals.Select(t => new CurrencyTotalResponse(t.Currency, t.Balance)).ToArray());
+}
+
+public sealed record AccountBalanceResponse(string AccountId, string Currency, decimal Balance, AccountStatus Status, long Version);
+
+public sealed record CurrencyTotalResponse(string Currency, decimal Balance);
+
+public sealed record StatusResponse(long EventCount, long HeadPosition, IReadOnlyList<ProjectionStatusView> Projections, DatabaseResponse Database)
+{
+    internal static StatusResponse From(LedgerStatusView view) =>
+        new(view.EventCount, view.HeadPosition, view.Projections, new DatabaseResponse(view.Database.Provider));
+}
+
+public sealed record DatabaseResponse(string Provider);
+
+public sealed record HealthResponse(string Status);

@@ -1,0 +1,102 @@
+using System.Net;
+
+namespace Ledger.Api.Tests.Commands;
+
+public sealed class TransferTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+{
+    private readonly HttpClient client = fixture.Client;
+
+    [Fact]
+    public async Task Transfer_MovesMoney_AndAnswersBothLegs_WithTheSourceVersionAsETag()
+    {
+        var (from, to) = (Api.NewId(), Api.NewId());
+        await client.OpenAsync(from, 100m);
+        await client.OpenAsync(to, 5m);
+
+        var response = await client.PostAsync("/api/transfers", new { transferId = "rent-2026-03", fromAccountId = from, toAccountId = to, amount = 40.5m, description = "Rent" });
+
+        var result = await response.OkJsonAsync();
+        Assert.Equal("rent-2026-03", result.GetProperty("transferId").GetString());
+        Assert.Equal(from, result.GetProperty("from").GetProperty("accountId").GetString());
+        Assert.Equal(59.5m, result.GetProperty("from").GetProperty("balance").GetDecimal());
+        Assert.Equal(45.5m, result.GetProperty("to").GetProperty("balance").GetDecimal());
+        Assert.Equal(2, result.GetProperty("to").GetProperty("version").GetInt64());
+        Assert.Equal("\"2\"", response.ETag());
+        var legs = (await client.GetJsonAsync($"/api/accounts/{to}/events?fromVersion=2")).GetProperty("items");
+        Assert.Equal("TransferReceived", legs[0].GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Transfer_WithoutTransferId_GeneratesOne()
+    {
+        var (from, to) = (Api.NewId(), Api.NewId());
+        await client.OpenAsync(from, 10m);
+        await client.OpenAsync(to, 0m);
+
+        var result = await (await client.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 1 })).OkJsonAsync();
+
+        Assert.StartsWith("TRF-", result.GetProperty("transferId").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Transfer_ToTheSameAccount_Is422SameAccount()
+    {
+        var id = Api.NewId();
+        await client.OpenAsync(id);
+
+        var response = await client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = id, toAccountId = id, amount = 1 }));
+
+        await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "same_account");
+    }
+
+    [Fact]
+    public async Task Transfer_BetweenCurrencies_Is422CurrencyMismatch()
+    {
+        var (from, to) = (Api.NewId(), Api.NewId());
+        await client.OpenAsync(from, 10m, "EUR");
+        await client.OpenAsync(to, 10m, "USD");
+
+        var response = await client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 1 }));
+
+        await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "currency_mismatch");
+    }
+
+    [Fact]
+    public async Task Transfer_ToAnAccountThatDoesNotExist_Is404AccountNotFound()
+    {
+        var from = Api.NewId();
+        await client.OpenAsync(from, 10m);
+
+        var response = await client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = Api.NewId(), amount = 1 }));
+
+        await response.ProblemAsync(HttpStatusCode.NotFound, "account_not_found");
+    }
+
+    [Fact]
+    public async Task Transfer_MoreThanTheSourceHolds_Is422InsufficientFunds()
+    {
+        var (from, to) = (Api.NewId(), Api.NewId());
+        await client.OpenAsync(from, 10m);
+        await client.OpenAsync(to, 0m);
+
+        var response = await client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 10.01m }));
+
+        await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "insufficient_funds");
+    }
+
+    [Fact]
+    public async Task Transfer_IfMatch_IsCheckedAgainstTheSourceAccount()
+    {
+        var (from, to) = (Api.NewId(), Api.NewId());
+        await client.OpenAsync(from, 10m);
+        await client.OpenAsync(to, 0m);
+        await client.DepositAsync(to, 1m);
+
+        var stale = await client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 1 }, ("If-Match", "\"2\"")));
+        await stale.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_mismatch");
+
+        var current = await client.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 1 }, ("If-Match", "\"1\""));
+        await current.OkJsonAsync();
+        Assert.Equal("\"2\"", current.ETag());
+    }
+}

@@ -1,0 +1,90 @@
+using Ledger.Web;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ledger.Api.Tests;
+
+/// <summary>
+/// The whole Ledger.Web app in memory over a real SQLite file. Give an existing <paramref name="databasePath"/>
+/// to play a restart: the file outlives the factory that did not create it.
+/// </summary>
+public sealed class LedgerApiFactory(
+    string? databasePath = null,
+    Action<IServiceCollection>? services = null,
+    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+{
+    private readonly bool ownsFile = databasePath is null;
+
+    static LedgerApiFactory()
+    {
+        // LEDGER_DB would win over the test's database path; a developer's setting must never reach a test.
+        Environment.SetEnvironmentVariable(CommandLine.DatabaseEnvironmentVariable, null);
+    }
+
+    public string DatabasePath { get; } = databasePath ?? NewDatabasePath();
+
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"ledger-api-test-{Guid.NewGuid():N}.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Ledger:DatabasePath", DatabasePath);
+        builder.UseSetting("Ledger:Synchronous", "NORMAL");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (ownsFile)
+        {
+            DeleteDatabase(DatabasePath);
+        }
+    }
+
+    public static void DeleteDatabase(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(path + suffix);
+            }
+            catch (IOException)
+            {
+                // A pooled handle may still be closing; the OS temp folder cleans up eventually.
+            }
+        }
+    }
+}
+
+/// <summary>One app and database per test class; tests use their own account ids, so they do not interfere.</summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public LedgerApiFactory Factory { get; } = new();
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Client = Factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+    }
+}

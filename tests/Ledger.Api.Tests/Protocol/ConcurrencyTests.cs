@@ -1,0 +1,169 @@
+using System.Net;
+using Ledger.Domain.Accounts;
+using Ledger.Infrastructure.EventStore;
+using Ledger.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ledger.Api.Tests.Protocol;
+
+public sealed class ETagTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+{
+    private readonly HttpClient client = fixture.Client;
+
+    [Fact]
+    public async Task ETagIfMatchCycle_CurrentVersionApplies_StaleVersionIs412AndWritesNothing()
+    {
+        var id = Api.NewId();
+        await client.OpenAsync(id, 50m);
+
+        var read = await client.GetAsync($"/api/accounts/{id}");
+        Assert.Equal("\"1\"", read.ETag());
+
+        var applied = await client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 10, transactionReference = "w1" }, ("If-Match", read.ETag()!));
+        await applied.OkJsonAsync();
+        Assert.Equal("\"2\"", applied.ETag());
+
+        var stale = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 10, transactionReference = "w2" }, ("If-Match", read.ETag()!)));
+        await stale.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_mismatch");
+
+        var reread = await client.GetAsync($"/api/accounts/{id}");
+        Assert.Equal("\"2\"", reread.ETag());
+        Assert.Equal(40m, (await reread.OkJsonAsync()).GetProperty("balance").GetDecimal());
+
+        var retried = await client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 10, transactionReference = "w2" }, ("If-Match", reread.ETag()!));
+        await retried.OkJsonAsync();
+        Assert.Equal("\"3\"", retried.ETag());
+    }
+
+    [Fact]
+    public async Task IfMatch_AheadOfTheAccount_Is412()
+    {
+        var id = Api.NewId();
+        await client.OpenAsync(id);
+
+        var response = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/close", new { reason = "r" }, ("If-Match", "\"9\"")));
+
+        await response.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_mismatch");
+    }
+
+    [Fact]
+    public async Task IfMatch0_OnOpen_MeansTheAccountMustNotExistYet()
+    {
+        var id = Api.NewId();
+
+        var opened = await client.PostAsync("/api/accounts", new { accountId = id, holderId = "h", currency = "EUR", initialDeposit = 0 }, ("If-Match", "\"0\""));
+
+        await opened.OkJsonAsync(HttpStatusCode.Created);
+        var again = await client.RefusedAsync(c => c.PostAsync("/api/accounts", new { accountId = id, holderId = "h", currency = "EUR", initialDeposit = 0 }, ("If-Match", "\"0\"")));
+        await again.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_mismatch");
+    }
+}
+
+/// <summary>
+/// Races with another process, played by an event store that lets a rival append first. Handlers retry
+/// such conflicts; the API answers 409 when they persist and 412 when the caller pinned a version.
+/// </summary>
+public sealed class ConcurrencyConflictTests
+{
+    [Fact]
+    public async Task ConflictThatOutlastsTheRetries_Is409ConcurrencyConflict_AndTheCommandWritesNothing()
+    {
+        await using var factory = RivalFactory(out var rival, maxRetries: 0);
+        using var client = factory.CreateClient();
+        var id = Api.NewId();
+        await client.OpenAsync(id, 10m);
+        var before = await client.EventCountAsync();
+        rival.Arm(1);
+
+        var response = await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "lost-race" });
+
+        await response.ProblemAsync(HttpStatusCode.Conflict, "concurrency_conflict");
+        Assert.Equal(before + 1, await client.EventCountAsync()); // the rival's event only
+    }
+
+    [Fact]
+    public async Task ConflictWithoutIfMatch_IsRetriedOnFreshState_AndSucceeds()
+    {
+        await using var factory = RivalFactory(out var rival, maxRetries: 3);
+        using var client = factory.CreateClient();
+        var id = Api.NewId();
+        await client.OpenAsync(id, 10m);
+        rival.Arm(2);
+
+        var response = await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "won-on-retry" });
+
+        var result = await response.OkJsonAsync();
+        Assert.Equal(4, result.GetProperty("version").GetInt64());
+        Assert.Equal(10m + RivalWriterEventStore.RivalAmount * 2 + 5m, result.GetProperty("balance").GetDecimal());
+        Assert.Equal("\"4\"", response.ETag());
+    }
+
+    [Fact]
+    public async Task ConflictWithIfMatch_IsNotRetried_AndIs412VersionMismatch()
+    {
+        await using var factory = RivalFactory(out var rival, maxRetries: 3);
+        using var client = factory.CreateClient();
+        var id = Api.NewId();
+        await client.OpenAsync(id, 10m);
+        rival.Arm(1);
+
+        var response = await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "pinned" }, ("If-Match", "\"1\""));
+
+        await response.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_mismatch");
+    }
+
+    private static LedgerApiFactory RivalFactory(out RivalWriterEventStore rival, int maxRetries)
+    {
+        var store = new RivalWriterEventStore();
+        rival = store;
+        return new LedgerApiFactory(
+            services: services =>
+            {
+                services.AddSingleton<EfEventStore>();
+                services.AddSingleton<IEventStore>(sp => store.Wrapping(sp.GetRequiredService<EfEventStore>()));
+            },
+            settings: new Dictionary<string, string> { ["Ledger:MaxConcurrencyRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    }
+}
+
+/// <summary>Before each of the next N appends, appends a deposit of its own at the same version, as another process would.</summary>
+public sealed class RivalWriterEventStore : IEventStore
+{
+    public const decimal RivalAmount = 1m;
+
+    private IEventStore inner = null!;
+    private int rivals;
+
+    public RivalWriterEventStore Wrapping(IEventStore store)
+    {
+        inner = store;
+        return this;
+    }
+
+    public void Arm(int count) => Interlocked.Exchange(ref rivals, count);
+
+    public async Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, ProcessedCommandRecord? command, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Decrement(ref rivals) >= 0)
+        {
+            var target = appends[0];
+            var accountId = target.Events[0].Data.AccountId;
+            var deposit = new MoneyDeposited(accountId, RivalAmount, "rival", "Another process got here first", DateTimeOffset.UtcNow);
+            await inner.AppendAsync([new StreamAppend(target.StreamId, target.Expected, [NewEvent.From(deposit)])], new EventMetadata("rival", "rival", "rival"), null, cancellationToken);
+        }
+
+        return await inner.AppendAsync(appends, metadata, command, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long fromVersion, long toVersion, CancellationToken cancellationToken) =>
+        inner.ReadStreamAsync(streamId, fromVersion, toVersion, cancellationToken);
+
+    public Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int limit, CancellationToken cancellationToken) =>
+        inner.ReadAllAsync(afterPosition, limit, cancellationToken);
+
+    public Task<long> StreamVersionAsync(string streamId, CancellationToken cancellationToken) =>
+        inner.StreamVersionAsync(streamId, cancellationToken);
+
+    public Task<long> HeadPositionAsync(CancellationToken cancellationToken) =>
+        inner.HeadPositionAsync(cancellationToken);
+}

@@ -1,0 +1,187 @@
+using System.Net;
+
+namespace Ledger.Api.Tests.Protocol;
+
+public sealed class IdempotencyTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+{
+    private readonly HttpClient client = fixture.Client;
+
+    [Fact]
+    public async Task SameKeyAndBody_AgainAnswersTheFirstResponse_MarkedReplayed_AndWritesNothing()
+    {
+        var id = Api.NewId();
+        await client.OpenAsync(id, 10m);
+        var key = Guid.NewGuid().ToString();
+        var body = new { amount = 5, transactionReference = "inv-7" };
+
+        var first = await client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key));
+        var firstBody = await first.Content.ReadAsStringAsync();
+        var countAfterFirst = await client.EventCountAsync();
+        var again = await client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Null(first.Header("Idempotency-Replayed"));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("true", again.Header("Idempotency-Replayed"));
+        Assert.Equal(firstBody, await again.Content.ReadAsStringAsync());
+        Assert.Equal(first.ETag(), again.ETag());
+        Assert.Equal(countAfterFirst, await client.EventCountAsync());
+        Assert.Equal(15m, (await client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
+    }
+
+    [Fact]
+    public async Task OpenAccount_Replayed_Answers201WithTheSameLocation_EvenForAGeneratedId()
+    {
+        var key = Guid.NewGuid().ToString();
+        var body = new { holderId = "h-replay", currency = "EUR", initialDeposit = 1 };
+
+        var first = await client.PostAsync("/api/accounts", body, ("Idempotency-Key", key));
+        var again = await client.PostAsync("/api/accounts", body, ("Idempotency-Key", key));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal("true", again.Header("Idempotency-Replayed"));
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        Assert.Equal("\"1\"", again.ETag());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Transfer_Replayed_AnswersTheFirstResult_AndMovesMoneyOnce()
+    {
+        var (from, to) = (Api.NewId(), Api.NewId());
+        await client.OpenAsync(from, 10m);
+        await client.OpenAsync(to, 0m);
+        var key = Guid.NewGuid().ToString();
+        var body = new { fromAccountId = from, toAccountId = to, amount = 4 };
+
+        var first = await client.PostAsync("/api/transfers", body, ("Idempotency-Key", key));
+        var again = await client.PostAsync("/api/transfers", body, ("Idempotency-Key", key));
+
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal("true", again.Header("Idempotency-Replayed"));
+        Assert.Equal(6m, (await client.GetJsonAsync($"/api/accounts/{from}")).GetProperty("balance").GetDecimal());
+    }
+
+    [Fact]
+    public async Task SameKeyWithAnotherBody_Is409IdempotencyKeyReused_AndWritesNothing()
+    {
+        var id = Api.NewId();
+        await client.OpenAsync(id);
+        var key = Guid.NewGuid().ToString();
+        (await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "r" }, ("Idempotency-Key", key))).EnsureSuccessStatusCode();
+
+        var response = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/deposits", new { amount = 6, transactionReference = "r" }, ("Idempotency-Key", key)));
+
+        await response.ProblemAsync(HttpStatusCode.Conflict, "idempotency_key_reused");
+    }
+
+    [Fact]
+    public async Task SameKeyOnAnotherRoute_Is409IdempotencyKeyReused()
+    {
+        var id = Api.NewId();
+        await client.OpenAsync(id);
+        var key = Guid.NewGuid().ToString();
+        (await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "r" }, ("Idempotency-Key", key))).EnsureSuccessStatusCode();
+
+        var response = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 5, transactionReference = "r" }, ("Idempotency-Key", key)));
+
+        await response.ProblemAsync(HttpStatusCode.Conflict, "idempotency_key_reused");
+    }
+
+    [Fact]
+    public async Task ReplayOfAnIfMatchCommand_AnswersTheFirstResponse_ThoughTheVersionHasMovedOn()
+    {
+        var id = Api.NewId();
+        await client.OpenAsync(id);
+        var key = Guid.NewGuid().ToString();
+        var body = new { amount = 5, transactionReference = "r" };
+        var first = await client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key), ("If-Match", "\"1\""));
+
+        var again = await client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key), ("If-Match", "\"1\""));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("true", again.Header("Idempotency-Replayed"));
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task RacingRequestsWithOneKey_WriteOnce_AndAllAnswerTheSameResult()
+    {
+        var id = Api.NewId();
+        await client.OpenAsync(id, 0m);
+        var before = await client.EventCountAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
+            client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 3, transactionReference = "race" }, ("Idempotency-Key", key))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Single(responses, r => r.Header("Idempotency-Replayed") is null);
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        Assert.Single(bodies.Distinct());
+        Assert.Equal(before + 1, await client.EventCountAsync());
+        Assert.Equal(3m, (await client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
+    }
+
+    [Fact]
+    public async Task RacingRequestsWithDifferentKeys_AllApply()
+    {
+        var id = Api.NewId();
+        await client.OpenAsync(id, 0m);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1, transactionReference = $"r{i}" }, ("Idempotency-Key", Guid.NewGuid().ToString()))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var account = await client.GetJsonAsync($"/api/accounts/{id}");
+        Assert.Equal(10m, account.GetProperty("balance").GetDecimal());
+        Assert.Equal(11, account.GetProperty("version").GetInt64());
+    }
+}
+
+/// <summary>The idempotency record is stored with the events, so a replay after a restart still finds it.</summary>
+public sealed class IdempotencyAcrossRestartTests
+{
+    [Fact]
+    public async Task ReplayAfterARestart_AnswersTheFirstResponse_AndWritesNothing()
+    {
+        var path = LedgerApiFactory.NewDatabasePath();
+        try
+        {
+            var id = Api.NewId();
+            var key = Guid.NewGuid().ToString();
+            var body = new { amount = 7.5m, transactionReference = "before-restart" };
+            string firstBody;
+            string? firstETag;
+            long countBefore;
+            await using (var first = new LedgerApiFactory(path))
+            {
+                using var client = first.CreateClient();
+                await client.OpenAsync(id, 1m);
+                var response = await client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key));
+                firstBody = await response.Content.ReadAsStringAsync();
+                firstETag = response.ETag();
+                countBefore = await client.EventCountAsync();
+            }
+
+            await using var restarted = new LedgerApiFactory(path);
+            using var again = restarted.CreateClient();
+            var replay = await again.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key));
+
+            Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+            Assert.Equal("true", replay.Header("Idempotency-Replayed"));
+            Assert.Equal(firstBody, await replay.Content.ReadAsStringAsync());
+            Assert.Equal(firstETag, replay.ETag());
+            Assert.Equal(countBefore, await again.EventCountAsync());
+            Assert.Equal(8.5m, (await again.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
+
+            var reused = await again.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1, transactionReference = "other" }, ("Idempotency-Key", key));
+            await reused.ProblemAsync(HttpStatusCode.Conflict, "idempotency_key_reused");
+        }
+        finally
+        {
+            LedgerApiFactory.DeleteDatabase(path);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Net;
+
+namespace Ledger.Api.Tests.Queries;
+
+public sealed class AccountListTests : IAsyncLifetime
+{
+    private readonly LedgerApiFactory factory = new();
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        client = factory.CreateClient();
+        await client.OpenAsync("alpha", 30m, holderName: "Zoe Zimmer");
+        await client.OpenAsync("bravo", 10m, holderName: "Adam Abbot");
+        await client.OpenAsync("charlie", 20m, "USD", holderName: "Mia Mueller");
+        await client.OpenAsync("delta", 0m, holderName: "Bob Baker");
+        (await client.PostAsync("/api/accounts/delta/close", new { reason = "r" })).EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        await factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ListAccounts_ByDefault_PagesAllAccountsById()
+    {
+        var page = await client.GetJsonAsync("/api/accounts");
+
+        Assert.Equal(4, page.GetProperty("total").GetInt32());
+        Assert.Equal(1, page.GetProperty("page").GetInt32());
+        Assert.Equal(50, page.GetProperty("pageSize").GetInt32());
+        Assert.Equal(["alpha", "bravo", "charlie", "delta"], Ids(page));
+        var first = page.GetProperty("items")[0];
+        Assert.Equal(["accountId", "holderId", "holderName", "currency", "balance", "status", "version", "openedAt", "lastUpdatedAt"],
+            first.EnumerateObject().Select(p => p.Name).ToArray());
+    }
+
+    [Theory]
+    [InlineData("?sort=balance_desc", new[] { "alpha", "charlie", "bravo", "delta" })]
+    [InlineData("?sort=balance", new[] { "delta", "bravo", "charlie", "alpha" })]
+    [InlineData("?sort=holder", new[] { "bravo", "delta", "charlie", "alpha" })]
+    [InlineData("?sort=id_desc", new[] { "delta", "charlie", "bravo", "alpha" })]
+    [InlineData("?status=Closed", new[] { "delta" })]
+    [InlineData("?status=active&sort=id", new[] { "alpha", "bravo", "charlie" })]
+    [InlineData("?currency=USD", new[] { "charlie" })]
+    [InlineData("?search=ue", new[] { "charlie" })]
+    [InlineData("?search=ALP", new[] { "alpha" })]
+    [InlineData("?sort=id&page=2&pageSize=3", new[] { "delta" })]
+    public async Task ListAccounts_FiltersSortsAndPages(string query, string[] expected)
+    {
+        var page = await client.GetJsonAsync("/api/accounts" + query);
+
+        Assert.Equal(expected, Ids(page));
+    }
+
+    [Fact]
+    public async Task ListAccounts_TotalCountsEveryMatch_NotJustThePage()
+    {
+        var page = await client.GetJsonAsync("/api/accounts?pageSize=2&page=2&sort=updated_desc");
+
+        Assert.Equal(4, page.GetProperty("total").GetInt32());
+        Assert.Equal(2, page.GetProperty("items").GetArrayLength());
+        Assert.Equal(2, page.GetProperty("pageSize").GetInt32());
+    }
+
+    [Fact]
+    public async Task GetAccount_AnswersTheAccount_WithItsVersionAsETag()
+    {
+        var response = await client.GetAsync("/api/accounts/delta");
+
+        var account = await response.OkJsonAsync();
+        Assert.Equal("\"2\"", response.ETag());
+        Assert.Equal("Closed", account.GetProperty("status").GetString());
+        Assert.Equal("Bob Baker", account.GetProperty("holderName").GetString());
+    }
+
+    [Fact]
+    public async Task GetAccount_ThatDoesNotExist_Is404AccountNotFound()
+    {
+        await (await client.GetAsync("/api/accounts/echo")).ProblemAsync(HttpStatusCode.NotFound, "account_not_found");
+    }
+
+    private static string[] Ids(System.Text.Json.JsonElement page) =>
+        page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("accountId").GetString()!).ToArray();
+}
+
+public sealed class EventReadTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+{
+    private readonly HttpClient client = fixture.Client;
+
+    [Fact]
+    public async Task AccountEvents_ComeInVersionOrder_WithTheContractShape()
+    {
+        var id = Api.NewId();
+        await client.OpenAsync(id, 10m);
+        await client.DepositAsync(id, 2m);
+
+        var page = await client.GetJsonAsync($"/api/accounts/{id}/events");
+
+        Assert.True(page.GetProperty("nextFromVersion").ValueKind == System.Text.Json.JsonValueKind.Null);
+        var items = page.GetProperty("items").EnumerateArray().ToArray();
+        Assert.Equal(["AccountOpened", "MoneyDeposited"], items.Select(e => e.GetProperty("type").GetString()!).ToArray());
+        var opened = items[0];
+        Assert.Equal(["position", "eventId", "streamId", "accountId", "version", "type", "schemaVersion", "occurredAt", "data", "metadata"],
+            opened.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal($"BankAccount-{id}", opened.GetProperty("streamId").GetString());
+        Assert.Equal(id, opened.GetProperty("accountId").GetString());
+        Assert.Equal(1, opened.GetProperty("version").GetInt64());
+        Assert.Equal(10m, opened.GetProperty("data").GetProperty("initialDeposit").GetDecimal());
+        Assert.Equal(["correlationId", "causationId", "actor"], opened.GetProperty("metadata").EnumerateObject().Select(p => p.Name).ToArray());
+    }
+
+    [Fact]
+    public async Task AccountEvents_PageWithNextFromVersion_AndStopAtToVersion()
+    {
+        var id = Api.NewId();
+        await client.OpenAsync(id, 0m);
+        for (var i = 0; i < 4; i++)
+        {
+            await client.DepositAsync(id, 1m, $"r{i}");
+        }
+
+        var first = await client.GetJsonAsync($"/api/accounts/{id}/events?limit=2");
+        var second = await client.GetJsonAsync($"/api/accounts/{id}/events?fromVersion={first.GetProperty("nextFromVersion").GetInt64()}&limit=2");
+        var last = await client.GetJsonAsync($"/api/accounts/{id}/events?fromVersion={second.GetProperty("nextFromVersion").GetInt64()}&limit=2");
+        var bounded = await client.GetJsonAsync($"/api/accounts/{id}/events?fromVersion=2&toVersion=3");
+
+        Assert.Equal(3, first.GetProperty("nextFromVersion").GetInt64());
+        Assert.Equal(5, second.GetProperty("nextFromVersion").GetInt64());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, last.GetProperty("nextFromVersion").ValueKind);
+        Assert.Equal([5L], last.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("version").GetInt64()).ToArray());
+        Assert.Equal([2L, 3L], bounded.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("version").GetInt64()).ToArray());
+    }
+
+    [Fact]
+    public async Task EventFeed_AnswersEventsAfterAPosition_InGlobalOrder_WithTheLastPosition()
+    {
+        var start = (await client.GetJsonAsync("/api/status")).GetProperty("headPosition").GetInt64();
+        var (a, b) = (Api.NewId(), Api.NewId());
+        await client.OpenAsync(a, 1m);
+        await client.OpenAsync(b, 1m);
+        await client.DepositAsync(a, 1m);
+
+        var feed = await client.GetJsonAsync($"/api/events?after={start}&limit=2");
+        var rest = await client.GetJsonAsync($"/api/events?after={feed.GetProperty("lastPosition").GetInt64()}");
+        var empty = await client.GetJsonAsync($"/api/events?after={rest.GetProperty("lastPosition").GetInt64()}");
+
+        var positions = feed.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("position").GetInt64()).ToArray();
+        Assert.Equal([start + 1, start + 2], positions);
+        Assert.Equal(start + 2, feed.GetProperty("lastPosition").GetInt64());
+        Assert.Equal([a, b], feed.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("accountId").GetString()!).ToArray());
+        Assert.Equal("MoneyDeposited", rest.GetProperty("items")[0].GetProperty("type").GetString());
+        Assert.Equal(0, empty.GetProperty("items").GetArrayLength());
+        Assert.Equal(rest.GetProperty("lastPosition").GetInt64(), empty.GetProperty("lastPosition").GetInt64());
+    }
+
+    [Fact]
+    public async Task Status_CountsEvents_AndShowsProjectionsAndTheProviderOnly()
+    {
+        await client.OpenAsync(Api.NewId());
+
+        var status = await client.GetJsonAsync("/api/status");
+
+        Assert.True(status.GetProperty("eventCount").GetInt64() >= 1);
+        Assert.Equal(status.GetProperty("eventCount").GetInt64(), status.GetProperty("headPosition").GetInt64());
+        var projections = status.GetProperty("projections").EnumerateArray().ToArray();
+        Assert.Equal(["account_balances", "account_ledger"], projections.Select(p => p.GetProperty("name").GetString()!).Order(StringComparer.Ordinal).ToArray());
+        Assert.All(projections, p => Assert.Equal(["name", "checkpoint", "lagEvents", "lagSeconds"], p.EnumerateObject().Select(x => x.Name).ToArray()));
+        Assert.Equal(["provider"], status.GetProperty("database").EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal("sqlite", status.GetProperty("database").GetProperty("provider").GetString());
+    }
+
+    [Fact]
+    public async Task Health_Is200_WhenTheDatabaseAnswers()
+    {
+        var health = await client.GetJsonAsync("/health");
+
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
+    }
+}

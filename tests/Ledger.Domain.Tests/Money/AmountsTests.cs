@@ -1,0 +1,179 @@
+using Ledger.Domain.Money;
+
+namespace Ledger.Domain.Tests.Money;
+
+public sealed class AmountsTests
+{
+    [Theory]
+    [InlineData("EUR", "12.34", 1234)]
+    [InlineData("EUR", "0", 0)]
+    [InlineData("EUR", "0.01", 1)]
+    [InlineData("EUR", "-5.5", -550)]
+    [InlineData("EUR", "1000000000000", 100000000000000)]
+    [InlineData("JPY", "1234", 1234)]
+    [InlineData("JPY", "0", 0)]
+    [InlineData("KWD", "1.234", 1234)]
+    [InlineData("BHD", "0.001", 1)]
+    [InlineData("KWD", "1000000000000", 1000000000000000)]
+    public void ToMinorUnits_OfAnAmountTheCurrencyAllows_IsExact(string currency, string amount, long minor)
+    {
+        Assert.Equal(minor, Amounts.ToMinorUnits(Dec.Parse(amount), currency));
+    }
+
+    [Theory]
+    [InlineData("EUR", 1234, "12.34")]
+    [InlineData("EUR", -1, "-0.01")]
+    [InlineData("JPY", 1234, "1234")]
+    [InlineData("KWD", 1234, "1.234")]
+    [InlineData("BHD", 5, "0.005")]
+    public void FromMinorUnits_ShiftsByTheCurrencyDigits(string currency, long minor, string amount)
+    {
+        Assert.Equal(Dec.Parse(amount), Amounts.FromMinorUnits(minor, currency));
+    }
+
+    [Theory]
+    [InlineData("EUR", "1.500", 150)]
+    [InlineData("JPY", "7.000", 7)]
+    [InlineData("KWD", "2.50", 2500)]
+    public void ToMinorUnits_IgnoresTrailingZeros(string currency, string amount, long minor)
+    {
+        Assert.Equal(minor, Amounts.ToMinorUnits(Dec.Parse(amount), currency));
+    }
+
+    [Theory]
+    [InlineData("EUR")]
+    [InlineData("JPY")]
+    [InlineData("KWD")]
+    [InlineData("BHD")]
+    [InlineData("USD")]
+    public void MinorUnits_RoundTripBothWays(string currency)
+    {
+        const int seed = 4217;
+        var random = new Random(seed);
+        var digits = Currency.DecimalPlaces(currency);
+        var max = (long)(Amounts.MaxBalance * (digits switch { 0 => 1, 2 => 100, _ => 1000 }));
+
+        for (var i = 0; i < 2_000; i++)
+        {
+            var minor = random.NextInt64(-max, max + 1);
+            var amount = Amounts.FromMinorUnits(minor, currency);
+
+            Assert.True(Amounts.FractionDigits(amount) <= digits, $"seed {seed}: {minor} minor units of {currency} became {amount}");
+            Assert.True(minor == Amounts.ToMinorUnits(amount, currency), $"seed {seed}: {minor} {currency} did not round-trip via {amount}");
+        }
+    }
+
+    [Theory]
+    [InlineData("EUR", "0.001")]
+    [InlineData("EUR", "0.005")]
+    [InlineData("EUR", "0.999")]
+    [InlineData("EUR", "12.345")]
+    [InlineData("JPY", "0.5")]
+    [InlineData("JPY", "1.1")]
+    [InlineData("KWD", "0.0001")]
+    [InlineData("BHD", "1.2345")]
+    [InlineData("EUR", "0.0000000000000000000000000001")]
+    public void ToMinorUnits_WithMoreDigitsThanTheCurrencyAllows_IsRejectedNotRounded(string currency, string amount)
+    {
+        var error = Assert.Throws<DomainException>(() => Amounts.ToMinorUnits(Dec.Parse(amount), currency));
+
+        Assert.Equal(ErrorCodes.ValidationFailed, error.Code);
+    }
+
+    [Theory]
+    [InlineData("EUR", "79228162514264337593543950335")]
+    [InlineData("EUR", "-79228162514264337593543950335")]
+    [InlineData("EUR", "92233720368547758.08")]
+    [InlineData("JPY", "9223372036854775808")]
+    [InlineData("KWD", "9223372036854775.808")]
+    public void ToMinorUnits_BeyondTheRangeOfLong_Overflows(string currency, string amount)
+    {
+        Assert.Throws<OverflowException>(() => Amounts.ToMinorUnits(Dec.Parse(amount), currency));
+    }
+
+    [Theory]
+    [InlineData("EUR", "92233720368547758.07", long.MaxValue)]
+    [InlineData("JPY", "-9223372036854775808", long.MinValue)]
+    public void ToMinorUnits_AtTheEdgeOfLong_IsExact(string currency, string amount, long minor)
+    {
+        Assert.Equal(minor, Amounts.ToMinorUnits(Dec.Parse(amount), currency));
+    }
+
+    [Fact]
+    public void ToMinorUnits_OfUnknownCurrency_IsRejected()
+    {
+        var error = Assert.Throws<DomainException>(() => Amounts.ToMinorUnits(1m, "XXX"));
+
+        Assert.Equal(ErrorCodes.ValidationFailed, error.Code);
+    }
+
+    [Theory]
+    [InlineData("1.50", 1)]
+    [InlineData("1.00", 0)]
+    [InlineData("100", 0)]
+    [InlineData("1000000", 0)]
+    [InlineData("0.000", 0)]
+    [InlineData("0.001", 3)]
+    [InlineData("0.0010", 3)]
+    [InlineData("-2.25", 2)]
+    [InlineData("12.3456", 4)]
+    [InlineData("0.1000000000000000000000000000", 1)]
+    [InlineData("0.0000000000000000000000000001", 28)]
+    [InlineData("79228162514264337593543950335", 0)]
+    [InlineData("7922816251426433759354395033.5", 1)]
+    public void FractionDigits_CountsSignificantDigitsOnly(string amount, int digits)
+    {
+        Assert.Equal(digits, Amounts.FractionDigits(Dec.Parse(amount)));
+    }
+
+    [Fact]
+    public void FractionDigits_OfAComputedAmount_IgnoresTheScaleArithmeticLeftBehind()
+    {
+        var amount = 0.100m * 15m;
+
+        Assert.Equal(3, amount.Scale);
+        Assert.Equal(1, Amounts.FractionDigits(amount));
+    }
+
+    [Theory]
+    [InlineData("EUR", "1.5", true)]
+    [InlineData("EUR", "1.55", true)]
+    [InlineData("EUR", "1.555", false)]
+    [InlineData("JPY", "1.0", true)]
+    [InlineData("JPY", "1.5", false)]
+    [InlineData("KWD", "1.555", true)]
+    [InlineData("KWD", "1.5555", false)]
+    public void FitsCurrency_ComparesDigitsWithTheCurrencyMinorUnit(string currency, string amount, bool fits)
+    {
+        Assert.Equal(fits, Amounts.FitsCurrency(Dec.Parse(amount), currency));
+    }
+
+    [Theory]
+    [InlineData("EUR", "70.5", "70.50")]
+    [InlineData("EUR", "0", "0.00")]
+    [InlineData("EUR", "1234.5", "1234.50")]
+    [InlineData("EUR", "-3", "-3.00")]
+    [InlineData("JPY", "1000", "1000")]
+    [InlineData("KWD", "1.5", "1.500")]
+    [InlineData("EUR", "1000000000000", "1000000000000.00")]
+    public void Format_ShowsExactlyTheCurrencyDigitsInvariantly(string currency, string amount, string expected)
+    {
+        Assert.Equal(expected, Amounts.Format(Dec.Parse(amount), currency));
+    }
+
+    [Fact]
+    public void Format_IgnoresTheCurrentCulture()
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+
+            Assert.Equal("1234.50", Amounts.Format(1234.5m, "EUR"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+}
