@@ -82,7 +82,7 @@ public sealed class BadInputs(Random random)
         {
             0 => Bad("negative initial deposit", command with { InitialDeposit = -Amount(currency) }, "initialDeposit"),
             1 => Bad("initial deposit with too many decimals", command with { InitialDeposit = TooPrecise(currency) }, "initialDeposit"),
-            2 => Bad("initial deposit beyond any balance", command with { InitialDeposit = Astronomical() }, "initialDeposit"),
+            2 => new BadInput("initial deposit beyond any balance", command with { InitialDeposit = Astronomical() }, ErrorCodes.DepositLimitExceeded, null),
             _ => new BadInput("initial deposit over the limit", command with { InitialDeposit = OverDepositLimit(currency) }, ErrorCodes.DepositLimitExceeded, null),
         };
     }
@@ -100,7 +100,11 @@ public sealed class BadInputs(Random random)
             0 => Bad($"{what} of zero", Make(id, 0m, "r", null), "amount"),
             1 => Bad($"negative {what}", Make(id, -Amount(currency), "r", null), "amount"),
             2 => Bad($"{what} with too many decimals", Make(id, TooPrecise(currency), "r", null), "amount"),
-            3 => Bad($"{what} beyond any balance", Make(id, Astronomical(), "r", null), "amount"),
+            // Any deposit over the limit, however absurd, is deposit_limit_exceeded; a withdrawal that
+            // large is malformed before it is unaffordable.
+            3 => deposit
+                ? new BadInput("deposit beyond any balance", Make(id, Astronomical(), "r", null), ErrorCodes.DepositLimitExceeded, null)
+                : Bad("withdrawal beyond any balance", Make(id, Astronomical(), "r", null), "amount"),
             4 => deposit
                 ? new BadInput("deposit over the limit", Make(id, OverDepositLimit(currency), "r", null), ErrorCodes.DepositLimitExceeded, null)
                 : new BadInput("withdrawal over the balance", Make(id, OverDepositLimit(currency), "r", null), ErrorCodes.InsufficientFunds, null),
@@ -217,10 +221,11 @@ public sealed class BadInputs(Random random)
         return random.Next(0, 1000) + (random.Next(1, 10) * scale);
     }
 
+    /// <summary>Whole numbers beyond the largest balance, up to decimal's own limit.</summary>
     private decimal Astronomical() => random.Next(4) switch
     {
         0 => decimal.MaxValue,
-        1 => 1_000_000_000_000.01m,
+        1 => 1_000_000_000_001m,
         2 => 79_228_162_514_264_337_593_543_950m,
         _ => 1_000_000_000_001m * random.Next(1, 1000),
     };
