@@ -16,7 +16,7 @@ namespace Ledger.Reliability.Tests.Http;
 /// </summary>
 public sealed class CrashTests(ITestOutputHelper output)
 {
-    private const int Clients = 6;
+    private const int Clients = 4;
     private const int AccountCount = 6;
     private const decimal Opening = 10_000m;
     private static readonly int Kills = Soak.Size(ci: 20, soak: 1_000);
@@ -64,7 +64,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                     var clients = Enumerable.Range(0, Clients)
                         .Select(c => Task.Run(() => ClientAsync(http, kill, c, new Random(clientSeeds[c]), commands, stop.Token)))
                         .ToArray();
-                    await Task.Delay(random.Next(30, 400));
+                    await Task.Delay(random.Next(20, 300));
                     await app.KillAsync();
                     await stop.CancelAsync();
                     await Task.WhenAll(clients);
