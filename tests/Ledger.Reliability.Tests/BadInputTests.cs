@@ -12,7 +12,7 @@ namespace Ledger.Reliability.Tests;
 /// </summary>
 public sealed class BadInputTests(ITestOutputHelper output)
 {
-    private static readonly int Count = Soak.Size(ci: 10_000, soak: 100_000);
+    private static readonly int Count = Soak.Size("BAD_COMMANDS", ci: 10_000, soak: 100_000);
 
     [Fact]
     public async Task GeneratedInvalidCommands_AreRefusedWithTheirCode_AndWriteNothing()

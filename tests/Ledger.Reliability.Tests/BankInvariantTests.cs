@@ -15,7 +15,7 @@ public sealed class BankInvariantTests(ITestOutputHelper output)
 {
     private const int Workers = 32;
     private const decimal Initial = 1_000m;
-    private static readonly int Transfers = Soak.Size(ci: 2_000, soak: 100_000);
+    private static readonly int Transfers = Soak.Size("BANK_TRANSFERS", ci: 2_000, soak: 100_000);
 
     [Theory]
     [InlineData(8, 20_260_801)]
@@ -80,7 +80,9 @@ public sealed class BankInvariantTests(ITestOutputHelper output)
             var elapsed = Stopwatch.GetElapsedTime(started);
             var reads = await reader;
             Assert.True(reads.Violations.Count == 0, $"{reads.Violations.Count} of {reads.Count} reads broke the invariant; first: {reads.Violations.FirstOrDefault()}");
-            Assert.True(reads.Count >= Math.Max(2, elapsed.TotalMilliseconds / 50 / 4), $"only {reads.Count} reads in {elapsed.TotalSeconds:F1} s");
+            // The reader must really have run alongside the writers (a starved reader proves nothing);
+            // a busy machine may stretch its 50 ms cadence, so ask for a tenth of the ideal count.
+            Assert.True(reads.Count >= Math.Max(3, elapsed.TotalMilliseconds / 50 / 10), $"only {reads.Count} reads in {elapsed.TotalSeconds:F1} s");
 
             foreach (var process in processes)
             {

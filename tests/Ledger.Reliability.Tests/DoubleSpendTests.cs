@@ -13,7 +13,7 @@ namespace Ledger.Reliability.Tests;
 public sealed class DoubleSpendTests(ITestOutputHelper output)
 {
     private const int Contenders = 64;
-    private static readonly int Rounds = Soak.Size(ci: 100, soak: 1_000);
+    private static readonly int Rounds = Soak.Size("DOUBLE_SPEND_ROUNDS", ci: 100, soak: 1_000);
 
     [Fact]
     public async Task SixtyFourConcurrentWithdrawalsOfTheWholeBalance_ExactlyOneSucceeds()

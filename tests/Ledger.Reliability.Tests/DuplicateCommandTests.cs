@@ -19,7 +19,7 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
     private const int Lanes = 8;
     private const int AccountCount = 10;
     private const decimal Opening = 500_000m;
-    private static readonly int Commands = Soak.Size(ci: 2_000, soak: 10_000);
+    private static readonly int Commands = Soak.Size("DUPLICATE_COMMANDS", ci: 2_000, soak: 10_000);
 
     private enum Mode
     {
@@ -126,7 +126,7 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
             var processes = new[] { first, second };
             var counters = new Counters();
             var random = new Random(seed);
-            for (var round = 0; round < Soak.Size(ci: 60, soak: 600); round++)
+            for (var round = 0; round < Soak.Size("DUPLICATE_RACE_ROUNDS", ci: 60, soak: 600); round++)
             {
                 var balance = random.Next(1, 100_000) / 100m;
                 var open = new OpenAccountCommand($"RACE-{round}", "racer", null, "EUR", balance) { CommandId = $"open-{round}" };

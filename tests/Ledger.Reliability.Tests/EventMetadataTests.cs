@@ -22,7 +22,7 @@ public sealed class EventMetadataTests
             var random = new Random(seed);
             var workload = new RandomWorkload(seed, accounts: 8);
             var sent = new Dictionary<string, (string Actor, string? Correlation, DateTimeOffset Before, DateTimeOffset After, bool Accepted)>(StringComparer.Ordinal);
-            for (var i = 0; i < Soak.Size(ci: 600, soak: 10_000); i++)
+            for (var i = 0; i < Soak.Size("METADATA_COMMANDS", ci: 600, soak: 10_000); i++)
             {
                 var command = (i < 8 ? new OpenAccountCommand(workload.AccountId(i), "h", null, workload.Currency(i), 500m) : workload.Next()) with
                 {

@@ -15,10 +15,10 @@ namespace Ledger.Reliability.Tests;
 public sealed class HotAccountTests(ITestOutputHelper output)
 {
     private const int Writers = 32;
-    private static readonly int DepositsPerWriter = Soak.Size(ci: 250, soak: 1_000);
+    private static readonly int DepositsPerWriter = Soak.Size("HOT_DEPOSITS_PER_WRITER", ci: 250, soak: 1_000);
 
     /// <summary>In one process the write gate queues writers, so there are no races to count: a smaller run shows it.</summary>
-    private static readonly int DepositsPerWriterInOneProcess = Soak.Size(ci: 80, soak: 1_000);
+    private static readonly int DepositsPerWriterInOneProcess = Soak.Size("HOT_DEPOSITS_PER_WRITER_ONE_PROCESS", ci: 80, soak: 1_000);
     private const decimal Opening = 100m;
 
     [Fact]

@@ -14,8 +14,8 @@ namespace Ledger.Reliability.Tests;
 /// </summary>
 public sealed class ModelBasedTests(ITestOutputHelper output)
 {
-    private static readonly int SeedCount = Soak.Size(ci: 30, soak: 1_000);
-    private static readonly int Operations = Soak.Size(ci: 200, soak: 1_000);
+    private static readonly int SeedCount = Soak.Size("MODEL_SEEDS", ci: 30, soak: 1_000);
+    private static readonly int Operations = Soak.Size("MODEL_OPERATIONS", ci: 200, soak: 1_000);
     private static readonly string[] Ids = ["M0", "M1", "M2", "M3", "M4", "M5"];
     private static readonly string[] Currencies = ["EUR", "USD", "JPY", "KWD"];
 

@@ -14,7 +14,7 @@ namespace Ledger.Reliability.Tests;
 /// </summary>
 public sealed class RebuildTests(ITestOutputHelper output)
 {
-    private static readonly int History = Soak.Size(ci: 900, soak: 20_000);
+    private static readonly int History = Soak.Size("REBUILD_COMMANDS", ci: 900, soak: 20_000);
 
     [Fact]
     public async Task Rebuild_FreshCatchUp_AndDoubleDelivery_AllGiveTheSameReadModel()

@@ -19,7 +19,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     private const int Clients = 4;
     private const int AccountCount = 6;
     private const decimal Opening = 10_000m;
-    private static readonly int Kills = Soak.Size(ci: 20, soak: 1_000);
+    private static readonly int Kills = Soak.Size("CRASH_KILLS", ci: 20, soak: 1_000);
 
     private enum State
     {

@@ -16,8 +16,8 @@ namespace Ledger.Reliability.Tests.Http;
 /// </summary>
 public sealed class HttpBadInputTests(ITestOutputHelper output)
 {
-    private static readonly int Malformed = Soak.Size(ci: 1_000, soak: 50_000);
-    private static readonly int Invalid = Soak.Size(ci: 1_500, soak: 100_000);
+    private static readonly int Malformed = Soak.Size("HTTP_MALFORMED", ci: 1_000, soak: 50_000);
+    private static readonly int Invalid = Soak.Size("HTTP_INVALID", ci: 1_500, soak: 100_000);
 
     private static readonly (string Path, JsonObject Body, string[] Required, string[] Strings, string[] Numbers)[] Routes =
     [
