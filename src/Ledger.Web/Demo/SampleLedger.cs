@@ -106,7 +106,7 @@ public static class SampleLedger
                 At(6, 10, t => DepositAsync(t, "ACC-MARCO-CHK", 2_780.00m, "SAL", "Salary Contoso Italia"));
                 At(6, 20, t => DepositAsync(t, "ACC-BOB-GBP", 2_650.00m, "SAL", "Salary Fabrikam UK"));
                 At(6, 25, t => DepositAsync(t, "ACC-PRIYA-GBP", 3_420.00m, "SAL", "Salary Litware Ltd"));
-                At(6, 30, t => DepositAsync(t, "ACC-KENJI-JPY", 412_000m, "SAL", "給与 Salary Tailspin KK"));
+                At(6, 30, t => DepositAsync(t, "ACC-KENJI-JPY", 412_000m, "SAL", "Salary Tailspin KK"));
                 At(6, 35, t => DepositAsync(t, "ACC-YUKI-JPY", 298_000m, "SAL", "Salary Wingtip KK"));
                 At(6, 40, t => DepositAsync(t, "ACC-LUKAS-CHF", 7_150.00m, "SAL", "Lohn Adatum AG"));
                 At(7, 0, t => TransferAsync(t, "ACC-ACME-USD", "ACC-DANA-USD", 4_380.00m, "Payroll: Dana Lee"));
@@ -119,7 +119,7 @@ public static class SampleLedger
                 At(9, 20, t => TransferAsync(t, "ACC-MARCO-CHK", "ACC-LANDLORD", 980.00m, "Rent, Via Roma 3"));
                 At(10, 0, t => WithdrawAsync(t, "ACC-BOB-GBP", 1_050.00m, "RENT", "Rent to Hughes & Co lettings"));
                 At(10, 5, t => WithdrawAsync(t, "ACC-PRIYA-GBP", 1_320.00m, "RENT", "Rent, Camden flat"));
-                At(10, 10, t => WithdrawAsync(t, "ACC-KENJI-JPY", 98_000m, "RENT", "家賃 Rent"));
+                At(10, 10, t => WithdrawAsync(t, "ACC-KENJI-JPY", 98_000m, "RENT", "Rent, Nakameguro flat"));
                 At(10, 15, t => WithdrawAsync(t, "ACC-YUKI-JPY", 72_000m, "RENT", "Rent"));
                 At(10, 20, t => WithdrawAsync(t, "ACC-DANA-USD", 1_890.00m, "RENT", "Rent, Elm Street"));
                 At(10, 25, t => WithdrawAsync(t, "ACC-LUKAS-CHF", 2_240.00m, "RENT", "Miete Zürich"));

@@ -65,7 +65,7 @@ public sealed class HistoryGridTests : LedgerUiContext
         cut.WaitForAssertion(() =>
         {
             var json = cut.Find("pre[aria-label='Stored JSON payload']").TextContent;
-            Assert.Contains("\"transactionReference\": \"\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E\"", json, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("\"transactionReference\": \"<script>alert(1)</script>\"", json, StringComparison.Ordinal);
             var metadata = cut.Find("dl[aria-label='Event metadata']").TextContent;
             Assert.Contains("Correlation id", metadata);
             Assert.Contains("Causation id", metadata);
