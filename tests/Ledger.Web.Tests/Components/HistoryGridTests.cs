@@ -30,7 +30,7 @@ public sealed class HistoryGridTests : LedgerUiContext
     }
 
     [Fact]
-    public async Task SelectingAnOldVersion_TurnsToThePageThatHoldsIt()
+    public async Task SelectingAnOldVersion_TurnsToThePageThatHoldsIt_AndLiveTurnsBack()
     {
         await OpenAsync("H", "EUR", 1m);
         for (var i = 1; i <= 29; i++)
@@ -49,6 +49,10 @@ public sealed class HistoryGridTests : LedgerUiContext
             Assert.Equal(["5", "4", "3", "2", "1"], Rows(cut));
             Assert.Contains("R-2", Assert.Single(cut.FindAll("tr.ledger-row-selected")).TextContent);
         });
+
+        cut.Render(p => p.Add(c => c.SelectedVersion, (long?)null));
+
+        cut.WaitForAssertion(() => Assert.Equal("30", Rows(cut)[0]));
     }
 
     [Fact]
