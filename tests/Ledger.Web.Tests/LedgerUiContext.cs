@@ -21,6 +21,10 @@ public abstract class LedgerUiContext : BunitContext, IAsyncLifetime
     {
         DatabasePath = Path.Combine(Path.GetTempPath(), $"ledger-ui-test-{Guid.NewGuid():N}.db");
         JSInterop.Mode = JSRuntimeMode.Loose;
+
+        // Waits end as soon as their condition holds; the long ceiling only matters on a busy CI machine,
+        // where real SQLite writes and projections can take more than bUnit's default second.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         Services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Services.AddLedger(o => o.DatabasePath = DatabasePath);

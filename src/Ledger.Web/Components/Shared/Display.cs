@@ -8,12 +8,14 @@ namespace Ledger.Web.Components.Shared;
 /// <summary>How the UI writes amounts, times and event types, in one place so every screen agrees.</summary>
 public static class Display
 {
-    public static string Money(decimal amount, string currency) => Amounts.Format(amount, currency);
+    /// <summary>Exactly the currency's digits, with thousands separators for reading (1,234.50; 5,000 JPY).</summary>
+    public static string Money(decimal amount, string currency) =>
+        amount.ToString("N" + Currency.DecimalPlaces(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-    public static string MoneyWithCode(decimal amount, string currency) => $"{Amounts.Format(amount, currency)} {currency}";
+    public static string MoneyWithCode(decimal amount, string currency) => $"{Money(amount, currency)} {currency}";
 
     public static string Signed(decimal amount, string currency) =>
-        amount > 0 ? "+" + Amounts.Format(amount, currency) : Amounts.Format(amount, currency);
+        amount > 0 ? "+" + Money(amount, currency) : Money(amount, currency);
 
     /// <summary>Local time of the machine running Ledger; a desktop-style app runs where its user is.</summary>
     public static string Time(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
