@@ -80,5 +80,5 @@ public sealed class HistoryGridTests : LedgerUiContext
     }
 
     private static List<string> Rows(IRenderedComponent<HistoryGrid> cut) =>
-        cut.FindAll("tbody tr.mud-table-row").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()).ToList();
+        cut.FindAll("tbody tr.mud-table-row").Select(r => r.QuerySelectorAll("td")[1].TextContent.Replace("(selected moment)", "", StringComparison.Ordinal).Trim()).ToList();
 }

@@ -5,6 +5,9 @@ const keys = { n: 'N', d: 'D', w: 'W', t: 'T', ArrowLeft: 'Left', ArrowRight: 'R
 const timeTravelKeys = new Set(['Left', 'Right', 'Home', 'End']);
 
 export function register(dotnet) {
+    // Set once the Blazor circuit is live: browser tests (and curious people) can tell a page that
+    // only shows prerendered HTML from one whose buttons already reach the server.
+    document.documentElement.dataset.ledgerInteractive = 'true';
     const handler = e => {
         if (e.ctrlKey || e.metaKey || e.altKey || e.repeat && !timeTravelKeys.has(keys[e.key])) {
             return;
