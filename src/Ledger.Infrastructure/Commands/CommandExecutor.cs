@@ -52,8 +52,25 @@ public sealed class CommandExecutor(
             }
 
             before = await LoadAllAsync(accountIds, cancellationToken);
-            RequireExpectedVersion(command, accountIds[0], before[0]);
-            var decided = decide(before, time.GetUtcNow());
+            IReadOnlyList<IAccountEvent> decided;
+            try
+            {
+                RequireExpectedVersion(command, accountIds[0], before[0]);
+                decided = decide(before, time.GetUtcNow());
+            }
+            catch (DomainException)
+            {
+                // Another process may have committed this very command id between the replay check
+                // and the load; the refusal is then about the command's own effect (account exists,
+                // money gone). Answer as any resend is answered.
+                if (await FindReplayAsync<TResult>(command, requestHash, cancellationToken) is { } committedMeanwhile)
+                {
+                    return committedMeanwhile;
+                }
+
+                throw;
+            }
+
             var newEvents = decided.Select(NewEvent.From).ToArray();
             after = accountIds.Select((id, i) => Account.Fold(decided.Where(e => e.AccountId == id), before[i])
                 ?? throw new InvalidOperationException($"Decision left account '{id}' without state.")).ToArray();

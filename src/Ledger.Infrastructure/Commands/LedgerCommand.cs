@@ -26,6 +26,20 @@ public abstract record LedgerCommand
 
     /// <summary>Checks the command's own fields, before anything is loaded. Throws <see cref="Domain.DomainException"/>.</summary>
     public abstract void Validate();
+
+    /// <summary>
+    /// Checks what every command carries besides its body. Each event records the command id and the
+    /// actor, so they must be present, single-line and bounded like any other stored string.
+    /// </summary>
+    public void ValidateEnvelope()
+    {
+        Domain.Input.Required(CommandId, "commandId", EnvelopeMaxLength, "The command id");
+        Domain.Input.Required(Actor, "actor", Domain.Input.ActorMaxLength, "The actor");
+        Domain.Input.Optional(CorrelationId, "correlationId", EnvelopeMaxLength, "The correlation id");
+    }
+
+    /// <summary>The longest command id or correlation id (the HTTP API's header limit).</summary>
+    public const int EnvelopeMaxLength = 100;
 }
 
 /// <summary>Base of every command result, so a replay can say it is one.</summary>

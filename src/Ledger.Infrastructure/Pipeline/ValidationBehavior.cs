@@ -9,6 +9,7 @@ public sealed class ValidationBehavior<TMessage, TResponse> : IPipelineBehavior<
 {
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        message.ValidateEnvelope();
         message.Validate();
         return next(message, cancellationToken);
     }

@@ -59,7 +59,8 @@ public sealed class SnapshotStore(
             var streamId = Account.StreamId(state.AccountId);
             var json = JsonSerializer.Serialize(state, EventSerializer.Options);
             var now = time.GetUtcNow();
-            var existing = await db.Snapshots.FirstOrDefaultAsync(s => s.StreamId == streamId, cancellationToken);
+            // Tracked, so the update below is saved: the context defaults to no-tracking queries.
+            var existing = await db.Snapshots.AsTracking().FirstOrDefaultAsync(s => s.StreamId == streamId, cancellationToken);
             if (existing is null)
             {
                 db.Snapshots.Add(new SnapshotRecord { StreamId = streamId, StreamVersion = state.Version, SchemaVersion = SchemaVersion, State = json, CreatedAt = now });

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Ledger.Domain;
+using Ledger.Infrastructure.Commands;
+using Ledger.Infrastructure.Queries;
+using Ledger.Reliability.Tests.Support;
+
+namespace Ledger.Reliability.Tests;
+
+/// <summary>
+/// Issue 7, item 7 (mediator part): generated invalid commands, one fault each. Every one must be
+/// refused with its stable code (and, for validation, the field at fault), before anything is appended.
+/// </summary>
+public sealed class BadInputTests(ITestOutputHelper output)
+{
+    private static readonly int Count = Soak.Size("BAD_COMMANDS", ci: 10_000, soak: 100_000);
+
+    [Fact]
+    public async Task GeneratedInvalidCommands_AreRefusedWithTheirCode_AndWriteNothing()
+    {
+        var seed = Seeds.Resolve(20_260_809);
+        await Seeds.RunAsync(seed, async () =>
+        {
+            await using var ledger = await ReliabilityLedger.StartAsync();
+            foreach (var command in BadInputs.Fixture)
+            {
+                await ledger.Mediator.Send((object)command);
+            }
+
+            var eventsBefore = await ledger.EventCountAsync();
+            var commandsBefore = LedgerChecks.Scalar(ledger.DatabasePath, "SELECT COUNT(*) FROM processed_commands");
+            var rejectedBefore = ledger.Metrics.RejectedByCode.ToDictionary(kv => kv.Key, kv => kv.Value);
+            var generator = new BadInputs(new Random(seed));
+            var byFault = new Dictionary<string, int>();
+            var byCode = new Dictionary<string, long>();
+            var mismatches = new List<string>();
+            var started = Stopwatch.GetTimestamp();
+            for (var i = 0; i < Count; i++)
+            {
+                var bad = generator.Next();
+                byFault[bad.Fault] = byFault.GetValueOrDefault(bad.Fault) + 1;
+                var attempts = ledger.Store.Attempts;
+                string outcome;
+                try
+                {
+                    await ledger.Mediator.Send((object)bad.Command);
+                    outcome = "accepted";
+                }
+                catch (DomainException refused)
+                {
+                    byCode[refused.Code] = byCode.GetValueOrDefault(refused.Code) + 1;
+                    outcome = refused.Code == bad.Code && (bad.Field is null || refused.Field == bad.Field)
+                        ? "ok"
+                        : $"{refused.Code} ({refused.Field}): {refused.Message}";
+                }
+                catch (Exception crash)
+                {
+                    outcome = $"threw {crash.GetType().Name}: {crash.Message}";
+                }
+
+                if (ledger.Store.Attempts != attempts)
+                {
+                    outcome += " and attempted an append";
+                }
+
+                if (outcome != "ok" && mismatches.Count < 12)
+                {
+                    mismatches.Add($"#{i} {bad} but got {outcome}; command: {Describe(bad.Command)}");
+                }
+            }
+
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            Assert.True(mismatches.Count == 0, $"{mismatches.Count}+ wrong answers:{Environment.NewLine}{string.Join(Environment.NewLine, mismatches)}");
+            Assert.Equal(eventsBefore, await ledger.EventCountAsync());
+            Assert.Equal(commandsBefore, LedgerChecks.Scalar(ledger.DatabasePath, "SELECT COUNT(*) FROM processed_commands"));
+            foreach (var (code, count) in byCode)
+            {
+                Assert.Equal(count, ledger.Metrics.RejectedByCode.GetValueOrDefault(code) - rejectedBefore.GetValueOrDefault(code));
+            }
+
+            // Still up and still right.
+            var after = await ledger.Mediator.Send(new DepositMoneyCommand(BadInputs.Eur, 0.01m, "still-alive"));
+            Assert.Equal(100.01m, after.Balance);
+            LedgerChecks.AssertReadModelEqualsReplay(ledger.DatabasePath);
+
+            Figures.Report(output, nameof(GeneratedInvalidCommands_AreRefusedWithTheirCode_AndWriteNothing), new
+            {
+                seed,
+                commands = Count,
+                faults = byFault.Count,
+                byCode,
+                seconds = Math.Round(elapsed.TotalSeconds, 2),
+            });
+        });
+    }
+
+    private static string Describe(LedgerCommand command)
+    {
+        var text = command.ToString() ?? "";
+        return text.Length <= 200 ? text : text[..200] + $"… ({text.Length} chars)";
+    }
+}

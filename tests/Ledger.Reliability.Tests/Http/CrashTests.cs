@@ -1,0 +1,280 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Ledger.Reliability.Tests.Support;
+
+namespace Ledger.Reliability.Tests.Http;
+
+/// <summary>
+/// Issue 7, item 5: the real app under load through its HTTP API, SIGKILLed at random moments and
+/// restarted on the same file. After each kill: the file is intact, every acknowledged command is
+/// there exactly once, nothing is half applied, streams are gapless, and once the app has caught up
+/// the read model equals a fresh replay. Commands whose reply the kill swallowed are resent with the
+/// same Idempotency-Key, as a client would, and must end up applied exactly once too.
+/// </summary>
+public sealed class CrashTests(ITestOutputHelper output)
+{
+    private const int Clients = 4;
+    private const int AccountCount = 6;
+    private const decimal Opening = 10_000m;
+    private static readonly int Kills = Soak.Size("CRASH_KILLS", ci: 20, soak: 1_000);
+
+    private enum State
+    {
+        InFlight,
+        Applied,
+        Refused,
+    }
+
+    [Fact]
+    public async Task SigkillAtRandomMoments_LosesNoAcknowledgedCommand_AndRecovers()
+    {
+        var seed = Seeds.Resolve(20_260_811);
+        await Seeds.RunAsync(seed, async () =>
+        {
+            var random = new Random(seed);
+            var database = ReliabilityLedger.NewDatabasePath();
+            var commands = new Dictionary<string, Sent>(StringComparer.Ordinal);
+            var recoveries = new List<double>();
+            var catchUps = new List<double>();
+            var inFlightAtKill = 0;
+            var inFlightThatHadCommitted = 0;
+            var (app, _) = await AppProcess.StartAsync(database);
+            try
+            {
+                using (var http = app.CreateClient())
+                {
+                    for (var a = 0; a < AccountCount; a++)
+                    {
+                        var open = new Sent($"open-{a}", "open", $"/api/accounts", new { accountId = Account(a), holderId = "crash", currency = "EUR", initialDeposit = Opening }, 1, Opening);
+                        commands[open.Key] = open;
+                        await SendAsync(http, open);
+                        Assert.Equal(State.Applied, open.State);
+                    }
+                }
+
+                for (var kill = 0; kill < Kills; kill++)
+                {
+                    // Load from several clients, then SIGKILL at a random moment.
+                    var stop = new CancellationTokenSource();
+                    using var http = app.CreateClient();
+                    var clientSeeds = Enumerable.Range(0, Clients).Select(_ => random.Next()).ToArray();
+                    var clients = Enumerable.Range(0, Clients)
+                        .Select(c => Task.Run(() => ClientAsync(http, kill, c, new Random(clientSeeds[c]), commands, stop.Token)))
+                        .ToArray();
+                    await Task.Delay(random.Next(20, 300));
+                    await app.KillAsync();
+                    await stop.CancelAsync();
+                    await Task.WhenAll(clients);
+
+                    // Dead: look at the file exactly as the crash left it.
+                    var context = $"after kill {kill}: ";
+                    Assert.Equal("ok", LedgerChecks.IntegrityCheck(database));
+                    LedgerChecks.AssertContiguous(database, context);
+                    LedgerChecks.AssertTransfersHaveBothLegs(database, context);
+                    var effects = EffectsByKey(database);
+                    foreach (var sent in commands.Values)
+                    {
+                        var count = effects.GetValueOrDefault(sent.Key);
+                        switch (sent.State)
+                        {
+                            case State.Applied:
+                                Assert.True(count == sent.Events, $"{context}acknowledged {sent} has {count} events");
+                                break;
+                            case State.Refused:
+                                Assert.True(count == 0, $"{context}refused {sent} has {count} events");
+                                break;
+                            default:
+                                Assert.True(count == 0 || count == sent.Events, $"{context}unacknowledged {sent} is half applied: {count} events");
+                                break;
+                        }
+                    }
+
+                    var pending = commands.Values.Where(s => s.State == State.InFlight).ToArray();
+                    inFlightAtKill += pending.Length;
+                    inFlightThatHadCommitted += pending.Count(s => effects.GetValueOrDefault(s.Key) > 0);
+
+                    // Restart, resend what never got an answer, wait for the projections to catch up.
+                    await app.DisposeAsync();
+                    (app, var ready) = await AppProcess.StartAsync(database);
+                    recoveries.Add(ready.TotalMilliseconds);
+                    using var again = app.CreateClient();
+                    foreach (var sent in pending)
+                    {
+                        await SendAsync(again, sent);
+                        Assert.True(sent.State != State.InFlight, $"{context}resending {sent} got no answer");
+                    }
+
+                    catchUps.Add(await WaitForCatchUpAsync(again));
+                    LedgerChecks.AssertReadModelEqualsReplay(database, context);
+                    await AssertTotalAsync(again, commands, context);
+                }
+
+                var finalEffects = EffectsByKey(database);
+                foreach (var sent in commands.Values)
+                {
+                    Assert.True(finalEffects.GetValueOrDefault(sent.Key) == (sent.State == State.Applied ? sent.Events : 0), $"end: {sent} has {finalEffects.GetValueOrDefault(sent.Key)} events");
+                }
+
+                Figures.Report(output, nameof(SigkillAtRandomMoments_LosesNoAcknowledgedCommand_AndRecovers), new
+                {
+                    seed,
+                    kills = Kills,
+                    clients = Clients,
+                    commands = commands.Count,
+                    applied = commands.Values.Count(s => s.State == State.Applied),
+                    refused = commands.Values.Count(s => s.State == State.Refused),
+                    unansweredAtKill = inFlightAtKill,
+                    unansweredThatHadCommitted = inFlightThatHadCommitted,
+                    events = LedgerChecks.Scalar(database, "SELECT COUNT(*) FROM events"),
+                    recoveryMsP50 = Stats.Percentile(recoveries, 50),
+                    recoveryMsP99 = Stats.Percentile(recoveries, 99),
+                    recoveryMsMax = recoveries.Max(),
+                    catchUpMsP50 = Stats.Percentile(catchUps, 50),
+                    catchUpMsP99 = Stats.Percentile(catchUps, 99),
+                });
+            }
+            catch (Exception failure) when (failure is not Xunit.Sdk.XunitException)
+            {
+                throw new InvalidOperationException($"{failure.Message}{Environment.NewLine}app output:{Environment.NewLine}{app.Output}", failure);
+            }
+            finally
+            {
+                await app.DisposeAsync();
+                ReliabilityLedger.DeleteDatabase(database);
+            }
+        });
+    }
+
+    private static string Account(int a) => $"CRASH-{a}";
+
+    private static async Task ClientAsync(HttpClient http, int kill, int client, Random random, Dictionary<string, Sent> commands, CancellationToken stop)
+    {
+        for (var n = 0; !stop.IsCancellationRequested; n++)
+        {
+            var key = $"k{kill}-c{client}-{n}";
+            var a = random.Next(AccountCount);
+            var amount = random.Next(1, 20_000) / 100m;
+            var sent = random.Next(3) switch
+            {
+                0 => new Sent(key, "deposit", $"/api/accounts/{Account(a)}/deposits", new { amount, transactionReference = key }, 1, amount),
+                1 => new Sent(key, "withdrawal", $"/api/accounts/{Account(a)}/withdrawals", new { amount, transactionReference = key }, 1, -amount),
+                _ => new Sent(key, "transfer", "/api/transfers", new { fromAccountId = Account(a), toAccountId = Account((a + 1 + random.Next(AccountCount - 1)) % AccountCount), amount }, 2, 0m),
+            };
+            lock (commands)
+            {
+                commands[key] = sent;
+            }
+
+            if (!await SendAsync(http, sent))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Sends with the command's Idempotency-Key; false when no answer came back (the app died).</summary>
+    private static async Task<bool> SendAsync(HttpClient http, Sent sent)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, sent.Path) { Content = JsonContent.Create(sent.Body) };
+        request.Headers.Add("Idempotency-Key", sent.Key);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request);
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            return false;
+        }
+
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.IsSuccessStatusCode)
+            {
+                sent.State = State.Applied;
+            }
+            else if ((int)response.StatusCode is 422 or 404)
+            {
+                sent.State = State.Refused;
+                sent.Answer = text;
+            }
+            else
+            {
+                throw new InvalidOperationException($"{sent} answered {(int)response.StatusCode}: {text}");
+            }
+        }
+
+        return true;
+    }
+
+    private static async Task<double> WaitForCatchUpAsync(HttpClient http)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            using var status = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/status", UriKind.Relative)));
+            if (status.RootElement.GetProperty("projections").EnumerateArray().All(p => p.GetProperty("lagEvents").GetInt64() == 0))
+            {
+                return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+
+            Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(60), "projections did not catch up within 60 s");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>The API's own total equals the opening balances plus every applied deposit minus every applied withdrawal.</summary>
+    private static async Task AssertTotalAsync(HttpClient http, Dictionary<string, Sent> commands, string context)
+    {
+        using var balances = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/balances", UriKind.Relative)));
+        var total = balances.RootElement.GetProperty("totals").EnumerateArray().Single().GetProperty("balance").GetDecimal();
+        var expected = commands.Values.Where(s => s.State == State.Applied).Sum(s => s.Delta);
+        Assert.True(expected == total, $"{context}the ledger holds {total} but the applied commands add up to {expected}");
+    }
+
+    private static Dictionary<string, int> EffectsByKey(string database)
+    {
+        using var connection = LedgerChecks.Open(database);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json_extract(metadata, '$.causationId'), COUNT(*) FROM events GROUP BY 1";
+        var effects = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            effects[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return effects;
+    }
+
+    private sealed class Sent(string key, string kind, string path, object body, int events, decimal delta)
+    {
+        public string Key { get; } = key;
+
+        public string Kind { get; } = kind;
+
+        public string Path { get; } = path;
+
+        public object Body { get; } = body;
+
+        /// <summary>Events the command writes when applied.</summary>
+        public int Events { get; } = events;
+
+        /// <summary>What it adds to the ledger's total when applied.</summary>
+        public decimal Delta { get; } = delta;
+
+        public State State { get; set; }
+
+        public string? Answer { get; set; }
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Kind} {Key} ({State})");
+    }
+}

@@ -1,0 +1,83 @@
+using Ledger.Infrastructure.Commands;
+using Ledger.Infrastructure.Persistence;
+using Ledger.Reliability.Tests.Support;
+
+namespace Ledger.Reliability.Tests;
+
+/// <summary>
+/// The shared checks every test leans on must be able to fail: each is shown a database broken in
+/// exactly the way it guards against.
+/// </summary>
+public sealed class OracleSelfTests
+{
+    [Fact]
+    public async Task ReadModelCheck_And_Hash_NoticeATamperedBalance()
+    {
+        await using var ledger = await StartWithHistoryAsync();
+        var hash = LedgerChecks.ReadModelHash(ledger.DatabasePath);
+        LedgerChecks.AssertReadModelEqualsReplay(ledger.DatabasePath);
+
+        Execute(ledger.DatabasePath, "UPDATE account_balances SET balance_minor = balance_minor + 1 WHERE account_id = 'A'");
+
+        Assert.ThrowsAny<Exception>(() => LedgerChecks.AssertReadModelEqualsReplay(ledger.DatabasePath));
+        Assert.NotEqual(hash, LedgerChecks.ReadModelHash(ledger.DatabasePath));
+    }
+
+    [Fact]
+    public async Task ReadModelCheck_NoticesAMissingStatementLine()
+    {
+        await using var ledger = await StartWithHistoryAsync();
+        Execute(ledger.DatabasePath, "DELETE FROM account_ledger WHERE account_id = 'B' AND version = 2");
+        Assert.ThrowsAny<Exception>(() => LedgerChecks.AssertReadModelEqualsReplay(ledger.DatabasePath));
+    }
+
+    [Fact]
+    public async Task ContiguityCheck_NoticesAGap()
+    {
+        await using var ledger = await StartWithHistoryAsync();
+        LedgerChecks.AssertContiguous(ledger.DatabasePath);
+
+        // Only possible with the table's own guards dropped, which is the point: the check does not rely on them.
+        Execute(ledger.DatabasePath, SqliteDialect.DropEventGuards + "DELETE FROM events WHERE stream_id = 'BankAccount-A' AND stream_version = 2;");
+
+        Assert.ThrowsAny<Exception>(() => LedgerChecks.AssertContiguous(ledger.DatabasePath));
+    }
+
+    [Fact]
+    public async Task TransferCheck_NoticesAHalfAppliedTransfer()
+    {
+        await using var ledger = await StartWithHistoryAsync();
+        LedgerChecks.AssertTransfersHaveBothLegs(ledger.DatabasePath);
+
+        Execute(ledger.DatabasePath, SqliteDialect.DropEventGuards + "DELETE FROM events WHERE event_type = 'TransferReceived';");
+
+        Assert.ThrowsAny<Exception>(() => LedgerChecks.AssertTransfersHaveBothLegs(ledger.DatabasePath));
+    }
+
+    [Fact]
+    public async Task SeededFailures_NameTheSeed_AndHowToRerun()
+    {
+        var failure = await Assert.ThrowsAsync<SeededFailureException>(() => Seeds.RunAsync(4242, () => throw new InvalidOperationException("boom"), "SomeTest"));
+        Assert.Contains("[seed 4242]", failure.Message);
+        Assert.Contains("LEDGER_SEED=4242", failure.Message);
+        Assert.Contains("boom", failure.Message);
+    }
+
+    private static async Task<ReliabilityLedger> StartWithHistoryAsync()
+    {
+        var ledger = await ReliabilityLedger.StartAsync();
+        await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
+        await ledger.Mediator.Send(new OpenAccountCommand("B", "h", null, "EUR", 0m));
+        await ledger.Mediator.Send(new DepositMoneyCommand("A", 5m, "r"));
+        await ledger.Mediator.Send(new TransferMoneyCommand(null, "A", "B", 3m));
+        return ledger;
+    }
+
+    private static void Execute(string databasePath, string sql)
+    {
+        using var connection = LedgerChecks.Open(databasePath);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

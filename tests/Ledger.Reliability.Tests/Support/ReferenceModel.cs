@@ -1,0 +1,266 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Ledger.Infrastructure.Commands;
+
+namespace Ledger.Reliability.Tests.Support;
+
+/// <summary>
+/// The ledger's rules written again, as plainly as possible and without the product's code: a
+/// dictionary of accounts in minor units, and the order in which a command is checked (shape, resend,
+/// version, existence, state, currency, digits, funds). Model-based tests run every command through
+/// both and demand the same answer.
+/// </summary>
+public sealed partial class ReferenceModel
+{
+    public const decimal MaxDeposit = 1_000_000m;
+    public const decimal MaxBalance = 1_000_000_000_000m;
+
+    private static readonly Dictionary<string, int> Digits = new(StringComparer.Ordinal) { ["EUR"] = 2, ["USD"] = 2, ["JPY"] = 0, ["KWD"] = 3 };
+
+    private readonly Dictionary<string, (string Body, Expected Result)> processed = new(StringComparer.Ordinal);
+
+    public Dictionary<string, ModelAccount> Accounts { get; } = new(StringComparer.Ordinal);
+
+    public static int DigitsOf(string currency) => Digits[currency];
+
+    /// <summary>What the ledger must answer to <paramref name="command"/>; applies it to the model when accepted.</summary>
+    public Expected Decide(LedgerCommand command)
+    {
+        if (ShapeError(command) is { } shape)
+        {
+            return new Refused(shape);
+        }
+
+        var body = command.GetType().Name + JsonSerializer.Serialize(command, command.GetType());
+        if (processed.TryGetValue(command.CommandId, out var earlier))
+        {
+            return earlier.Body == body ? earlier.Result with { Replayed = true } : new Refused("idempotency_key_reused");
+        }
+
+        var pinned = command switch
+        {
+            OpenAccountCommand o => o.AccountId!,
+            DepositMoneyCommand d => d.AccountId,
+            WithdrawMoneyCommand w => w.AccountId,
+            TransferMoneyCommand t => t.FromAccountId,
+            CloseAccountCommand c => c.AccountId,
+            _ => throw new ArgumentOutOfRangeException(nameof(command)),
+        };
+        if (command.ExpectedVersion is { } expectedVersion && expectedVersion != (Accounts.GetValueOrDefault(pinned)?.Version ?? 0))
+        {
+            return new Refused("version_mismatch");
+        }
+
+        var result = command switch
+        {
+            OpenAccountCommand o => Open(o),
+            DepositMoneyCommand d => Deposit(d),
+            WithdrawMoneyCommand w => Withdraw(w),
+            TransferMoneyCommand t => Transfer(t),
+            CloseAccountCommand c => Close(c),
+            _ => throw new ArgumentOutOfRangeException(nameof(command)),
+        };
+        if (result is Accepted)
+        {
+            processed[command.CommandId] = (body, result);
+        }
+
+        return result;
+    }
+
+    private Expected Open(OpenAccountCommand o)
+    {
+        if (Accounts.ContainsKey(o.AccountId!))
+        {
+            return new Refused("account_exists");
+        }
+
+        if (o.InitialDeposit > MaxDeposit)
+        {
+            return new Refused("deposit_limit_exceeded");
+        }
+
+        var account = new ModelAccount(o.AccountId!, o.Currency, Minor(o.InitialDeposit, o.Currency), false, 1);
+        Accounts[account.Id] = account;
+        return new Accepted([account]);
+    }
+
+    private Expected Deposit(DepositMoneyCommand d)
+    {
+        if (Usable(d.AccountId) is { } refused)
+        {
+            return refused;
+        }
+
+        var account = Accounts[d.AccountId];
+        if (d.Amount > MaxDeposit)
+        {
+            return new Refused("deposit_limit_exceeded");
+        }
+
+        if (!Fits(d.Amount, account.Currency))
+        {
+            return new Refused("validation_failed");
+        }
+
+        return Commit(account with { Minor = account.Minor + Minor(d.Amount, account.Currency) });
+    }
+
+    private Expected Withdraw(WithdrawMoneyCommand w)
+    {
+        if (Usable(w.AccountId) is { } refused)
+        {
+            return refused;
+        }
+
+        var account = Accounts[w.AccountId];
+        if (w.Amount > MaxBalance || !Fits(w.Amount, account.Currency))
+        {
+            return new Refused("validation_failed");
+        }
+
+        var amount = Minor(w.Amount, account.Currency);
+        return amount > account.Minor ? new Refused("insufficient_funds") : Commit(account with { Minor = account.Minor - amount });
+    }
+
+    private Expected Transfer(TransferMoneyCommand t)
+    {
+        if ((Usable(t.FromAccountId) ?? Usable(t.ToAccountId)) is { } refused)
+        {
+            return refused;
+        }
+
+        var source = Accounts[t.FromAccountId];
+        var destination = Accounts[t.ToAccountId];
+        if (source.Currency != destination.Currency)
+        {
+            return new Refused("currency_mismatch");
+        }
+
+        if (t.Amount > MaxBalance || !Fits(t.Amount, source.Currency))
+        {
+            return new Refused("validation_failed");
+        }
+
+        var amount = Minor(t.Amount, source.Currency);
+        if (amount > source.Minor)
+        {
+            return new Refused("insufficient_funds");
+        }
+
+        var debited = source with { Minor = source.Minor - amount, Version = source.Version + 1 };
+        var credited = destination with { Minor = destination.Minor + amount, Version = destination.Version + 1 };
+        Accounts[source.Id] = debited;
+        Accounts[destination.Id] = credited;
+        return new Accepted([debited, credited]);
+    }
+
+    private Expected Close(CloseAccountCommand c)
+    {
+        if (Usable(c.AccountId) is { } refused)
+        {
+            return refused;
+        }
+
+        var account = Accounts[c.AccountId];
+        return account.Minor != 0 ? new Refused("balance_not_zero") : Commit(account with { Closed = true });
+    }
+
+    private Accepted Commit(ModelAccount changed)
+    {
+        var next = changed with { Version = changed.Version + 1 };
+        Accounts[next.Id] = next;
+        return new Accepted([next]);
+    }
+
+    private Refused? Usable(string id) =>
+        !Accounts.TryGetValue(id, out var account) ? new Refused("account_not_found")
+        : account.Closed ? new Refused("account_closed")
+        : null;
+
+    private static string? ShapeError(LedgerCommand command)
+    {
+        const string invalid = "validation_failed";
+        switch (command)
+        {
+            case OpenAccountCommand o:
+                return !IsId(o.AccountId) || Blank(o.HolderId) || !Digits.ContainsKey(o.Currency) || o.InitialDeposit < 0
+                    || !Fits(o.InitialDeposit, o.Currency) ? invalid : null;
+            case DepositMoneyCommand d:
+                return !IsId(d.AccountId) || d.Amount <= 0 || Blank(d.TransactionReference) ? invalid : null;
+            case WithdrawMoneyCommand w:
+                return !IsId(w.AccountId) || w.Amount <= 0 || Blank(w.TransactionReference) ? invalid : null;
+            case TransferMoneyCommand t:
+                if (!IsId(t.TransferId) || !IsId(t.FromAccountId) || !IsId(t.ToAccountId))
+                {
+                    return invalid;
+                }
+
+                return t.FromAccountId == t.ToAccountId ? "same_account" : t.Amount <= 0 ? invalid : null;
+            case CloseAccountCommand c:
+                return !IsId(c.AccountId) || Blank(c.Reason) ? invalid : null;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(command));
+        }
+    }
+
+    private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
+
+    private static bool IsId(string? id) => id is not null && IdPattern().IsMatch(id);
+
+    /// <summary>True when the amount is a whole number of the currency's minor units.</summary>
+    private static bool Fits(decimal amount, string currency)
+    {
+        var scaled = amount;
+        for (var i = 0; i < Digits[currency]; i++)
+        {
+            scaled *= 10;
+        }
+
+        return scaled == decimal.Truncate(scaled);
+    }
+
+    private static long Minor(decimal amount, string currency)
+    {
+        var scaled = amount;
+        for (var i = 0; i < Digits[currency]; i++)
+        {
+            scaled *= 10;
+        }
+
+        return (long)scaled;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\z")]
+    private static partial Regex IdPattern();
+}
+
+public sealed record ModelAccount(string Id, string Currency, long Minor, bool Closed, long Version)
+{
+    public decimal Balance
+    {
+        get
+        {
+            decimal value = Minor;
+            for (var i = 0; i < ReferenceModel.DigitsOf(Currency); i++)
+            {
+                value /= 10;
+            }
+
+            return value;
+        }
+    }
+}
+
+public abstract record Expected
+{
+    public bool Replayed { get; init; }
+}
+
+public sealed record Refused(string Code) : Expected;
+
+/// <summary>Accepted, leaving these accounts (the source first for a transfer) in these states.</summary>
+public sealed record Accepted(IReadOnlyList<ModelAccount> Accounts) : Expected
+{
+    public override string ToString() => $"Accepted [{string.Join(", ", Accounts)}]{(Replayed ? " (replay)" : "")}";
+}

@@ -1,0 +1,115 @@
+using Ledger.Infrastructure;
+using Ledger.Infrastructure.Diagnostics;
+using Ledger.Infrastructure.EventStore;
+using Ledger.Infrastructure.Persistence;
+using Ledger.Infrastructure.Projections;
+using Mediator;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Ledger.Reliability.Tests.Support;
+
+/// <summary>
+/// A real Ledger (the production <c>AddLedger</c> wiring) over a temporary SQLite file, with the event
+/// store wrapped in a <see cref="CountingEventStore"/>. Start a second one on the same file to play a
+/// second process: it has its own write gate, so races between the two are decided by SQLite alone.
+/// </summary>
+public sealed class ReliabilityLedger : IAsyncDisposable
+{
+    private readonly bool ownsFile;
+
+    private ReliabilityLedger(ServiceProvider services, string path, bool ownsFile)
+    {
+        Services = services;
+        DatabasePath = path;
+        this.ownsFile = ownsFile;
+    }
+
+    /// <summary>
+    /// SQLite <c>synchronous</c> for these tests: NORMAL unless <c>LEDGER_SYNC</c> says otherwise. In WAL
+    /// mode NORMAL loses nothing on a process crash (only on power loss), and nothing here pulls the
+    /// power; what it saves is one fsync per command, which on this disk is most of a command's cost.
+    /// </summary>
+    public static string Synchronous { get; } = Environment.GetEnvironmentVariable("LEDGER_SYNC") is { Length: > 0 } value ? value : "NORMAL";
+
+    public ServiceProvider Services { get; }
+
+    public string DatabasePath { get; }
+
+    public IMediator Mediator => Services.GetRequiredService<IMediator>();
+
+    public CountingEventStore Store => Services.GetRequiredService<CountingEventStore>();
+
+    public LedgerMetrics Metrics => Services.GetRequiredService<LedgerMetrics>();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"ledger-rel-{Guid.NewGuid():N}.db");
+
+    public static async Task<ReliabilityLedger> StartAsync(Action<LedgerOptions>? configure = null, string? path = null)
+    {
+        var ownsFile = path is null;
+        path ??= NewDatabasePath();
+        var collection = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Error))
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddLedger(o =>
+            {
+                o.DatabasePath = path;
+                o.Synchronous = Synchronous;
+                configure?.Invoke(o);
+            });
+        collection.AddSingleton<EfEventStore>();
+        collection.AddSingleton<CountingEventStore>();
+        collection.AddSingleton<IEventStore>(sp => sp.GetRequiredService<CountingEventStore>());
+        var provider = collection.BuildServiceProvider();
+        await LedgerDatabase.InitializeAsync(provider);
+        return new ReliabilityLedger(provider, path, ownsFile);
+    }
+
+    public async Task<LedgerDbContext> DbAsync() => await Get<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
+
+    public async Task<long> EventCountAsync()
+    {
+        await using var db = await DbAsync();
+        return await db.Events.LongCountAsync();
+    }
+
+    /// <summary>Applies anything the projections have not applied yet (what the catch-up service does).</summary>
+    public async Task CatchUpAsync()
+    {
+        var runner = Get<ProjectionRunner>();
+        foreach (var projection in runner.Projections)
+        {
+            await runner.CatchUpAsync(projection, CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        if (ownsFile)
+        {
+            DeleteDatabase(DatabasePath);
+        }
+    }
+
+    public static void DeleteDatabase(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(path + suffix);
+            }
+            catch (IOException)
+            {
+                // A pooled handle may still be closing; the OS temp folder cleans up eventually.
+            }
+        }
+    }
+}
