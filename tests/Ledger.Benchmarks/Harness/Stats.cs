@@ -54,3 +54,19 @@ public sealed class Latencies
         Add(System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
 }
+
+public static class WarmUp
+{
+    /// <summary>
+    /// Runs <paramref name="operation"/> at least <paramref name="minimum"/> times and for at least
+    /// <paramref name="duration"/>, so tiered JIT has promoted the hot paths before anything is timed.
+    /// </summary>
+    public static async Task RunAsync(Func<Task> operation, int minimum, TimeSpan duration)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < minimum || clock.Elapsed < duration; i++)
+        {
+            await operation();
+        }
+    }
+}

@@ -51,11 +51,11 @@ public sealed class M1DurableWrites : IScenario
         }
 
         // Warm-up: JIT, connection pool, statement caches, the first snapshot.
-        for (var i = 0; i < Math.Max(20, sizes.M1Commands / 10); i++)
+        await WarmUp.RunAsync(async () =>
         {
             await DepositAsync();
             await RawInsertAsync(NextRawRow());
-        }
+        }, 20, TimeSpan.FromSeconds(context.Quick ? 0.5 : 3));
 
         var ledgerRates = new List<double>();
         var rawRates = new List<double>();

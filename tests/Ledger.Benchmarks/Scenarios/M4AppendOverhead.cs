@@ -75,11 +75,11 @@ public sealed class M4AppendOverhead : IScenario
             rawVersion++;
         }
 
-        for (var i = 0; i < Math.Max(50, sizes.M4Appends / 5); i++)
+        await WarmUp.RunAsync(async () =>
         {
             await EfAppendAsync();
             await RawAppendAsync();
-        }
+        }, 100, TimeSpan.FromSeconds(context.Quick ? 0.5 : 3));
 
         var efMedians = new List<double>();
         var rawMedians = new List<double>();
