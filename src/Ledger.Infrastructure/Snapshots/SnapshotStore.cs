@@ -59,7 +59,7 @@ public sealed class SnapshotStore(
             var streamId = Account.StreamId(state.AccountId);
             var json = JsonSerializer.Serialize(state, EventSerializer.Options);
             var now = time.GetUtcNow();
-            var existing = await db.Snapshots.FirstOrDefaultAsync(s => s.StreamId == streamId, cancellationToken);
+            var existing = await db.Snapshots.AsTracking().FirstOrDefaultAsync(s => s.StreamId == streamId, cancellationToken);
             if (existing is null)
             {
                 db.Snapshots.Add(new SnapshotRecord { StreamId = streamId, StreamVersion = state.Version, SchemaVersion = SchemaVersion, State = json, CreatedAt = now });
