@@ -83,6 +83,14 @@ public sealed class M1DurableWrites : IScenario
             RunContext.Progress($"M1 rep {rep + 1}: ledger {ledgerRates[^1]:N0} cmd/s, raw {rawRates[^1]:N0} rows/s");
         }
 
+        // A stale snapshot turns every load into a long replay (it happened: see the doc's product changes).
+        var snapshot = await ledger.Get<Ledger.Infrastructure.Snapshots.SnapshotStore>().LoadAsync(Account.StreamId(accountId), CancellationToken.None);
+        var head = await ledger.Get<Ledger.Infrastructure.EventStore.IEventStore>().StreamVersionAsync(Account.StreamId(accountId), CancellationToken.None);
+        if (snapshot is null || head - snapshot.Version >= 100)
+        {
+            throw new InvalidOperationException($"{accountId} is at version {head} but its snapshot is at {snapshot?.Version}: snapshots are not advancing.");
+        }
+
         var ledgerRate = Stats.Median(ledgerRates);
         var rawRate = Stats.Median(rawRates);
         context.Shared["M1.rate"] = ledgerRate;
