@@ -8,11 +8,11 @@ public static class Document
     public static string Table(IEnumerable<Row> rows)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("| # | figure | value | baseline (same run) | ratio | target | verdict |");
-        sb.AppendLine("|---|---|---|---|---|---|---|");
+        sb.AppendLine("| # | figure | value | baseline (same run) | ratio | target | verdict | notes |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var r in rows)
         {
-            sb.AppendLine($"| {r.Id} | {Cell(r.Figure)} | {Cell(r.Value)} | {Cell(r.Baseline)} | {Cell(r.Ratio)} | {Cell(r.Target)} | {r.VerdictText} |");
+            sb.AppendLine($"| {r.Id} | {Cell(r.Figure)} | {Cell(r.Value)} | {Cell(r.Baseline)} | {Cell(r.Ratio)} | {Cell(r.Target)} | {r.VerdictText} | {Cell(r.Notes)} |");
         }
 
         return sb.ToString();
