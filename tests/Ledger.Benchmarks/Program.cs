@@ -49,13 +49,21 @@ try
 finally
 {
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    try
+    if (args.Contains("--keep"))
     {
-        Directory.Delete(dataDirectory, recursive: true);
+        // For profiling a scenario's data after the run.
+        Console.Error.WriteLine($"Kept {dataDirectory}");
     }
-    catch (IOException exception)
+    else
     {
-        Console.Error.WriteLine($"Could not remove {dataDirectory}: {exception.Message}");
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException exception)
+        {
+            Console.Error.WriteLine($"Could not remove {dataDirectory}: {exception.Message}");
+        }
     }
 }
 
