@@ -2,7 +2,7 @@ using Ledger.Infrastructure;
 using Ledger.Infrastructure.Persistence;
 using Ledger.Web;
 using Ledger.Web.Components;
-using MudBlazor.Services;
+using Ledger.Web.Demo;
 
 var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
@@ -20,12 +20,16 @@ builder.Services.AddLedger(options =>
         options.DatabasePath = path;
     }
 });
-builder.Services.AddMudServices();
+builder.Services.AddLedgerUi();
 builder.Services.AddLedgerApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 await LedgerDatabase.InitializeAsync(app.Services);
+if (commandLine.SeedDemo)
+{
+    await SampleLedger.SeedIfEmptyAsync(app.Services, app.Logger);
+}
 
 if (!app.Environment.IsDevelopment())
 {

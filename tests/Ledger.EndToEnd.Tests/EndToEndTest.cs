@@ -70,10 +70,54 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
         return screenshot;
     }
 
-    /// <summary>Waits for Blazor's interactive circuit, so clicks reach .NET rather than prerendered HTML.</summary>
+    /// <summary>Opens a page and waits for the live Blazor circuit, so clicks reach .NET rather than prerendered HTML.</summary>
     protected static async Task GotoAsync(IPage page, string path)
     {
         await page.GotoAsync(path);
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-ledger-ready]') !== null");
+        await page.WaitForFunctionAsync("() => document.documentElement.dataset.ledgerInteractive === 'true'");
+    }
+
+    /// <summary>The value shown for a visible label (label for=output), as a person reads it.</summary>
+    protected static ILocator Value(IPage page, string label) => page.GetByLabel(label, new PageGetByLabelOptions { Exact = true });
+
+    protected static ILocator Dialog(IPage page, string name) => page.GetByRole(AriaRole.Dialog, new PageGetByRoleOptions { Name = name });
+
+    protected static ILocator Button(ILocator scope, string name) => scope.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = name, Exact = true });
+
+    protected static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = name, Exact = true });
+
+    /// <summary>Opens an account through the Open account dialog, as a person would.</summary>
+    protected static async Task OpenAccountAsync(IPage page, string id, string holder, decimal initialDeposit, string currency = "EUR")
+    {
+        await Button(page, "Open account").First.ClickAsync();
+        var dialog = Dialog(page, "Open account");
+        await dialog.GetByLabel("Account id").FillAsync(id);
+        await dialog.GetByLabel("Holder id").FillAsync("H-" + id);
+        await dialog.GetByLabel("Holder name").FillAsync(holder);
+        if (currency != "EUR")
+        {
+            await dialog.GetByLabel("Currency").FillAsync(currency);
+            await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = currency, Exact = true }).ClickAsync();
+        }
+
+        await dialog.GetByLabel("Initial deposit").FillAsync(initialDeposit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Button(dialog, "Open account").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(dialog).ToBeHiddenAsync();
+    }
+
+    /// <summary>Deposit or Withdraw through its dialog; returns the dialog so a refusal can be read from it.</summary>
+    protected static async Task<ILocator> MoveMoneyAsync(IPage page, string action, decimal amount, string reference, string? description = null)
+    {
+        await Button(page, action).First.ClickAsync();
+        var dialog = Dialog(page, action);
+        await dialog.GetByLabel("Amount").FillAsync(amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await dialog.GetByLabel("Reference").FillAsync(reference);
+        if (description is not null)
+        {
+            await dialog.GetByLabel("Description").FillAsync(description);
+        }
+
+        await Button(dialog, action).ClickAsync();
+        return dialog;
     }
 }

@@ -74,6 +74,15 @@ public sealed class LedgerApp : IAsyncDisposable
         return app;
     }
 
+    /// <summary>What the HTTP API's time-travel query says about an account at a moment: the reference the UI must match.</summary>
+    public async Task<(long Version, decimal Balance)> StateAtAsync(string accountId, DateTimeOffset at)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUrl };
+        var url = $"/api/accounts/{accountId}/state?at={Uri.EscapeDataString(at.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture))}";
+        using var json = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(url));
+        return (json.RootElement.GetProperty("version").GetInt64(), json.RootElement.GetProperty("balance").GetDecimal());
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

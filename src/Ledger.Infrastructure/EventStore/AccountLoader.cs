@@ -10,20 +10,14 @@ public sealed class AccountLoader(IEventStore store, SnapshotStore snapshots)
     {
         var streamId = Account.StreamId(accountId);
         var snapshot = await snapshots.LoadAsync(streamId, cancellationToken);
-        var tail = await store.ReadStreamAsync(streamId, (snapshot?.Version ?? 0) + 1, long.MaxValue, cancellationToken);
-        var state = snapshot;
-        foreach (var stored in tail)
-        {
-            state = Account.Evolve(state, stored.Data);
-        }
-
-        return state;
+        var tail = await store.ReadStreamDataAsync(streamId, (snapshot?.Version ?? 0) + 1, cancellationToken);
+        return Account.Fold(tail, snapshot);
     }
 
     /// <summary>The state from every event, ignoring snapshots: the reference a snapshot must equal.</summary>
     public async Task<Account?> ReplayAsync(string accountId, CancellationToken cancellationToken)
     {
-        var events = await store.ReadStreamAsync(Account.StreamId(accountId), 1, long.MaxValue, cancellationToken);
-        return Account.Fold(events.Select(e => e.Data));
+        var events = await store.ReadStreamDataAsync(Account.StreamId(accountId), 1, cancellationToken);
+        return Account.Fold(events);
     }
 }

@@ -1,3 +1,4 @@
+using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,6 +82,17 @@ public sealed class EfEventStore(IDbContextFactory<LedgerDbContext> contexts, Ti
             .OrderBy(e => e.StreamVersion)
             .ToListAsync(cancellationToken);
         return records.Select(ToStoredEvent).ToArray();
+    }
+
+    public async Task<IReadOnlyList<IAccountEvent>> ReadStreamDataAsync(string streamId, long fromVersion, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Events
+            .Where(e => e.StreamId == streamId && e.StreamVersion >= fromVersion)
+            .OrderBy(e => e.StreamVersion)
+            .Select(e => new { e.EventType, e.SchemaVersion, e.Data })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => EventSerializer.Deserialize(r.EventType, r.SchemaVersion, r.Data)).ToArray();
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int limit, CancellationToken cancellationToken)

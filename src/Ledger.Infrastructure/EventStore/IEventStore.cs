@@ -1,3 +1,4 @@
+using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Persistence;
 
 namespace Ledger.Infrastructure.EventStore;
@@ -18,6 +19,13 @@ public interface IEventStore
 
     /// <summary>Events of one stream with versions in [fromVersion, toVersion], in version order.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long fromVersion, long toVersion, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Only the payloads of one stream from <paramref name="fromVersion"/> on, in version order: all a fold
+    /// needs. Stores override it to skip reading and deserializing each event's metadata and envelope.
+    /// </summary>
+    async Task<IReadOnlyList<IAccountEvent>> ReadStreamDataAsync(string streamId, long fromVersion, CancellationToken cancellationToken) =>
+        (await ReadStreamAsync(streamId, fromVersion, long.MaxValue, cancellationToken)).Select(e => e.Data).ToArray();
 
     /// <summary>Events after a global position, in position order.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int limit, CancellationToken cancellationToken);

@@ -1,0 +1,20 @@
+using Ledger.Web.Components.Shared;
+using MudBlazor.Services;
+
+namespace Ledger.Web.Components;
+
+public static class UiServices
+{
+    /// <summary>MudBlazor and the UI's own per-circuit services; the tests use the same registration.</summary>
+    public static IServiceCollection AddLedgerUi(this IServiceCollection services)
+    {
+        // Bottom right, above the status bar: top-right toasts covered the account's action buttons.
+        services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+            config.SnackbarConfiguration.VisibleStateDuration = 4000;
+        });
+        services.AddScoped<ShortcutService>();
+        return services;
+    }
+}

@@ -1,0 +1,133 @@
+using Ledger.Infrastructure.Commands;
+using Ledger.Web.Components.Pages.Accounts;
+
+namespace Ledger.Web.Tests.Components;
+
+public sealed class AccountsPageTests : LedgerUiContext
+{
+    [Fact]
+    public async Task Grid_ShowsEachAccount_WithBalanceFormattedForItsCurrency()
+    {
+        await OpenAsync("EUR-1", "EUR", 1234.5m, "Alice <b>Martin</b>");
+        await OpenAsync("JPY-1", "JPY", 5000m, "Kenji Sato");
+        await OpenAsync("KWD-1", "KWD", 12.345m, "Omar");
+        RenderProviders();
+
+        var cut = Render<AccountsPage>();
+
+        cut.WaitForAssertion(() =>
+        {
+            var rows = cut.FindAll("table[aria-label] tbody tr, .ledger-grid tbody tr").Select(r => r.TextContent).ToList();
+            Assert.Contains(rows, r => r.Contains("EUR-1") && r.Contains("1,234.50"));
+            Assert.Contains(rows, r => r.Contains("JPY-1") && r.Contains("5,000") && !r.Contains("5,000.0"));
+            Assert.Contains(rows, r => r.Contains("KWD-1") && r.Contains("12.345"));
+        });
+        // Holder names are text: markup in a name is shown, not interpreted.
+        Assert.Contains("Alice <b>Martin</b>", cut.Find(".ledger-grid tbody").TextContent);
+        Assert.Empty(cut.FindAll(".ledger-grid tbody b"));
+    }
+
+    [Fact]
+    public async Task Totals_PerCurrency_AreShownAboveTheGrid()
+    {
+        await OpenAsync("A", "EUR", 100m);
+        await OpenAsync("B", "EUR", 50.25m);
+        await OpenAsync("C", "JPY", 700m);
+        RenderProviders();
+
+        var cut = Render<AccountsPage>();
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("150.25", ValueOf(cut, "Total EUR"));
+            Assert.Equal("700", ValueOf(cut, "Total JPY"));
+        });
+    }
+
+    [Fact]
+    public async Task Grid_PagesInSql_25RowsAtATime()
+    {
+        for (var i = 1; i <= 30; i++)
+        {
+            await OpenAsync($"ACC-{i:00}", "EUR", i);
+        }
+
+        RenderProviders();
+        var cut = Render<AccountsPage>();
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal(25, cut.FindAll(".ledger-grid tbody tr.mud-table-row").Count);
+            Assert.Contains("1-25 of 30", cut.Markup);
+        });
+        Assert.Contains("ACC-01", cut.Find(".ledger-grid tbody").TextContent);
+        Assert.DoesNotContain("ACC-26", cut.Find(".ledger-grid tbody").TextContent);
+    }
+
+    [Fact]
+    public async Task Filter_SearchesByHolder_ThroughTheQuery()
+    {
+        await OpenAsync("A-1", "EUR", 1m, "Alice Martin");
+        await OpenAsync("B-1", "EUR", 1m, "Bob Hughes");
+        RenderProviders();
+        var cut = Render<AccountsPage>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".ledger-grid tbody tr.mud-table-row").Count));
+
+        cut.Find("input[placeholder='Id, holder or holder id']").Input("hughes");
+
+        cut.WaitForAssertion(() =>
+        {
+            var rows = cut.FindAll(".ledger-grid tbody tr.mud-table-row");
+            Assert.Single(rows);
+            Assert.Contains("Bob Hughes", rows[0].TextContent);
+        }, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Grid_ShowsNewAccounts_WithoutReload()
+    {
+        await OpenAsync("FIRST", "EUR", 1m);
+        RenderProviders();
+        var cut = Render<AccountsPage>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".ledger-grid tbody tr.mud-table-row")));
+
+        await OpenAsync("SECOND", "EUR", 2m);
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".ledger-grid tbody tr.mud-table-row").Count), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void EmptyLedger_OffersOpenAccountAndSampleLedger()
+    {
+        RenderProviders();
+
+        var cut = Render<AccountsPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("This ledger has no accounts yet", cut.Markup));
+        var buttons = cut.FindAll("button").Select(b => b.TextContent.Trim()).ToList();
+        Assert.Contains("Open account", buttons);
+        Assert.Contains("Load sample ledger", buttons);
+        Assert.Empty(cut.FindAll(".ledger-grid"));
+    }
+
+    [Fact]
+    public void EmptyLedger_OpenAccountButton_OpensTheDialog()
+    {
+        var providers = RenderProviders();
+        var cut = Render<AccountsPage>();
+        cut.WaitForAssertion(() => Assert.Contains("This ledger has no accounts yet", cut.Markup));
+
+        // The click handler awaits the dialog's result, so it stays pending while the dialog is open.
+        _ = cut.FindAll("button").First(b => b.TextContent.Trim() == "Open account").ClickAsync(new());
+
+        providers.WaitForAssertion(() =>
+        {
+            foreach (var label in new[] { "Account id", "Holder id", "Holder name", "Currency", "Initial deposit" })
+            {
+                Assert.Contains(providers.FindAll("label"), l => l.TextContent.Trim() == label);
+            }
+        });
+    }
+
+    private static string ValueOf(IRenderedComponent<AccountsPage> cut, string label) => Labels.Value(cut, label);
+}

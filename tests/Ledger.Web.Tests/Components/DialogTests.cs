@@ -1,0 +1,247 @@
+using Ledger.Domain.Accounts;
+using Ledger.Infrastructure.Commands;
+using Ledger.Infrastructure.Queries;
+using Ledger.Web.Components.Pages.Accounts;
+using MudBlazor;
+
+namespace Ledger.Web.Tests.Components;
+
+public sealed class DialogTests : LedgerUiContext
+{
+    [Fact]
+    public async Task OpenAccount_WithoutHolderId_ShowsInlineError_AndOpensNothing()
+    {
+        var (providers, _) = await ShowAsync<OpenAccountDialog>([]);
+
+        await ClickAsync(providers, "Open account");
+
+        providers.WaitForAssertion(() => Assert.Contains("The holder id is required.", providers.Markup));
+        Assert.Equal(0, (await Mediator.Send(new ListAccountsQuery())).Total);
+    }
+
+    [Fact]
+    public async Task OpenAccount_WithMalformedId_ShowsInlineError()
+    {
+        var (providers, _) = await ShowAsync<OpenAccountDialog>([]);
+        Labels.Input(providers, "Account id").Change("no spaces allowed");
+        Labels.Input(providers, "Holder id").Change("H-1");
+
+        await ClickAsync(providers, "Open account");
+
+        providers.WaitForAssertion(() => Assert.Contains("1 to 64 letters, digits", providers.Markup));
+        Assert.Equal(0, (await Mediator.Send(new ListAccountsQuery())).Total);
+    }
+
+    [Fact]
+    public async Task OpenAccount_ExistingId_ShowsTheDomainsMessage()
+    {
+        await OpenAsync("TAKEN");
+        var (providers, _) = await ShowAsync<OpenAccountDialog>([]);
+        Labels.Input(providers, "Account id").Change("TAKEN");
+        Labels.Input(providers, "Holder id").Change("H-2");
+
+        await ClickAsync(providers, "Open account");
+
+        providers.WaitForAssertion(() => Assert.Contains("Account 'TAKEN' already exists.", Alert(providers)));
+    }
+
+    [Fact]
+    public async Task OpenAccount_Valid_OpensTheAccount_AndClosesWithIt()
+    {
+        var (providers, reference) = await ShowAsync<OpenAccountDialog>([]);
+        Labels.Input(providers, "Account id").Change("NEW-1");
+        Labels.Input(providers, "Holder id").Change("H-9");
+        Labels.Input(providers, "Holder name").Change("Nina");
+        Labels.Input(providers, "Initial deposit").Change("25.50");
+
+        await ClickAsync(providers, "Open account");
+
+        var result = await reference.Result;
+        var opened = Assert.IsType<AccountView>(result!.Data);
+        Assert.Equal("NEW-1", opened.AccountId);
+        Assert.Equal(25.50m, (await Mediator.Send(new GetAccountQuery("NEW-1")))!.Balance);
+    }
+
+    [Fact]
+    public async Task Deposit_WithTooManyDecimals_ShowsInlineError_AndChangesNothing()
+    {
+        var account = await OpenWithAsync("A", "EUR", 10m);
+        var (providers, _) = await ShowAsync<MoneyDialog>(Money(account, deposit: true));
+        Labels.Input(providers, "Amount").Change("1.234");
+        Labels.Input(providers, "Reference").Change("R-1");
+
+        await ClickAsync(providers, "Deposit");
+
+        providers.WaitForAssertion(() => Assert.Contains("EUR allows 2 decimal places.", providers.Markup));
+        Assert.Equal(1, (await Mediator.Send(new GetAccountQuery("A")))!.Version);
+    }
+
+    [Fact]
+    public async Task Deposit_WithoutReference_ShowsInlineError()
+    {
+        var account = await OpenWithAsync("A", "JPY", 10m);
+        var (providers, _) = await ShowAsync<MoneyDialog>(Money(account, deposit: true));
+        Labels.Input(providers, "Amount").Change("100");
+
+        await ClickAsync(providers, "Deposit");
+
+        providers.WaitForAssertion(() => Assert.Contains("The transaction reference is required.", providers.Markup));
+        Assert.Equal(1, (await Mediator.Send(new GetAccountQuery("A")))!.Version);
+    }
+
+    [Fact]
+    public async Task Withdraw_MoreThanTheBalance_ShowsTheDomainsMessage_AndChangesNothing()
+    {
+        var account = await OpenWithAsync("A", "EUR", 70.50m);
+        var (providers, _) = await ShowAsync<MoneyDialog>(Money(account, deposit: false));
+        Labels.Input(providers, "Amount").Change("100");
+        Labels.Input(providers, "Reference").Change("R-1");
+
+        await ClickAsync(providers, "Withdraw");
+
+        providers.WaitForAssertion(() => Assert.Contains("Insufficient funds: balance 70.50, requested 100.00", Alert(providers)));
+        var after = await Mediator.Send(new GetAccountQuery("A"));
+        Assert.Equal(70.50m, after!.Balance);
+        Assert.Equal(1, after.Version);
+    }
+
+    [Fact]
+    public async Task Withdraw_AfterSomeoneElseChangedTheAccount_AppliesOnTop_AndSaysSo()
+    {
+        var seen = await OpenWithAsync("A", "EUR", 100m);
+        var (providers, reference) = await ShowAsync<MoneyDialog>(Money(seen, deposit: false));
+        await DepositAsync("A", 5m);
+        Labels.Input(providers, "Amount").Change("30");
+        Labels.Input(providers, "Reference").Change("R-1");
+
+        await ClickAsync(providers, "Withdraw");
+
+        var outcome = Assert.IsType<ActionOutcome>((await reference.Result)!.Data);
+        Assert.True(outcome.VersionMoved);
+        Assert.Contains("Applied on top of 1 newer change", outcome.Message);
+        Assert.Equal(75m, (await Mediator.Send(new GetAccountQuery("A")))!.Balance);
+    }
+
+    [Fact]
+    public async Task Transfer_WhenTheSourceMoved_ShowsConflictWithCurrentState_ThenRetrySucceeds()
+    {
+        var seen = await OpenWithAsync("FROM", "EUR", 100m);
+        await OpenAsync("TO", "EUR", 0m);
+        var (providers, reference) = await ShowAsync<TransferDialog>(new DialogParameters<TransferDialog> { { d => d.Account, seen } });
+        await DepositAsync("FROM", 20m);
+        await FillAutocompleteAsync(providers, "To account", "TO");
+        Labels.Input(providers, "Amount").Change("40");
+
+        await ClickAsync(providers, "Transfer");
+
+        providers.WaitForAssertion(() =>
+        {
+            var alert = Alert(providers);
+            Assert.Contains("changed while the dialog was open", alert);
+            Assert.Contains("now at version 2", alert);
+            Assert.Contains("120.00 EUR", alert);
+        });
+        Assert.Equal(0m, (await Mediator.Send(new GetAccountQuery("TO")))!.Balance);
+
+        await ClickAsync(providers, "Retry transfer");
+
+        Assert.False((await reference.Result)!.Canceled);
+        Assert.Equal(40m, (await Mediator.Send(new GetAccountQuery("TO")))!.Balance);
+        Assert.Equal(80m, (await Mediator.Send(new GetAccountQuery("FROM")))!.Balance);
+    }
+
+    [Fact]
+    public async Task Transfer_BetweenCurrencies_ShowsTheDomainsMessage()
+    {
+        var seen = await OpenWithAsync("EUR-A", "EUR", 100m);
+        await OpenAsync("JPY-A", "JPY", 0m);
+        var (providers, _) = await ShowAsync<TransferDialog>(new DialogParameters<TransferDialog> { { d => d.Account, seen } });
+        await FillAutocompleteAsync(providers, "To account", "JPY-A");
+        Labels.Input(providers, "Amount").Change("10");
+
+        await ClickAsync(providers, "Transfer");
+
+        providers.WaitForAssertion(() => Assert.Contains("a transfer needs one currency", Alert(providers)));
+        Assert.Equal(100m, (await Mediator.Send(new GetAccountQuery("EUR-A")))!.Balance);
+    }
+
+    [Fact]
+    public async Task Transfer_ToItself_IsCaughtInline()
+    {
+        var seen = await OpenWithAsync("SELF", "EUR", 100m);
+        var (providers, _) = await ShowAsync<TransferDialog>(new DialogParameters<TransferDialog> { { d => d.Account, seen } });
+        await FillAutocompleteAsync(providers, "To account", "SELF");
+        Labels.Input(providers, "Amount").Change("10");
+
+        await ClickAsync(providers, "Transfer");
+
+        providers.WaitForAssertion(() => Assert.Contains("Pick another account than the source.", providers.Markup));
+    }
+
+    [Fact]
+    public async Task Close_WithoutReason_ShowsInlineError()
+    {
+        var seen = await OpenWithAsync("A", "EUR", 0m);
+        var (providers, _) = await ShowAsync<CloseAccountDialog>(new DialogParameters<CloseAccountDialog> { { d => d.Account, seen } });
+
+        await ClickAsync(providers, "Close account");
+
+        providers.WaitForAssertion(() => Assert.Contains("The reason is required.", providers.Markup));
+        Assert.Equal(AccountStatus.Active, (await Mediator.Send(new GetAccountQuery("A")))!.Status);
+    }
+
+    [Fact]
+    public async Task Close_WithMoneyLeft_ShowsTheDomainsMessage()
+    {
+        var seen = await OpenWithAsync("A", "EUR", 12.5m);
+        var (providers, _) = await ShowAsync<CloseAccountDialog>(new DialogParameters<CloseAccountDialog> { { d => d.Account, seen } });
+        Labels.Input(providers, "Reason").Change("Customer left");
+
+        await ClickAsync(providers, "Close account");
+
+        providers.WaitForAssertion(() => Assert.Contains("still holds 12.50 EUR", Alert(providers)));
+        Assert.Equal(AccountStatus.Active, (await Mediator.Send(new GetAccountQuery("A")))!.Status);
+    }
+
+    [Fact]
+    public async Task Close_WhenTheAccountMoved_ShowsConflict_AndDoesNotClose()
+    {
+        var seen = await OpenWithAsync("A", "EUR", 10m);
+        await Mediator.Send(new WithdrawMoneyCommand("A", 10m, "R-empty"));
+        var (providers, _) = await ShowAsync<CloseAccountDialog>(new DialogParameters<CloseAccountDialog> { { d => d.Account, seen } });
+        Labels.Input(providers, "Reason").Change("Done");
+
+        await ClickAsync(providers, "Close account");
+
+        providers.WaitForAssertion(() => Assert.Contains("now at version 2 (you saw 1)", Alert(providers)));
+        Assert.Equal(AccountStatus.Active, (await Mediator.Send(new GetAccountQuery("A")))!.Status);
+    }
+
+    private async Task<AccountView> OpenWithAsync(string id, string currency, decimal initial) => await OpenAsync(id, currency, initial);
+
+    private static DialogParameters<MoneyDialog> Money(AccountView account, bool deposit) =>
+        new() { { d => d.Account, account }, { d => d.IsDeposit, deposit } };
+
+    private async Task<(IRenderedComponent<Providers> Providers, IDialogReference Reference)> ShowAsync<TDialog>(DialogParameters parameters)
+        where TDialog : Microsoft.AspNetCore.Components.IComponent
+    {
+        var providers = RenderProviders();
+        IDialogReference? reference = null;
+        await providers.InvokeAsync(async () => reference = await Dialogs.ShowAsync<TDialog>("Test", parameters));
+        providers.WaitForAssertion(() => Assert.NotEmpty(providers.FindAll(".mud-dialog")));
+        return (providers, reference!);
+    }
+
+    private static async Task ClickAsync(IRenderedComponent<Providers> providers, string text) =>
+        await providers.FindAll(".mud-dialog button").First(b => b.TextContent.Trim() == text).ClickAsync(new());
+
+    private static async Task FillAutocompleteAsync(IRenderedComponent<Providers> providers, string label, string value)
+    {
+        var input = Labels.Input(providers, label);
+        await input.InputAsync(new() { Value = value });
+        await Labels.Input(providers, label).BlurAsync(new());
+    }
+
+    private static string Alert(IRenderedComponent<Providers> providers) =>
+        string.Join(" | ", providers.FindAll("[role=alert]").Select(e => e.TextContent));
+}

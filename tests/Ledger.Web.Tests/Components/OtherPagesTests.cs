@@ -1,0 +1,70 @@
+using Ledger.Infrastructure.Commands;
+using Ledger.Web.Components.Pages.AsOf;
+using Ledger.Web.Components.Pages.Diagnostics;
+using Ledger.Web.Components.Pages.EventLog;
+
+namespace Ledger.Web.Tests.Components;
+
+public sealed class OtherPagesTests : LedgerUiContext
+{
+    [Fact]
+    public async Task EventLog_IsNewestFirst_AndFiltersByType()
+    {
+        await OpenAsync("A", "EUR", 10m);
+        await DepositAsync("A", 5m, "R-1");
+        await Mediator.Send(new WithdrawMoneyCommand("A", 3m, "R-2"));
+        RenderProviders();
+        var cut = Render<EventLogPage>();
+        cut.WaitForAssertion(() => Assert.Equal(["3", "2", "1"], Positions(cut)));
+
+        await cut.InvokeAsync(() => cut.FindComponents<MudBlazor.MudSelect<string>>()[0].Instance.ValueChanged.InvokeAsync("MoneyDeposited"));
+
+        cut.WaitForAssertion(() => Assert.Equal(["2"], Positions(cut)));
+    }
+
+    [Fact]
+    public async Task AsOf_ShowsEachAccountThen_WithTheDifferenceToNow()
+    {
+        await AtAsync(Local(2024, 1, 10), () => OpenAsync("A", "EUR", 100m));
+        await AtAsync(Local(2024, 3, 1), () => DepositAsync("A", 25m));
+        await AtAsync(Local(2024, 3, 2), () => OpenAsync("LATER", "EUR", 1m));
+        RenderProviders();
+        var cut = Render<AsOfPage>();
+        cut.WaitForAssertion(() => Assert.Contains("LATER", cut.Markup));
+
+        await Labels.Input(cut, "Date").ChangeAsync(new() { Value = "2024-02-01" });
+        await cut.FindAll("button").First(b => b.TextContent.Trim() == "Show balances").ClickAsync(new());
+
+        cut.WaitForAssertion(() =>
+        {
+            var row = Assert.Single(cut.FindAll("table[aria-label] tbody tr, .ledger-grid tbody tr.mud-table-row"), r => r.TextContent.Contains("Test Holder"));
+            Assert.Contains("100.00", row.TextContent);
+            Assert.Contains("125.00", row.TextContent);
+            Assert.Contains("+25.00", row.TextContent);
+            Assert.DoesNotContain("LATER", cut.Find(".ledger-grid tbody").TextContent);
+            Assert.Equal("1", Labels.Value(cut, "Accounts then"));
+        });
+    }
+
+    [Fact]
+    public async Task Diagnostics_RebuildProjections_EndsWithTheSameReadModel()
+    {
+        await OpenAsync("A", "EUR", 10m);
+        await OpenAsync("B", "JPY", 10m);
+        await Assert.ThrowsAsync<Ledger.Domain.DomainException>(() => Mediator.Send(new TransferMoneyCommand(null, "A", "NOWHERE", 1m)).AsTask());
+        RenderProviders();
+        var cut = Render<DiagnosticsPage>();
+        cut.WaitForAssertion(() => Assert.Equal("2", Labels.Value(cut, "Events")));
+
+        await cut.FindAll("button").First(b => b.TextContent.Trim() == "Rebuild projections").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("The read model equals what it was before.", cut.Markup), TimeSpan.FromSeconds(10));
+        Assert.Contains("account_not_found", cut.Markup);
+    }
+
+    private static List<string> Positions(IRenderedComponent<EventLogPage> cut) =>
+        cut.FindAll(".ledger-grid tbody tr.mud-table-row").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()).ToList();
+
+    private static DateTimeOffset Local(int year, int month, int day) =>
+        new(DateTime.SpecifyKind(new DateTime(year, month, day, 12, 0, 0), DateTimeKind.Local));
+}

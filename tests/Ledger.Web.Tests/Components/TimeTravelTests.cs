@@ -1,0 +1,126 @@
+using Ledger.Infrastructure.Commands;
+using Ledger.Web.Components.Pages.Accounts;
+
+namespace Ledger.Web.Tests.Components;
+
+public sealed class TimeTravelTests : LedgerUiContext
+{
+    private static readonly DateTimeOffset Opened = Local(2024, 1, 10, 10);
+    private static readonly DateTimeOffset Deposited = Local(2024, 2, 10, 12);
+    private static readonly DateTimeOffset Withdrawn = Local(2024, 3, 10, 9);
+
+    [Fact]
+    public async Task Slider_AtAChosenVersion_ShowsTheAccountAsItWasThen_AndHighlightsThatEvent()
+    {
+        await SeedAsync();
+        var cut = RenderAccount();
+
+        await cut.Find("input[type=range][aria-label='Time travel']").InputAsync(new() { Value = "2" });
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("150.00 EUR", Labels.Value(cut, "Balance then"));
+            Assert.Equal("2", Labels.Value(cut, "Version then"));
+            Assert.Equal("Version 2 of 3", Labels.Value(cut, "Time travel position"));
+            var selected = Assert.Single(cut.FindAll("tr.ledger-row-selected"));
+            Assert.Contains("+50.00", selected.TextContent);
+        });
+        // The header keeps showing the account as it is now.
+        Assert.Equal("120.00 EUR", Labels.Value(cut, "Balance"));
+    }
+
+    [Fact]
+    public async Task AsOfPicker_AtAChosenTime_JumpsToTheLastEventAtOrBeforeIt()
+    {
+        await SeedAsync();
+        var cut = RenderAccount();
+
+        await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "2024-02-20" });
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("Version 2 of 3", Labels.Value(cut, "Time travel position"));
+            Assert.Equal("150.00 EUR", Labels.Value(cut, "Balance then"));
+            Assert.Contains("2024-02-10", Labels.Value(cut, "Event time"));
+        });
+    }
+
+    [Fact]
+    public async Task AsOfPicker_BeforeTheAccountExisted_SaysSo()
+    {
+        await SeedAsync();
+        var cut = RenderAccount();
+
+        await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "2023-12-31" });
+
+        cut.WaitForAssertion(() => Assert.Contains("did not exist yet", cut.Markup));
+        Assert.StartsWith("Live", Labels.Value(cut, "Time travel position"));
+    }
+
+    [Fact]
+    public async Task StepBack_FromLive_ShowsThePreviousVersion_AndLiveReturns()
+    {
+        await SeedAsync();
+        var cut = RenderAccount();
+
+        await cut.Find("button[aria-label='Step back']").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Equal("Version 2 of 3", Labels.Value(cut, "Time travel position")));
+
+        await cut.FindAll("button").First(b => b.TextContent.Trim() == "Live").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Equal("Live · version 3 of 3", Labels.Value(cut, "Time travel position")));
+        Assert.Empty(cut.FindAll("tr.ledger-row-selected"));
+    }
+
+    [Fact]
+    public async Task NewEvents_WhileTravelling_KeepThePosition_AndSayNewerEventsExist()
+    {
+        await SeedAsync();
+        var cut = RenderAccount();
+        await cut.Find("input[type=range][aria-label='Time travel']").InputAsync(new() { Value = "1" });
+        cut.WaitForAssertion(() => Assert.Equal("100.00 EUR", Labels.Value(cut, "Balance then")));
+
+        await DepositAsync("TT", 1000m, "R-live");
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains("Newer events exist", cut.Markup);
+            Assert.Equal("1,120.00 EUR", Labels.Value(cut, "Balance"));
+        }, TimeSpan.FromSeconds(5));
+        Assert.Equal("Version 1 of 4", Labels.Value(cut, "Time travel position"));
+        Assert.Equal("100.00 EUR", Labels.Value(cut, "Balance then"));
+    }
+
+    [Fact]
+    public async Task Live_FollowsNewEvents_WithoutReload()
+    {
+        await SeedAsync();
+        var cut = RenderAccount();
+        cut.WaitForAssertion(() => Assert.Equal("120.00 EUR", Labels.Value(cut, "Balance")));
+
+        await DepositAsync("TT", 0.5m, "R-live");
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("120.50 EUR", Labels.Value(cut, "Balance"));
+            Assert.Equal("Live · version 4 of 4", Labels.Value(cut, "Time travel position"));
+        }, TimeSpan.FromSeconds(5));
+    }
+
+    private async Task SeedAsync()
+    {
+        await AtAsync(Opened, () => OpenAsync("TT", "EUR", 100m, "Tess Travel"));
+        await AtAsync(Deposited, () => DepositAsync("TT", 50m, "R-dep"));
+        await AtAsync(Withdrawn, () => Mediator.Send(new WithdrawMoneyCommand("TT", 30m, "R-wd")).AsTask());
+    }
+
+    private IRenderedComponent<AccountDetail> RenderAccount()
+    {
+        RenderProviders();
+        var cut = Render<AccountDetail>(p => p.Add(c => c.AccountId, "TT"));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll(".ledger-grid tbody tr.mud-table-row").Count));
+        return cut;
+    }
+
+    private static DateTimeOffset Local(int year, int month, int day, int hour) =>
+        new(DateTime.SpecifyKind(new DateTime(year, month, day, hour, 0, 0), DateTimeKind.Local));
+}

@@ -1,0 +1,76 @@
+using Ledger.Infrastructure;
+using Ledger.Infrastructure.Commands;
+using Ledger.Infrastructure.Persistence;
+using Ledger.Web.Components;
+using Mediator;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MudBlazor;
+
+namespace Ledger.Web.Tests;
+
+/// <summary>
+/// bUnit with MudBlazor, loose JS interop and the real Ledger (handlers, projections, notifier) over a
+/// fresh temporary SQLite file. Components under test read and write exactly as in the app.
+/// </summary>
+public abstract class LedgerUiContext : BunitContext, IAsyncLifetime
+{
+    protected LedgerUiContext()
+    {
+        DatabasePath = Path.Combine(Path.GetTempPath(), $"ledger-ui-test-{Guid.NewGuid():N}.db");
+        JSInterop.Mode = JSRuntimeMode.Loose;
+
+        // Waits end as soon as their condition holds; the long ceiling only matters on a busy CI machine,
+        // where real SQLite writes and projections can take more than bUnit's default second.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+        Services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        Services.AddLedger(o => o.DatabasePath = DatabasePath);
+        Services.AddLedgerUi();
+    }
+
+    protected string DatabasePath { get; }
+
+    protected IMediator Mediator => Services.GetRequiredService<IMediator>();
+
+    protected IDialogService Dialogs => Services.GetRequiredService<IDialogService>();
+
+    public async Task InitializeAsync() => await LedgerDatabase.InitializeAsync(Services);
+
+    /// <summary>Popover, dialog and snackbar providers, as MainLayout has them.</summary>
+    protected IRenderedComponent<Providers> RenderProviders() => Render<Providers>();
+
+    protected Task<AccountView> OpenAsync(string id, string currency = "EUR", decimal initial = 0m, string holder = "Test Holder") =>
+        Mediator.Send(new OpenAccountCommand(id, "H-" + id, holder, currency, initial)).AsTask();
+
+    protected Task<CommandResult> DepositAsync(string id, decimal amount, string reference = "R") =>
+        Mediator.Send(new DepositMoneyCommand(id, amount, reference)).AsTask();
+
+    /// <summary>Writes with a past timestamp through the normal commands.</summary>
+    protected async Task<T> AtAsync<T>(DateTimeOffset at, Func<Task<T>> send)
+    {
+        using (LedgerClock.BackdateTo(at))
+        {
+            return await send();
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(DatabasePath + suffix);
+            }
+            catch (IOException)
+            {
+                // A pooled handle may still be closing; the temp folder is cleaned eventually.
+            }
+        }
+    }
+}
