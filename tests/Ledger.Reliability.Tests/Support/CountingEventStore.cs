@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.EventStore;
 using Ledger.Infrastructure.Persistence;
 
@@ -58,6 +59,10 @@ public sealed class CountingEventStore(EfEventStore inner) : IEventStore
 
     public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long fromVersion, long toVersion, CancellationToken cancellationToken) =>
         inner.ReadStreamAsync(streamId, fromVersion, toVersion, cancellationToken);
+
+    /// <summary>Forwarded, so loads take the store's own fast path exactly as in production.</summary>
+    public Task<IReadOnlyList<IAccountEvent>> ReadStreamDataAsync(string streamId, long fromVersion, CancellationToken cancellationToken) =>
+        ((IEventStore)inner).ReadStreamDataAsync(streamId, fromVersion, cancellationToken);
 
     public Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int limit, CancellationToken cancellationToken) =>
         inner.ReadAllAsync(afterPosition, limit, cancellationToken);
