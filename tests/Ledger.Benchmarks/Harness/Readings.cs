@@ -27,18 +27,21 @@ public static class Readings
     public const string M2 =
         "Inside one process the write gate queues writers in front of SQLite's single write lock, so no client ever sees "
         + "SQLITE_BUSY (every exception that reached a caller is counted in the row) and none loses an optimistic race to "
-        + "another client of the same process (the conflict count from Ledger's own metrics is in the notes). Sixteen clients "
-        + "still beat one, because everything a command does outside the gate (mediator and pipeline, request hash, results, "
-        + "snapshot check, thread-pool hops around each I/O) overlaps with the next command's gated work. Distinct and hot "
-        + "accounts do the same gated work per command; the hot account occasionally has a projection delivery arrive after a "
-        + "later one, which the runner then fills in from the store (the catch-up replays in the notes), and in repeated runs "
-        + "neither mode was consistently faster: single reps move by tens of percent on this shared machine, so read the medians. "
-        + "Across processes the unique (stream_id, stream_version) index and busy_timeout take over (covered by the "
-        + "infrastructure tests, not measured here).";
+        + "another client of the same process (the conflict count from Ledger's own metrics is in the notes). What limits "
+        + "throughput is that gated work (replay check, load, append with its fsync, then each projection delivery) runs one "
+        + "command at a time, so 16 clients get about what one client gets and each waits behind the other 15: p50 latency is "
+        + "roughly 16 × M1's. On a heavily loaded machine 16 clients have done up to 3× one client, because then the ungated "
+        + "part of a command (mediator and pipeline, request hash, results, thread-pool hops) is a larger share and overlaps. "
+        + "Distinct and hot accounts do the same gated work per command; a hot account occasionally has a projection delivery "
+        + "arrive after a later one, which the runner fills in from the store (the catch-up replays in the notes), and neither "
+        + "mode was consistently faster across runs. Group commit (one fsync for the commands queued at the gate) is what "
+        + "would let concurrency pay. Across processes the unique (stream_id, stream_version) index and busy_timeout take over "
+        + "(covered by the infrastructure tests, not measured here).";
 
     public const string M3 =
         "Mediator 3.0.2 is allocation-free on every path (0 B/op, as the target asks); MediatR 5.1.0 allocates on every send. "
-        + "Called through the generated concrete class, Send is within 2× of calling the handler directly. Called through "
+        + "Called through the generated concrete class, Send costs 1.7-2.1× the direct call across runs, at the 2× target "
+        + "within this machine's noise. Called through "
         + "IMediator, which is how Ledger.Web injects it, Send(ICommand<T>) is a generic virtual method whose implementation "
         + "then switches on the message type: a few tens of nanoseconds, over the 2× target. That cost is inside the library, "
         + "and it is about a millionth of a command (M1), so nothing in Ledger was changed for it; a caller on a hot path can "
@@ -49,7 +52,7 @@ public static class Readings
     public const string M4 =
         "Both sides serialize the same payload and metadata, run the same two INSERTs (the event with RETURNING position, "
         + "the processed_commands row) in one BEGIN IMMEDIATE transaction, with fsync off. The difference is EF Core: "
-        + "SaveChanges (change tracker, command building, the RETURNING read-back, diagnostics) costs on the order of 100-150 µs "
+        + "SaveChanges (change tracker, command building, the RETURNING read-back, diagnostics) costs roughly 150-200 µs "
         + "per call on this machine even with pooled contexts, and opening the pooled connection through EF with the pragma "
         + "interceptor about 20 µs against 5 µs raw. Switching auto-savepoints or automatic change detection off changed "
         + "nothing measurable (tried). Meeting 1.5× would mean writing the two rows with prepared commands on the context's "
@@ -69,9 +72,16 @@ public static class Readings
     public const string M6 =
         "Time travel never replays: account_ledger holds the balance after every event, so the state at a version is one "
         + "primary-key seek and the state at a moment is one seek on (account_id, occurred_at, version). Both stay far under "
-        + "5 ms whatever the account's length; the gap between p50 and p95 is scheduling noise, not work. The ledger-wide "
-        + "as-of is one such seek per account (10k) plus building the result; it grows linearly with the number of accounts, "
-        + "not with the number of events.";
+        + "5 ms whatever the account's length; the gap between p50 and p99 is scheduling noise, not work. The ledger-wide "
+        + "as-of is one such seek per account plus the row it points to, so it grows with the number of accounts, not of "
+        + "events. Of its time, the SQL is roughly half (per account: the account_balances row, the index seek, the "
+        + "account_ledger row by primary key), EF Core's SqlQuery materializing 10k rows about a quarter, and mapping to "
+        + "decimals and totals the rest. It is the figure most sensitive to machine load: about 70-80 ms p50 and 105-120 ms "
+        + "p95 on a quiet machine, 120-150 ms p50 and 220-280 ms p95 with the load average at 9-10, which is how an earlier "
+        + "run missed the target. Tried and not kept: fetching the ledger row by rowid from the covering index (a third fewer "
+        + "B-tree descents) made the SQL alone 25-30% faster in isolation but changed nothing measurable end to end. A "
+        + "covering index that also holds the balance, status and currency would remove the row lookups, at the cost of a "
+        + "migration and a larger index.";
 
     public const string M7 =
         "Per event the rebuild runs two statements: an UPDATE of the account's account_balances row guarded by version, "
