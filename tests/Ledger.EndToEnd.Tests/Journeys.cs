@@ -48,6 +48,11 @@ public sealed class Journeys(BrowserFixture browser, ITestOutputHelper output) :
             await Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "ATM-1" })).ToContainTextAsync("130.25");
             await Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "DEP-1" })).ToContainTextAsync("150.25");
             await Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "Account opened" })).ToContainTextAsync("100.00");
+
+            // The list beside the account and the status bar follow too, without a reload.
+            var list = page.GetByRole(AriaRole.Region, new() { Name = "Account list" });
+            await Expect(list.GetByRole(AriaRole.Row).Filter(new() { HasText = "E2E-1" })).ToContainTextAsync("130.25");
+            await Expect(Value(page, "Total events")).ToHaveTextAsync("3");
             await SaveAsync(page, "pages", "account");
         });
     }
