@@ -63,6 +63,12 @@ public sealed class LoopbackTests
             done
             (exec 3<>/dev/tcp/127.0.0.1/{{port}}) 2>/dev/null && echo "loopback=open" || echo "loopback=closed"
             (exec 3<>/dev/tcp/{{ExternalAddress}}/{{port}}) 2>/dev/null && echo "external=open" || echo "external=closed"
+            # The console logger writes on a background thread: let the start-up lines (and any binding
+            # warning) reach the log before the kill, or a busy machine loses them.
+            for _ in $(seq 1 150); do
+              grep -q "Application started" "$LEDGER_DB.log" && { [ "{{(urls?.Contains("0.0.0.0", StringComparison.Ordinal) == true ? "warn" : "")}}" != "warn" ] || grep -q "reachable from other machines" "$LEDGER_DB.log"; } && break
+              sleep 0.1
+            done
             kill -9 $app
             wait $app 2>/dev/null
             cat "$LEDGER_DB.log"

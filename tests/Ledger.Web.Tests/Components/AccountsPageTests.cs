@@ -80,7 +80,7 @@ public sealed class AccountsPageTests : LedgerUiContext
             var rows = cut.FindAll(".ledger-grid tbody tr.mud-table-row");
             Assert.Single(rows);
             Assert.Contains("Bob Hughes", rows[0].TextContent);
-        }, TimeSpan.FromSeconds(5));
+        });
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class AccountsPageTests : LedgerUiContext
 
         await OpenAsync("SECOND", "EUR", 2m);
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".ledger-grid tbody tr.mud-table-row").Count), TimeSpan.FromSeconds(5));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".ledger-grid tbody tr.mud-table-row").Count));
     }
 
     [Fact]
