@@ -51,6 +51,15 @@ public sealed class ReliabilityLedger : IAsyncDisposable
 
     public static async Task<ReliabilityLedger> StartAsync(Action<LedgerOptions>? configure = null, string? path = null)
     {
+        // SQLite calls block their thread (and, across two providers on one file, wait out each other's
+        // write lock). With 32 workers on two cores the pool would otherwise grow slowly and starve
+        // every other continuation, the 50 ms balance reader included.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        if (workers < 96)
+        {
+            ThreadPool.SetMinThreads(96, io);
+        }
+
         var ownsFile = path is null;
         path ??= NewDatabasePath();
         var collection = new ServiceCollection()
