@@ -8,7 +8,6 @@ using Ledger.Infrastructure.Snapshots;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure;
 
@@ -26,12 +25,13 @@ public static class DependencyInjection
             optionsBuilder.Configure(configure);
         }
 
+        services.AddSingleton<SqliteConnections>();
         services.AddPooledDbContextFactory<LedgerDbContext>((provider, builder) =>
         {
-            var options = provider.GetRequiredService<IOptions<LedgerOptions>>().Value;
+            var connections = provider.GetRequiredService<SqliteConnections>();
             builder
-                .UseSqlite(SqliteDialect.ConnectionString(options.DatabasePath, options.BusyTimeoutMilliseconds))
-                .AddInterceptors(new SqlitePragmaInterceptor(SqliteDialect.ConnectionPragmas(options.SynchronousPragmaValue(), options.BusyTimeoutMilliseconds)))
+                .UseSqlite(connections.ConnectionString)
+                .AddInterceptors(new SqlitePragmaInterceptor(connections.Pragmas))
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         });
 
@@ -39,7 +39,9 @@ public static class DependencyInjection
         services.AddSingleton<TimeProvider>(new LedgerClock(TimeProvider.System));
         services.AddSingleton<LedgerMetrics>();
         services.AddSingleton<WriteGate>();
-        services.AddSingleton<IEventStore, EfEventStore>();
+        services.AddSingleton<EventAppender>();
+        services.AddSingleton<IEventStore, SqliteEventStore>();
+        services.AddSingleton<AccountStateCache>();
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<AccountLoader>();
         services.AddSingleton<CommandExecutor>();

@@ -17,6 +17,12 @@ public sealed class LedgerOptions
     /// <summary>A snapshot is written each time a stream crosses a multiple of this many events.</summary>
     public int SnapshotInterval { get; set; } = 100;
 
+    /// <summary>
+    /// How many accounts' latest state the write path keeps in memory (about 300 bytes each). Beyond it
+    /// the cache starts over; a miss costs one snapshot read.
+    /// </summary>
+    public int StateCacheCapacity { get; set; } = 50_000;
+
     /// <summary>How many times a command is re-decided after losing an optimistic-concurrency race.</summary>
     public int MaxConcurrencyRetries { get; set; } = 10;
 

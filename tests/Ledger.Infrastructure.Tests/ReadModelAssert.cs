@@ -16,7 +16,7 @@ public static class ReadModelAssert
         var expectedLedger = new List<(string Account, long Version, long BalanceAfter)>();
         foreach (var record in records)
         {
-            var e = EfEventStore.ToStoredEvent(record).Data;
+            var e = SqliteEventStore.ToStoredEvent(record).Data;
             var next = Account.Evolve(states.GetValueOrDefault(e.AccountId), e);
             states[e.AccountId] = next;
             expectedLedger.Add((next.AccountId, next.Version, Amounts.ToMinorUnits(next.Balance, next.Currency)));

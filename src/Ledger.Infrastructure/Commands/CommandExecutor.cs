@@ -14,11 +14,15 @@ namespace Ledger.Infrastructure.Commands;
 
 /// <summary>
 /// The one write path. Every command handler calls this with the accounts it touches and a pure
-/// decision: replay check → load → decide → append with the loaded versions → snapshot → publish.
+/// decision: load → decide → append with the loaded versions → snapshot → publish. There is no read
+/// ahead for a replayed command id: the <c>processed_commands</c> primary key refuses a second append
+/// of the same id, and a resend is answered from the stored result when that happens or when the
+/// decision refuses what the first send already did.
 /// </summary>
 public sealed class CommandExecutor(
     IEventStore store,
     AccountLoader loader,
+    AccountStateCache cache,
     SnapshotStore snapshots,
     IDbContextFactory<LedgerDbContext> contexts,
     WriteGate gate,
@@ -46,11 +50,6 @@ public sealed class CommandExecutor(
         TResult result;
         using (await gate.EnterAsync(cancellationToken))
         {
-            if (await FindReplayAsync<TResult>(command, requestHash, cancellationToken) is { } replay)
-            {
-                return replay;
-            }
-
             before = await LoadAllAsync(accountIds, cancellationToken);
             IReadOnlyList<IAccountEvent> decided;
             try
@@ -60,12 +59,11 @@ public sealed class CommandExecutor(
             }
             catch (DomainException)
             {
-                // Another process may have committed this very command id between the replay check
-                // and the load; the refusal is then about the command's own effect (account exists,
-                // money gone). Answer as any resend is answered.
-                if (await FindReplayAsync<TResult>(command, requestHash, cancellationToken) is { } committedMeanwhile)
+                // A resend of a command that already succeeded is refused for its own effect (account
+                // exists, money gone, version moved on): answer it with the first result instead.
+                if (await FindReplayAsync<TResult>(command, requestHash, cancellationToken) is { } replay)
                 {
-                    return committedMeanwhile;
+                    return replay;
                 }
 
                 throw;
@@ -97,9 +95,15 @@ public sealed class CommandExecutor(
             }
             catch (DuplicateCommandException)
             {
-                // Another process committed the same command id first: answer with its result.
+                // This command id was committed before (a resend, or a racing send from another process): answer with its result.
                 return await FindReplayAsync<TResult>(command, requestHash, cancellationToken)
                     ?? throw new InvalidOperationException($"Command '{command.CommandId}' vanished after a duplicate was detected.");
+            }
+
+            // Still inside the gate, so the next command in this process finds its accounts cached.
+            foreach (var state in after)
+            {
+                cache.Remember(state);
             }
         }
 

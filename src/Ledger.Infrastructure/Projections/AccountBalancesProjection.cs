@@ -17,19 +17,28 @@ public sealed class AccountBalancesProjection(AccountCurrencies currencies) : IP
 
     public IProjectionBatch Begin(DbConnection connection, DbTransaction transaction) => new Batch(connection, transaction, currencies);
 
-    private sealed class Batch(DbConnection connection, DbTransaction transaction, AccountCurrencies currencies) : IProjectionBatch
+    private sealed class Batch(DbConnection connection, DbTransaction initialTransaction, AccountCurrencies currencies) : IProjectionBatch
     {
-        private readonly DbCommand insert = SqlCommands.Prepare(connection, transaction, """
+        private DbTransaction transaction = initialTransaction;
+
+        private readonly DbCommand insert = SqlCommands.Prepare(connection, initialTransaction, """
             INSERT INTO account_balances (account_id, holder_id, holder_name, currency, balance_minor, status, version, opened_at, last_updated_at, last_position)
             VALUES (@id, @holder_id, @holder_name, @currency, @amount, 'Active', 1, @at, @at, @position)
             ON CONFLICT (account_id) DO NOTHING
             """, "@id", "@holder_id", "@holder_name", "@currency", "@amount", "@at", "@position");
 
-        private readonly DbCommand update = SqlCommands.Prepare(connection, transaction, """
+        private readonly DbCommand update = SqlCommands.Prepare(connection, initialTransaction, """
             UPDATE account_balances
             SET balance_minor = balance_minor + @amount, status = @status, version = @version, last_updated_at = @at, last_position = @position
             WHERE account_id = @id AND version = @version - 1
             """, "@id", "@amount", "@status", "@version", "@at", "@position");
+
+        public void Enlist(DbTransaction next)
+        {
+            transaction = next;
+            insert.Transaction = next;
+            update.Transaction = next;
+        }
 
         public async Task ApplyAsync(StoredEvent stored, CancellationToken cancellationToken)
         {

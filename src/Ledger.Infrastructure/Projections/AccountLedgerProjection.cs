@@ -17,9 +17,11 @@ public sealed class AccountLedgerProjection(AccountCurrencies currencies) : IPro
 
     public IProjectionBatch Begin(DbConnection connection, DbTransaction transaction) => new Batch(connection, transaction, currencies);
 
-    private sealed class Batch(DbConnection connection, DbTransaction transaction, AccountCurrencies currencies) : IProjectionBatch
+    private sealed class Batch(DbConnection connection, DbTransaction initialTransaction, AccountCurrencies currencies) : IProjectionBatch
     {
-        private readonly DbCommand insert = SqlCommands.Prepare(connection, transaction, """
+        private DbTransaction transaction = initialTransaction;
+
+        private readonly DbCommand insert = SqlCommands.Prepare(connection, initialTransaction, """
             INSERT INTO account_ledger (account_id, version, position, event_type, currency, amount_minor, balance_after_minor,
                                         status_after, description, reference, counterparty_account_id, occurred_at)
             VALUES (@id, @version, @position, @type, @currency, @amount,
@@ -27,6 +29,12 @@ public sealed class AccountLedgerProjection(AccountCurrencies currencies) : IPro
                     @status, @description, @reference, @counterparty, @at)
             ON CONFLICT (account_id, version) DO NOTHING
             """, "@id", "@version", "@position", "@type", "@currency", "@amount", "@status", "@description", "@reference", "@counterparty", "@at");
+
+        public void Enlist(DbTransaction next)
+        {
+            transaction = next;
+            insert.Transaction = next;
+        }
 
         public async Task ApplyAsync(StoredEvent stored, CancellationToken cancellationToken)
         {

@@ -17,7 +17,11 @@ public interface IProjection
     IProjectionBatch Begin(DbConnection connection, DbTransaction transaction);
 }
 
+/// <summary>A projection's prepared statements on one connection, reused across that connection's transactions.</summary>
 public interface IProjectionBatch : IAsyncDisposable
 {
+    /// <summary>Moves every statement into the connection's next transaction.</summary>
+    void Enlist(DbTransaction transaction);
+
     Task ApplyAsync(StoredEvent stored, CancellationToken cancellationToken);
 }

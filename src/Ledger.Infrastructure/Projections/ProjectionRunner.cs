@@ -20,40 +20,66 @@ public sealed record RebuildResult(long Events, TimeSpan Duration, double Events
 /// </summary>
 public sealed class ProjectionRunner(
     IDbContextFactory<LedgerDbContext> contexts,
+    SqliteConnections connections,
     WriteGate gate,
     IEnumerable<IProjection> projections,
     LedgerMetrics metrics,
     ReadModelNotifier notifier,
-    TimeProvider time)
+    TimeProvider time) : IAsyncDisposable, IDisposable
 {
     private const int ChunkSize = 2_000;
 
+    /// <summary>Opened on first use; only touched inside the write gate.</summary>
+    private ProjectionConnection? connection;
+
     public IReadOnlyList<IProjection> Projections { get; } = projections.ToArray();
 
-    /// <summary>Applies the events of one commit, as published after it.</summary>
-    public async Task DeliverAsync(IProjection projection, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the events of one commit, as published after it, to every projection in one transaction:
+    /// one commit per command however many read models there are.
+    /// </summary>
+    public async Task DeliverAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
+        var behind = new List<IProjection>();
         using (await gate.EnterAsync(cancellationToken))
         {
-            await using var session = await OpenAsync(cancellationToken);
-            var checkpoint = await ReadCheckpointAsync(session, projection.Name, cancellationToken);
-            var pending = events.Where(e => e.Position > checkpoint).OrderBy(e => e.Position).ToList();
-            if (pending.Count == 0)
+            await using var lease = await OpenAsync(cancellationToken);
+            var session = lease.Session;
+            var applied = new List<(IProjection Projection, List<StoredEvent> Events)>();
+            foreach (var projection in Projections)
             {
-                return;
+                var checkpoint = await session.ReadCheckpointAsync(projection.Name, cancellationToken);
+                var pending = events.Where(e => e.Position > checkpoint).OrderBy(e => e.Position).ToList();
+                if (pending.Count == 0)
+                {
+                    continue;
+                }
+
+                if (pending[0].Position != checkpoint + 1)
+                {
+                    // Something committed earlier has not been applied yet: take everything from the store, in order.
+                    behind.Add(projection);
+                    continue;
+                }
+
+                await ApplyAsync(session, projection, pending, cancellationToken);
+                applied.Add((projection, pending));
             }
 
-            if (pending[0].Position == checkpoint + 1)
+            if (applied.Count > 0)
             {
-                await ApplyAsync(session, projection, pending, cancellationToken);
-                await session.Transaction.CommitAsync(cancellationToken);
-                Announce(projection, pending);
-                return;
+                await session.CommitAsync(cancellationToken);
+                foreach (var (projection, pending) in applied)
+                {
+                    Announce(projection, pending);
+                }
             }
         }
 
-        // Something committed earlier has not been applied yet: take everything from the store, in order.
-        await CatchUpAsync(projection, cancellationToken);
+        foreach (var projection in behind)
+        {
+            await CatchUpAsync(projection, cancellationToken);
+        }
     }
 
     /// <summary>Applies everything committed after the projection's checkpoint. Returns the number of events applied.</summary>
@@ -69,8 +95,9 @@ public sealed class ProjectionRunner(
         while (true)
         {
             using var _ = await gate.EnterAsync(cancellationToken);
-            await using var session = await OpenAsync(cancellationToken);
-            var checkpoint = await ReadCheckpointAsync(session, projection.Name, cancellationToken);
+            await using var lease = await OpenAsync(cancellationToken);
+            var session = lease.Session;
+            var checkpoint = await session.ReadCheckpointAsync(projection.Name, cancellationToken);
             var chunk = await ReadWholeCommandsAsync(session, checkpoint, cancellationToken);
             if (chunk.Count == 0)
             {
@@ -78,7 +105,7 @@ public sealed class ProjectionRunner(
             }
 
             await ApplyAsync(session, projection, chunk, cancellationToken);
-            await session.Transaction.CommitAsync(cancellationToken);
+            await session.CommitAsync(cancellationToken);
             Announce(projection, chunk);
             applied += chunk.Count;
         }
@@ -100,7 +127,8 @@ public sealed class ProjectionRunner(
     {
         var started = Stopwatch.GetTimestamp();
         using var _ = await gate.EnterAsync(cancellationToken);
-        await using var session = await OpenAsync(cancellationToken);
+        await using var lease = await OpenAsync(cancellationToken);
+        var session = lease.Session;
         var total = await ScalarAsync(session, "SELECT COUNT(*) FROM events", cancellationToken);
         foreach (var projection in Projections)
         {
@@ -110,45 +138,35 @@ public sealed class ProjectionRunner(
             }
         }
 
-        var batches = Projections.Select(p => p.Begin(session.Connection, session.Transaction)).ToArray();
+        var batches = Projections.Select(session.BatchFor).ToArray();
         long position = 0, applied = 0;
-        try
+        while (true)
         {
-            while (true)
+            var chunk = await EventRows.ReadAfterAsync(session.Connection, session.Transaction!, position, ChunkSize, cancellationToken);
+            if (chunk.Count == 0)
             {
-                var chunk = await EventRows.ReadAfterAsync(session.Connection, session.Transaction, position, ChunkSize, cancellationToken);
-                if (chunk.Count == 0)
-                {
-                    break;
-                }
-
-                foreach (var stored in chunk)
-                {
-                    foreach (var batch in batches)
-                    {
-                        await batch.ApplyAsync(stored, cancellationToken);
-                    }
-                }
-
-                position = chunk[^1].Position;
-                applied += chunk.Count;
-                progress?.Report(new RebuildProgress(applied, total, Rate(applied, started)));
+                break;
             }
-        }
-        finally
-        {
-            foreach (var batch in batches)
+
+            foreach (var stored in chunk)
             {
-                await batch.DisposeAsync();
+                foreach (var batch in batches)
+                {
+                    await batch.ApplyAsync(stored, cancellationToken);
+                }
             }
+
+            position = chunk[^1].Position;
+            applied += chunk.Count;
+            progress?.Report(new RebuildProgress(applied, total, Rate(applied, started)));
         }
 
         foreach (var projection in Projections)
         {
-            await WriteCheckpointAsync(session, projection.Name, position, cancellationToken);
+            await session.WriteCheckpointAsync(projection.Name, position, time.GetUtcNow(), cancellationToken);
         }
 
-        await session.Transaction.CommitAsync(cancellationToken);
+        await session.CommitAsync(cancellationToken);
         foreach (var projection in Projections)
         {
             notifier.Publish(new ReadModelChange(projection.Name, [], position));
@@ -184,26 +202,24 @@ public sealed class ProjectionRunner(
         return seconds > 0 ? events / seconds : 0;
     }
 
-    private async Task ApplyAsync(Session session, IProjection projection, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    private async Task ApplyAsync(ProjectionConnection session, IProjection projection, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
-        await using (var batch = projection.Begin(session.Connection, session.Transaction))
+        var batch = session.BatchFor(projection);
+        foreach (var stored in events)
         {
-            foreach (var stored in events)
-            {
-                await batch.ApplyAsync(stored, cancellationToken);
-            }
+            await batch.ApplyAsync(stored, cancellationToken);
         }
 
-        await WriteCheckpointAsync(session, projection.Name, events[^1].Position, cancellationToken);
+        await session.WriteCheckpointAsync(projection.Name, events[^1].Position, time.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>A chunk that never splits one command's events (the two legs of a transfer) across transactions.</summary>
-    private static async Task<List<StoredEvent>> ReadWholeCommandsAsync(Session session, long checkpoint, CancellationToken cancellationToken)
+    private static async Task<List<StoredEvent>> ReadWholeCommandsAsync(ProjectionConnection session, long checkpoint, CancellationToken cancellationToken)
     {
-        var chunk = await EventRows.ReadAfterAsync(session.Connection, session.Transaction, checkpoint, ChunkSize, cancellationToken);
+        var chunk = await EventRows.ReadAfterAsync(session.Connection, session.Transaction!, checkpoint, ChunkSize, cancellationToken);
         while (chunk.Count >= ChunkSize)
         {
-            var next = await EventRows.ReadAfterAsync(session.Connection, session.Transaction, chunk[^1].Position, 8, cancellationToken);
+            var next = await EventRows.ReadAfterAsync(session.Connection, session.Transaction!, chunk[^1].Position, 8, cancellationToken);
             var sameCommand = next.TakeWhile(e => e.Metadata.CausationId == chunk[^1].Metadata.CausationId).ToList();
             chunk.AddRange(sameCommand);
             if (sameCommand.Count < next.Count || next.Count == 0)
@@ -215,60 +231,55 @@ public sealed class ProjectionRunner(
         return chunk;
     }
 
-    private async Task<Session> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Begins a transaction on the runner's connection; disposing the returned lease rolls back whatever
+    /// was not committed. Callers hold the write gate.
+    /// </summary>
+    private async Task<Lease> OpenAsync(CancellationToken cancellationToken)
     {
-        var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        await using (var relax = connection.CreateCommand())
+        if (connection is { IsUsable: false })
         {
-            relax.CommandText = SqliteDialect.RelaxedSync;
-            await relax.ExecuteNonQueryAsync(cancellationToken);
+            // The connection broke (disk gone, file replaced): start over with a fresh one.
+            await connection.DisposeAsync();
+            connection = null;
         }
 
-        var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        return new Session(db, connection, transaction);
+        connection ??= await ProjectionConnection.OpenAsync(connections, cancellationToken);
+        connection.Begin();
+        return new Lease(connection);
     }
 
-    private static async Task<long> ReadCheckpointAsync(Session session, string name, CancellationToken cancellationToken)
-    {
-        await using var command = SqlCommands.Prepare(session.Connection, session.Transaction,
-            "SELECT position FROM projection_checkpoints WHERE name = @name", "@name");
-        command.Set("@name", name);
-        return await command.ExecuteScalarAsync(cancellationToken) is long position ? position : 0;
-    }
-
-    private async Task WriteCheckpointAsync(Session session, string name, long position, CancellationToken cancellationToken)
-    {
-        await using var command = SqlCommands.Prepare(session.Connection, session.Transaction, """
-            INSERT INTO projection_checkpoints (name, position, updated_at) VALUES (@name, @position, @at)
-            ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at
-            """, "@name", "@position", "@at");
-        command.Set("@name", name);
-        command.Set("@position", position);
-        command.Set("@at", time.GetUtcNow().UtcTicks);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<long> ScalarAsync(Session session, string sql, CancellationToken cancellationToken)
+    private static async Task<long> ScalarAsync(ProjectionConnection session, string sql, CancellationToken cancellationToken)
     {
         await using var command = SqlCommands.Prepare(session.Connection, session.Transaction, sql);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task ExecuteAsync(Session session, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(ProjectionConnection session, string sql, CancellationToken cancellationToken)
     {
         await using var command = SqlCommands.Prepare(session.Connection, session.Transaction, sql);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private sealed record Session(LedgerDbContext Db, DbConnection Connection, DbTransaction Transaction) : IAsyncDisposable
+    public async ValueTask DisposeAsync()
     {
-        public async ValueTask DisposeAsync()
+        using (await gate.EnterAsync(CancellationToken.None))
         {
-            await Transaction.DisposeAsync();
-            await Db.Database.CloseConnectionAsync();
-            await Db.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+                connection = null;
+            }
         }
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>One transaction on the runner's connection: the connection itself stays open.</summary>
+    private readonly struct Lease(ProjectionConnection session) : IAsyncDisposable
+    {
+        public ProjectionConnection Session => session;
+
+        public ValueTask DisposeAsync() => new(session.EndAsync());
     }
 }

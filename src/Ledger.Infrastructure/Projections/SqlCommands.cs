@@ -5,7 +5,7 @@ namespace Ledger.Infrastructure.Projections;
 /// <summary>Small helpers for the prepared, parameterised statements projections reuse per batch.</summary>
 internal static class SqlCommands
 {
-    public static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql, params string[] parameterNames)
+    public static DbCommand Prepare(DbConnection connection, DbTransaction? transaction, string sql, params string[] parameterNames)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -119,8 +119,8 @@ public sealed class ConcurrencyConflictTests
         return new LedgerApiFactory(
             services: services =>
             {
-                services.AddSingleton<EfEventStore>();
-                services.AddSingleton<IEventStore>(sp => store.Wrapping(sp.GetRequiredService<EfEventStore>()));
+                services.AddSingleton<SqliteEventStore>();
+                services.AddSingleton<IEventStore>(sp => store.Wrapping(sp.GetRequiredService<SqliteEventStore>()));
             },
             settings: new Dictionary<string, string> { ["Ledger:MaxConcurrencyRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
     }

@@ -21,7 +21,7 @@ public sealed class FailureTests
     public async Task UnexpectedFailure_Is500ProblemWithoutDetails_InEveryEnvironment(string environment)
     {
         await using var factory = new LedgerApiFactory(
-            services: s => s.AddSingleton<IEventStore>(sp => new ExplodingEventStore(ActivatorUtilities.CreateInstance<EfEventStore>(sp))),
+            services: s => s.AddSingleton<IEventStore>(sp => new ExplodingEventStore(ActivatorUtilities.CreateInstance<SqliteEventStore>(sp))),
             settings: new Dictionary<string, string> { ["environment"] = environment });
         using var client = factory.CreateClient();
 

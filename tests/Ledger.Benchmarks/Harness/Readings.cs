@@ -110,7 +110,7 @@ public static class Readings
         + "row was loaded untracked, changed and never saved; every stream kept its first snapshot (version 100) and each command "
         + "replayed an ever longer tail, making the write path O(stream length). One `AsTracking()`. M1: 71 → 170 commands/s, "
         + "p50 13.2 → 4.2 ms on a ~4,000-event account.\n"
-        + "- **Loads read payloads only** (`EventStore/EfEventStore.cs`, `IEventStore.ReadStreamDataAsync`, `AccountLoader`): "
+        + "- **Loads read payloads only** (`EventStore/SqliteEventStore.cs`, `IEventStore.ReadStreamDataAsync`, `AccountLoader`): "
         + "the fold needs (type, schema version, data); the load no longer materializes whole event rows nor deserializes each "
         + "event's metadata JSON. M5 full replay: 0.34× → 0.51-0.63× of the raw read at 100k events, 0.46× → 0.64-0.95× at 10k.";
 }

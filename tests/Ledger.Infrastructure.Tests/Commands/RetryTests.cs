@@ -65,7 +65,7 @@ public sealed class RetryTests
         var rival = new Rival();
         var ledger = await TestLedger.StartAsync(
             o => o.MaxConcurrencyRetries = retries,
-            services: s => s.AddSingleton<IEventStore>(sp => rival.Wrap(ActivatorUtilities.CreateInstance<EfEventStore>(sp))));
+            services: s => s.AddSingleton<IEventStore>(sp => rival.Wrap(ActivatorUtilities.CreateInstance<SqliteEventStore>(sp))));
         await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 100m));
         rival.Remaining = rivalAppends;
         rival.Amount = rivalAmount;

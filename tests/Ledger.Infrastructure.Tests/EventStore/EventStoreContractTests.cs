@@ -118,8 +118,9 @@ public sealed class EventStoreContractTests : IAsyncLifetime
         var duplicate = Guid.NewGuid();
         await Store.AppendAsync([new StreamAppend("BankAccount-A", ExpectedVersion.NoStream, [new NewEvent(duplicate, Opened("A"))])], Meta, null, default);
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => Store.AppendAsync(
+        var refused = await Assert.ThrowsAsync<SqliteException>(() => Store.AppendAsync(
             [new StreamAppend("BankAccount-B", ExpectedVersion.NoStream, [new NewEvent(duplicate, Opened("B"))])], Meta, null, default));
+        Assert.True(Persistence.SqliteDialect.IsDuplicateEventId(refused), refused.Message);
         Assert.Equal(1, await ledger.EventCountAsync());
     }
 

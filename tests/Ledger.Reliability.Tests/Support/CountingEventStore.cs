@@ -10,7 +10,7 @@ namespace Ledger.Reliability.Tests.Support;
 /// were attempted and how many lost a concurrency race: the per-command retry figures the metrics
 /// only give as totals.
 /// </summary>
-public sealed class CountingEventStore(EfEventStore inner) : IEventStore
+public sealed class CountingEventStore(SqliteEventStore inner) : IEventStore
 {
     private readonly ConcurrentDictionary<string, CommandAppends> byCommand = new(StringComparer.Ordinal);
     private long attempts;

@@ -71,7 +71,7 @@ public sealed class ReliabilityLedger : IAsyncDisposable
                 o.Synchronous = Synchronous;
                 configure?.Invoke(o);
             });
-        collection.AddSingleton<EfEventStore>();
+        collection.AddSingleton<SqliteEventStore>();
         collection.AddSingleton<CountingEventStore>();
         collection.AddSingleton<IEventStore>(sp => sp.GetRequiredService<CountingEventStore>());
         var provider = collection.BuildServiceProvider();
