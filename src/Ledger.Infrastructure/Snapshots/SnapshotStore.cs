@@ -14,6 +14,7 @@ namespace Ledger.Infrastructure.Snapshots;
 /// </summary>
 public sealed class SnapshotStore(
     IDbContextFactory<LedgerDbContext> contexts,
+    SqliteConnections connections,
     WriteGate gate,
     IOptions<LedgerOptions> options,
     TimeProvider time,
@@ -55,25 +56,24 @@ public sealed class SnapshotStore(
         try
         {
             using var _ = await gate.EnterAsync(cancellationToken);
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var streamId = Account.StreamId(state.AccountId);
-            var json = JsonSerializer.Serialize(state, EventSerializer.Options);
-            var now = time.GetUtcNow();
-            // Tracked, so the update below is saved: the context defaults to no-tracking queries.
-            var existing = await db.Snapshots.AsTracking().FirstOrDefaultAsync(s => s.StreamId == streamId, cancellationToken);
-            if (existing is null)
-            {
-                db.Snapshots.Add(new SnapshotRecord { StreamId = streamId, StreamVersion = state.Version, SchemaVersion = SchemaVersion, State = json, CreatedAt = now });
-            }
-            else if (existing.StreamVersion < state.Version)
-            {
-                existing.StreamVersion = state.Version;
-                existing.SchemaVersion = SchemaVersion;
-                existing.State = json;
-                existing.CreatedAt = now;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
+            await using var connection = await connections.OpenForWritingAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            // A snapshot is a cache that is safe to lose, so its write skips the fsync (synchronous=NORMAL),
+            // and an older state never replaces a newer one.
+            command.CommandText = SqliteDialect.RelaxedSync + """
+                INSERT INTO snapshots (stream_id, stream_version, schema_version, state, created_at)
+                VALUES (@stream, @version, @schema, @state, @at)
+                ON CONFLICT (stream_id) DO UPDATE SET
+                    stream_version = excluded.stream_version, schema_version = excluded.schema_version,
+                    state = excluded.state, created_at = excluded.created_at
+                WHERE excluded.stream_version > snapshots.stream_version OR snapshots.schema_version <> excluded.schema_version;
+                """;
+            command.Parameters.AddWithValue("@stream", Account.StreamId(state.AccountId));
+            command.Parameters.AddWithValue("@version", state.Version);
+            command.Parameters.AddWithValue("@schema", SchemaVersion);
+            command.Parameters.AddWithValue("@state", JsonSerializer.Serialize(state, EventSerializer.Options));
+            command.Parameters.AddWithValue("@at", time.GetUtcNow().UtcTicks);
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

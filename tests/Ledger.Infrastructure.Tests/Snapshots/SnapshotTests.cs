@@ -41,12 +41,15 @@ public sealed class SnapshotTests
             }
         }
 
-        var loader = ledger.Get<AccountLoader>();
         await using var db = await ledger.DbAsync();
         Assert.True(await db.Snapshots.CountAsync() >= 3, $"seed {seed}: expected snapshots to have been taken");
+        // A restarted process has nothing cached: its loads go through the snapshot and the tail after it.
+        await using var restarted = await TestLedger.StartAsync(path: ledger.DatabasePath);
         foreach (var id in ids)
         {
-            Assert.True(await loader.ReplayAsync(id, default) == await loader.LoadAsync(id, default), $"seed {seed}, account {id}");
+            var replayed = await ledger.Get<AccountLoader>().ReplayAsync(id, default);
+            Assert.True(replayed == await ledger.Get<AccountLoader>().LoadAsync(id, default), $"seed {seed}, account {id}, cached");
+            Assert.True(replayed == await restarted.Get<AccountLoader>().LoadAsync(id, default), $"seed {seed}, account {id}, from snapshot");
         }
     }
 
@@ -63,11 +66,12 @@ public sealed class SnapshotTests
             Assert.Equal(1, await db.Snapshots.ExecuteUpdateAsync(s => s.SetProperty(x => x.State, state)));
         }
 
-        var loaded = await ledger.Get<AccountLoader>().LoadAsync("A", default);
+        await using var restarted = await TestLedger.StartAsync(path: ledger.DatabasePath);
+        var loaded = await restarted.Get<AccountLoader>().LoadAsync("A", default);
 
         Assert.Equal(15m, loaded!.Balance);
         Assert.Equal(2, loaded.Version);
-        var next = await ledger.Mediator.Send(new DepositMoneyCommand("A", 1m, "r2"));
+        var next = await restarted.Mediator.Send(new DepositMoneyCommand("A", 1m, "r2"));
         Assert.Equal(16m, next.Balance);
     }
 
@@ -83,7 +87,8 @@ public sealed class SnapshotTests
             await db.Snapshots.ExecuteUpdateAsync(s => s.SetProperty(x => x.SchemaVersion, 0).SetProperty(x => x.State, x => x.State.Replace("15", "999")));
         }
 
-        Assert.Equal(15m, (await ledger.Get<AccountLoader>().LoadAsync("A", default))!.Balance);
+        await using var restarted = await TestLedger.StartAsync(path: ledger.DatabasePath);
+        Assert.Equal(15m, (await restarted.Get<AccountLoader>().LoadAsync("A", default))!.Balance);
     }
 
     [Fact]
