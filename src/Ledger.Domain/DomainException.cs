@@ -17,6 +17,12 @@ public sealed class DomainException : Exception
 
     public string? Field { get; }
 
+    /// <summary>
+    /// True when this is the stored answer to an earlier send of the same command id, not a new decision:
+    /// a command id keeps the answer it first got, refusal or success.
+    /// </summary>
+    public bool Replayed { get; init; }
+
     public static DomainException Invalid(string field, string message) =>
         new(ErrorCodes.ValidationFailed, message, field);
 }

@@ -253,13 +253,14 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
 
     private static async Task AssertReusedAsync(ReliabilityLedger process, LedgerCommand command, Planned plan, Counters counters)
     {
-        var attemptsBefore = process.Store.ByCommand.GetValueOrDefault(plan.Id)?.Attempts ?? 0;
+        var committedBefore = process.Store.ByCommand.GetValueOrDefault(plan.Id)?.Committed ?? 0;
         var refused = await Assert.ThrowsAsync<DomainException>(async () => await SendAsync(process, command, counters));
         Assert.True(refused.Code == ErrorCodes.IdempotencyKeyReused, $"command {plan.Id}: another body under the same id gave {refused.Code}");
 
-        // Refused before any append was even attempted (other lanes keep writing, so the event count
-        // cannot tell; the final per-command effect count checks the database too).
-        Assert.Equal(attemptsBefore, process.Store.ByCommand.GetValueOrDefault(plan.Id)?.Attempts ?? 0);
+        // Nothing committed under that id (other lanes keep writing, so the event count cannot tell; the
+        // final per-command effect count checks the database too). The other body may get as far as an
+        // append that the command id's primary key then refuses.
+        Assert.Equal(committedBefore, process.Store.ByCommand.GetValueOrDefault(plan.Id)?.Committed ?? 0);
         Interlocked.Increment(ref counters.Reused);
     }
 

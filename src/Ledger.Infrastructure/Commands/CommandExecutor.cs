@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ledger.Domain;
 using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Diagnostics;
@@ -14,10 +13,11 @@ namespace Ledger.Infrastructure.Commands;
 
 /// <summary>
 /// The one write path. Every command handler calls this with the accounts it touches and a pure
-/// decision: load → decide → append with the loaded versions → snapshot → publish. There is no read
-/// ahead for a replayed command id: the <c>processed_commands</c> primary key refuses a second append
-/// of the same id, and a resend is answered from the stored result when that happens or when the
-/// decision refuses what the first send already did.
+/// decision: load → decide → append with the loaded versions → snapshot → publish. A command id gets
+/// one answer for good: its outcome, success or refusal, is stored under the id in the same transaction
+/// as its events. There is no read ahead for a resent id: the <c>processed_commands</c> primary key
+/// refuses a second append of the same id, and a resend is answered from the stored outcome when that
+/// happens or when the decision refuses what the first send already did.
 /// </summary>
 public sealed class CommandExecutor(
     IEventStore store,
@@ -57,7 +57,7 @@ public sealed class CommandExecutor(
                 RequireExpectedVersion(command, accountIds[0], before[0]);
                 decided = decide(before, time.GetUtcNow());
             }
-            catch (DomainException)
+            catch (DomainException refusal)
             {
                 // A resend of a command that already succeeded is refused for its own effect (account
                 // exists, money gone, version moved on): answer it with the first result instead.
@@ -66,7 +66,14 @@ public sealed class CommandExecutor(
                     return replay;
                 }
 
-                throw;
+                // Invalid input (some of it only detectable once the account's currency is known) is
+                // never recorded, so the caller can correct the request and send it under the same id.
+                if (refusal.Code == ErrorCodes.ValidationFailed)
+                {
+                    throw;
+                }
+
+                return await RecordRefusalAsync<TResult>(command, requestHash, refusal, cancellationToken);
             }
 
             var newEvents = decided.Select(NewEvent.From).ToArray();
@@ -81,17 +88,10 @@ public sealed class CommandExecutor(
                     newEvents.Where(e => e.Data.AccountId == id).ToArray()))
                 .Where(a => a.Events.Count > 0)
                 .ToArray();
-            var record = new ProcessedCommandRecord
-            {
-                CommandId = command.CommandId,
-                CommandType = command.GetType().Name,
-                RequestHash = requestHash,
-                Result = JsonSerializer.Serialize(result, EventSerializer.Options),
-            };
-            var metadata = new EventMetadata(command.CorrelationId ?? command.CommandId, command.CommandId, command.Actor);
+            var record = StoredOutcome.Succeeded(command, requestHash, result);
             try
             {
-                appended = await store.AppendAsync(appends, metadata, record, cancellationToken);
+                appended = await store.AppendAsync(appends, MetadataOf(command), record, cancellationToken);
             }
             catch (DuplicateCommandException)
             {
@@ -136,6 +136,30 @@ public sealed class CommandExecutor(
         }
     }
 
+    /// <summary>
+    /// Stores the refusal under the command id, so a resend gets this same answer even after the state
+    /// has changed (shared/API.md: the same key returns the first response). Writes no event.
+    /// </summary>
+    private async Task<TResult> RecordRefusalAsync<TResult>(LedgerCommand command, string requestHash, DomainException refusal, CancellationToken cancellationToken)
+        where TResult : CommandOutcome
+    {
+        try
+        {
+            await store.AppendAsync([], MetadataOf(command), StoredOutcome.Refused(command, requestHash, refusal), cancellationToken);
+        }
+        catch (DuplicateCommandException)
+        {
+            // A racing send of the same id from another process got its answer stored first: give that one.
+            return await FindReplayAsync<TResult>(command, requestHash, cancellationToken)
+                ?? throw new InvalidOperationException($"Command '{command.CommandId}' vanished after a duplicate was detected.");
+        }
+
+        throw refusal;
+    }
+
+    private static EventMetadata MetadataOf(LedgerCommand command) =>
+        new(command.CorrelationId ?? command.CommandId, command.CommandId, command.Actor);
+
     private async Task<IReadOnlyList<Account?>> LoadAllAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken)
     {
         var states = new Account?[accountIds.Count];
@@ -157,6 +181,10 @@ public sealed class CommandExecutor(
         }
     }
 
+    /// <summary>
+    /// The stored answer to an earlier send of this command id, marked as a replay: its result, or its
+    /// refusal thrown again. Null when the id is new.
+    /// </summary>
     private async Task<TResult?> FindReplayAsync<TResult>(LedgerCommand command, string requestHash, CancellationToken cancellationToken)
         where TResult : CommandOutcome
     {
@@ -173,9 +201,6 @@ public sealed class CommandExecutor(
                 $"Command id '{command.CommandId}' was already used for a different request; use a new id for a new request.");
         }
 
-        var result = JsonSerializer.Deserialize<TResult>(prior.Result, EventSerializer.Options)
-            ?? throw new InvalidOperationException($"Stored result of command '{command.CommandId}' is empty.");
-        result.Replayed = true;
-        return result;
+        return StoredOutcome.Replay<TResult>(prior);
     }
 }

@@ -9,7 +9,8 @@ public interface IEventStore
     /// <summary>
     /// Appends to one or more streams in a single transaction: all of it commits or none of it does.
     /// Throws <see cref="ConcurrencyException"/> when any stream is not at its expected version.
-    /// <paramref name="command"/>, when given, is recorded in the same transaction for idempotency.
+    /// <paramref name="command"/>, when given, is recorded in the same transaction for idempotency
+    /// (with no streams at all, that record is all that is written: a refused command's answer).
     /// </summary>
     Task<IReadOnlyList<StoredEvent>> AppendAsync(
         IReadOnlyList<StreamAppend> appends,

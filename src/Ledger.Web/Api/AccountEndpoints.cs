@@ -7,6 +7,9 @@ using Ledger.Infrastructure.Queries;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
+// The generated class, not IMediator: its Send overloads are not generic virtual calls (benchmark M3).
+using LedgerMediator = Mediator.Mediator;
+
 namespace Ledger.Web.Api;
 
 /// <summary>/api/accounts: open, deposit, withdraw, close; list, read, events and time travel.</summary>
@@ -88,7 +91,7 @@ internal static class AccountEndpoints
             .ProducesErrors(400, 404);
     }
 
-    private static async Task<IResult> OpenAsync(HttpRequest request, [AsParameters] CommandHeaders headers, [FromServices] IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> OpenAsync(HttpRequest request, [AsParameters] CommandHeaders headers, [FromServices] LedgerMediator mediator, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadBodyAsync<OpenAccountRequest>(request, cancellationToken);
         var account = await mediator.Send(headers.Apply(body.ToCommand()), cancellationToken);
@@ -96,19 +99,19 @@ internal static class AccountEndpoints
         return TypedResults.Created($"/api/accounts/{Uri.EscapeDataString(account.AccountId)}", account);
     }
 
-    private static async Task<IResult> DepositAsync(string id, HttpRequest request, [AsParameters] CommandHeaders headers, [FromServices] IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> DepositAsync(string id, HttpRequest request, [AsParameters] CommandHeaders headers, [FromServices] LedgerMediator mediator, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadBodyAsync<DepositRequest>(request, cancellationToken);
         return Answer(request, await mediator.Send(headers.Apply(body.ToCommand(id)), cancellationToken));
     }
 
-    private static async Task<IResult> WithdrawAsync(string id, HttpRequest request, [AsParameters] CommandHeaders headers, [FromServices] IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> WithdrawAsync(string id, HttpRequest request, [AsParameters] CommandHeaders headers, [FromServices] LedgerMediator mediator, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadBodyAsync<WithdrawalRequest>(request, cancellationToken);
         return Answer(request, await mediator.Send(headers.Apply(body.ToCommand(id)), cancellationToken));
     }
 
-    private static async Task<IResult> CloseAsync(string id, HttpRequest request, [AsParameters] CommandHeaders headers, [FromServices] IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> CloseAsync(string id, HttpRequest request, [AsParameters] CommandHeaders headers, [FromServices] LedgerMediator mediator, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadBodyAsync<CloseAccountRequest>(request, cancellationToken);
         return Answer(request, await mediator.Send(headers.Apply(body.ToCommand(id)), cancellationToken));
@@ -120,7 +123,7 @@ internal static class AccountEndpoints
         return TypedResults.Ok(result);
     }
 
-    private static async Task<IResult> ListAsync([AsParameters] ListAccountsParameters parameters, [FromServices] IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync([AsParameters] ListAccountsParameters parameters, [FromServices] LedgerMediator mediator, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(parameters.Currency))
         {
@@ -137,7 +140,7 @@ internal static class AccountEndpoints
         return TypedResults.Ok(await mediator.Send(query, cancellationToken));
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpResponse response, [FromServices] IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, HttpResponse response, [FromServices] LedgerMediator mediator, CancellationToken cancellationToken)
     {
         var account = await mediator.Send(new GetAccountQuery(id), cancellationToken) ?? throw NotFound(id);
         response.Headers.ETag = CommandHeaders.ETag(account.Version);
@@ -149,7 +152,7 @@ internal static class AccountEndpoints
         [Description("First version to return; default 1.")] string? fromVersion,
         [Description("Last version to return; default the newest.")] string? toVersion,
         [Description("At most this many events, 1 to 1000; default 100.")] string? limit,
-        [FromServices] IMediator mediator,
+        [FromServices] LedgerMediator mediator,
         CancellationToken cancellationToken)
     {
         var query = new GetAccountEventsQuery(
@@ -165,7 +168,7 @@ internal static class AccountEndpoints
         string id,
         [Description("The state right after this event number.")] string? version,
         [Description("The state after the last event at or before this ISO 8601 time, which must carry Z or an offset.")] string? at,
-        [FromServices] IMediator mediator,
+        [FromServices] LedgerMediator mediator,
         CancellationToken cancellationToken)
     {
         var atVersion = QueryValues.Long(version, "version", 0);

@@ -17,6 +17,11 @@ internal sealed partial class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : I
         catch (DomainException refused)
         {
             LogRefused(logger, context.HttpContext.Request.Method, context.HttpContext.Request.Path, refused.Code, refused.Field);
+            if (refused.Replayed)
+            {
+                context.HttpContext.Response.Headers[CommandHeaders.IdempotencyReplayedHeader] = "true";
+            }
+
             return ProblemMapping.For(refused).ToResult();
         }
         catch (OperationCanceledException) when (context.HttpContext.RequestAborted.IsCancellationRequested)

@@ -3,6 +3,9 @@ using Ledger.Infrastructure.Queries;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
+// The generated class, not IMediator: its Send overloads are not generic virtual calls (benchmark M3).
+using LedgerMediator = Mediator.Mediator;
+
 namespace Ledger.Web.Api;
 
 /// <summary>Ledger-wide reads: balances as of a moment, the global event feed, status and health.</summary>
@@ -44,14 +47,14 @@ internal static partial class QueryEndpoints
 
     private static async Task<IResult> BalancesAsync(
         [Description("ISO 4217 time with Z or an offset; default now.")] string? at,
-        [FromServices] IMediator mediator,
+        [FromServices] LedgerMediator mediator,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(BalancesResponse.From(await mediator.Send(new GetBalancesAsOfQuery(QueryValues.Timestamp(at, "at")), cancellationToken)));
 
     private static async Task<IResult> FeedAsync(
         [Description("Return events after this global position; default 0.")] string? after,
         [Description("1 to 1000; default 100.")] string? limit,
-        [FromServices] IMediator mediator,
+        [FromServices] LedgerMediator mediator,
         CancellationToken cancellationToken)
     {
         var query = new GetEventFeedQuery(
@@ -60,10 +63,10 @@ internal static partial class QueryEndpoints
         return TypedResults.Ok(await mediator.Send(query, cancellationToken));
     }
 
-    private static async Task<IResult> StatusAsync([FromServices] IMediator mediator, CancellationToken cancellationToken) =>
+    private static async Task<IResult> StatusAsync([FromServices] LedgerMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(StatusResponse.From(await mediator.Send(new GetLedgerStatusQuery(), cancellationToken)));
 
-    private static async Task<IResult> HealthAsync([FromServices] IMediator mediator, [FromServices] ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> HealthAsync([FromServices] LedgerMediator mediator, [FromServices] ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         try
         {

@@ -2,6 +2,9 @@ using Ledger.Infrastructure.Commands;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
+// The generated class, not IMediator: its Send overloads are not generic virtual calls (benchmark M3).
+using LedgerMediator = Mediator.Mediator;
+
 namespace Ledger.Web.Api;
 
 /// <summary>/api/transfers: both legs in one atomic append.</summary>
@@ -19,7 +22,7 @@ internal static class TransferEndpoints
             .ProducesErrors(400, 404, 409, 412, 422);
     }
 
-    private static async Task<IResult> TransferAsync(HttpRequest request, [AsParameters] CommandHeaders headers, [FromServices] IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> TransferAsync(HttpRequest request, [AsParameters] CommandHeaders headers, [FromServices] LedgerMediator mediator, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadBodyAsync<TransferRequest>(request, cancellationToken);
         var result = await mediator.Send(headers.Apply(body.ToCommand()), cancellationToken);

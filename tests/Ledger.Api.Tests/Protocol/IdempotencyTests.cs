@@ -64,6 +64,58 @@ public sealed class IdempotencyTests(ApiFixture fixture) : IClassFixture<ApiFixt
     }
 
     [Fact]
+    public async Task ARefusal_IsTheFirstResponseToo_EvenAfterTheStateWouldAllowIt()
+    {
+        var id = Api.NewId();
+        await client.OpenAsync(id, 10m);
+        var key = Guid.NewGuid().ToString();
+        var withdrawal = new { amount = 25, transactionReference = "rent" };
+
+        var first = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", withdrawal, ("Idempotency-Key", key)));
+        var firstBody = await first.Content.ReadAsStringAsync();
+        (await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 100, transactionReference = "salary" })).EnsureSuccessStatusCode();
+        var countBeforeResend = await client.EventCountAsync();
+        var again = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", withdrawal, ("Idempotency-Key", key)));
+
+        await first.ProblemAsync((HttpStatusCode)422, "insufficient_funds");
+        Assert.Null(first.Header("Idempotency-Replayed"));
+        await again.ProblemAsync((HttpStatusCode)422, "insufficient_funds");
+        Assert.Equal("true", again.Header("Idempotency-Replayed"));
+        Assert.Equal(firstBody, await again.Content.ReadAsStringAsync());
+        Assert.Equal(countBeforeResend, await client.EventCountAsync());
+        Assert.Equal(110m, (await client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
+    }
+
+    [Fact]
+    public async Task ARefusalsKey_WithAnotherBody_Is409IdempotencyKeyReused()
+    {
+        var id = Api.NewId();
+        await client.OpenAsync(id, 10m);
+        var key = Guid.NewGuid().ToString();
+        await (await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 25, transactionReference = "r" }, ("Idempotency-Key", key))))
+            .ProblemAsync((HttpStatusCode)422, "insufficient_funds");
+
+        var response = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 5, transactionReference = "r" }, ("Idempotency-Key", key)));
+
+        await response.ProblemAsync(HttpStatusCode.Conflict, "idempotency_key_reused");
+    }
+
+    [Fact]
+    public async Task AnInvalidRequest_IsNotRecorded_SoTheKeyServesTheCorrectedRequest()
+    {
+        var id = Api.NewId();
+        await client.OpenAsync(id, 10m);
+        var key = Guid.NewGuid().ToString();
+        await (await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/deposits", new { amount = -5, transactionReference = "r" }, ("Idempotency-Key", key))))
+            .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+
+        var corrected = await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "r" }, ("Idempotency-Key", key));
+
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        Assert.Null(corrected.Header("Idempotency-Replayed"));
+    }
+
+    [Fact]
     public async Task SameKeyWithAnotherBody_Is409IdempotencyKeyReused_AndWritesNothing()
     {
         var id = Api.NewId();

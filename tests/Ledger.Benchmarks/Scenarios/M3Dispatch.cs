@@ -61,9 +61,9 @@ public sealed class M3Dispatch : IScenario
 
         var rows = new List<Row>
         {
-            Line(nameof(DispatchBenchmarks.MediatorInterface), "Mediator 3.0.2 Send via IMediator (how Ledger calls it)", target: true),
-            Line(nameof(DispatchBenchmarks.MediatorConcrete), "Mediator 3.0.2 Send via the generated class", target: true),
-            Line(nameof(DispatchBenchmarks.MediatorPipeline), "Mediator via IMediator + 3 pass-through behaviours (Ledger's command pipeline shape)", target: false),
+            Line(nameof(DispatchBenchmarks.MediatorConcrete), "Mediator 3.0.2 Send via the generated class (how the HTTP API calls it)", target: true),
+            Line(nameof(DispatchBenchmarks.MediatorInterface), "Mediator 3.0.2 Send via IMediator (how the Blazor UI calls it)", target: false),
+            Line(nameof(DispatchBenchmarks.MediatorPipeline), "Mediator via the generated class + 3 pass-through behaviours (Ledger's command pipeline shape)", target: false),
             Line(nameof(DispatchBenchmarks.MediatR), "MediatR 5.1.0 Send", target: false),
         };
         var setup = context.Quick

@@ -32,6 +32,25 @@ public sealed class IdempotencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARefusedCommandId_KeepsItsRefusal_AfterTheStateChanged_AndNeverWritesAnEvent()
+    {
+        var count = await ledger.EventCountAsync();
+        var first = await Assert.ThrowsAsync<DomainException>(async () =>
+            await ledger.Mediator.Send(new WithdrawMoneyCommand("A", 150m, "r") { CommandId = "key-refused" }));
+        await ledger.Mediator.Send(new DepositMoneyCommand("A", 100m, "top-up"));
+
+        var again = await Assert.ThrowsAsync<DomainException>(async () =>
+            await ledger.Mediator.Send(new WithdrawMoneyCommand("A", 150m, "r") { CommandId = "key-refused" }));
+
+        Assert.Equal(ErrorCodes.InsufficientFunds, first.Code);
+        Assert.False(first.Replayed);
+        Assert.Equal((first.Code, first.Message, first.Field), (again.Code, again.Message, again.Field));
+        Assert.True(again.Replayed);
+        Assert.Equal(count + 1, await ledger.EventCountAsync());
+        Assert.Equal(200m, (await ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
+    }
+
+    [Fact]
     public async Task SameCommandId_WithDifferentContent_IsRejected_AndWritesNothing()
     {
         await ledger.Mediator.Send(new DepositMoneyCommand("A", 5m, "r") { CommandId = "key-2" });

@@ -14,11 +14,15 @@ public sealed class CountingEventStore(SqliteEventStore inner) : IEventStore
 {
     private readonly ConcurrentDictionary<string, CommandAppends> byCommand = new(StringComparer.Ordinal);
     private long attempts;
+    private long eventAttempts;
     private long conflicts;
     private long duplicates;
     private long committed;
 
     public long Attempts => Interlocked.Read(ref attempts);
+
+    /// <summary>Appends that carried at least one event (a refused command's answer is recorded with none).</summary>
+    public long EventAttempts => Interlocked.Read(ref eventAttempts);
 
     public long Conflicts => Interlocked.Read(ref conflicts);
 
@@ -37,6 +41,11 @@ public sealed class CountingEventStore(SqliteEventStore inner) : IEventStore
         var counts = byCommand.GetOrAdd(metadata.CausationId, _ => new CommandAppends());
         Interlocked.Increment(ref attempts);
         Interlocked.Increment(ref counts.Attempts);
+        if (appends.Any(a => a.Events.Count > 0))
+        {
+            Interlocked.Increment(ref eventAttempts);
+        }
+
         try
         {
             var stored = await inner.AppendAsync(appends, metadata, command, cancellationToken);

@@ -48,6 +48,7 @@ public sealed partial class ReferenceModel
         };
         if (command.ExpectedVersion is { } expectedVersion && expectedVersion != (Accounts.GetValueOrDefault(pinned)?.Version ?? 0))
         {
+            processed[command.CommandId] = (body, new Refused("version_mismatch"));
             return new Refused("version_mismatch");
         }
 
@@ -60,7 +61,9 @@ public sealed partial class ReferenceModel
             CloseAccountCommand c => Close(c),
             _ => throw new ArgumentOutOfRangeException(nameof(command)),
         };
-        if (result is Accepted)
+        // Every answer past the shape check is the command id's answer for good, refusals included,
+        // except invalid input that only the account's currency reveals: it is never recorded.
+        if (result is not Refused { Code: "validation_failed" })
         {
             processed[command.CommandId] = (body, result);
         }
