@@ -19,7 +19,7 @@ public sealed record GetBalancesAsOfQuery(DateTimeOffset? At = null) : IQuery<Ba
 /// Time travel reads <c>account_ledger</c>, which holds the balance after every event, so any point
 /// in an account's past is one index seek instead of a replay.
 /// </summary>
-public sealed class TimeTravelQueryHandlers(IDbContextFactory<LedgerDbContext> contexts, TimeProvider time) :
+public sealed class TimeTravelQueryHandlers(IDbContextFactory<LedgerDbContext> contexts, SqliteConnections connections, TimeProvider time) :
     IQueryHandler<GetAccountStateAtVersionQuery, AccountStateView?>,
     IQueryHandler<GetAccountStateAtTimeQuery, AccountStateView?>,
     IQueryHandler<GetBalancesAsOfQuery, BalancesAsOfView>
@@ -46,19 +46,29 @@ public sealed class TimeTravelQueryHandlers(IDbContextFactory<LedgerDbContext> c
     {
         var at = query.At ?? time.GetUtcNow();
         var ticks = at.UtcTicks;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-
-        // For each account, one seek on (account_id, occurred_at, version) finds its last event at or before the moment.
-        var rows = await db.Database.SqlQuery<BalanceAsOfRow>($"""
-            SELECT b.account_id AS AccountId, b.holder_name AS HolderName, l.currency AS Currency,
-                   l.balance_after_minor AS BalanceMinor, l.status_after AS Status, l.version AS Version
+        // For each account, one seek on (account_id, occurred_at, version) finds its last event at or
+        // before the moment. Read with a plain data reader: with 10,000 accounts, EF Core's
+        // materialization was a quarter of this query's time (benchmark M6).
+        await using var connection = await connections.OpenForReadingAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT b.account_id, b.holder_name, l.currency, l.balance_after_minor, l.status_after, l.version
             FROM account_balances AS b
             JOIN account_ledger AS l ON l.account_id = b.account_id AND l.version = (
                 SELECT x.version FROM account_ledger AS x
-                WHERE x.account_id = b.account_id AND x.occurred_at <= {ticks}
+                WHERE x.account_id = b.account_id AND x.occurred_at <= @at
                 ORDER BY x.occurred_at DESC, x.version DESC LIMIT 1)
             ORDER BY b.account_id
-            """).ToListAsync(cancellationToken);
+            """;
+        command.Parameters.AddWithValue("@at", ticks);
+        var rows = new List<BalanceAsOfRow>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new BalanceAsOfRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4), reader.GetInt64(5)));
+            }
+        }
 
         var accounts = rows
             .Select(r => new BalanceAsOf(r.AccountId, r.HolderName, r.Currency, Amounts.FromMinorUnits(r.BalanceMinor, r.Currency), Enum.Parse<AccountStatus>(r.Status), r.Version))
