@@ -67,8 +67,9 @@ public sealed class CommandExecutor(
                 }
 
                 // Invalid input (some of it only detectable once the account's currency is known) is
-                // never recorded, so the caller can correct the request and send it under the same id.
-                if (refusal.Code == ErrorCodes.ValidationFailed)
+                // never recorded, so the caller can correct the request and send it under the same id;
+                // nor is a refusal under an id the caller never chose, since nobody can resend that.
+                if (refusal.Code == ErrorCodes.ValidationFailed || !command.IdChosenByCaller)
                 {
                     throw;
                 }

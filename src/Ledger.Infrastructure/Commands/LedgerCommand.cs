@@ -8,9 +8,26 @@ namespace Ledger.Infrastructure.Commands;
 /// </summary>
 public abstract record LedgerCommand
 {
+    private readonly string commandId = Guid.CreateVersion7().ToString();
+
     /// <summary>Generated when the caller gives none; an Idempotency-Key header becomes this.</summary>
     [JsonIgnore]
-    public string CommandId { get; init; } = Guid.CreateVersion7().ToString();
+    public string CommandId
+    {
+        get => commandId;
+        init
+        {
+            commandId = value;
+            IdChosenByCaller = true;
+        }
+    }
+
+    /// <summary>
+    /// True when the caller named this command (an Idempotency-Key), so it may send it again: only then
+    /// is a refusal worth recording, because nobody can resend a command under an id it never saw.
+    /// </summary>
+    [JsonIgnore]
+    public bool IdChosenByCaller { get; private init; }
 
     [JsonIgnore]
     public string Actor { get; init; } = "system";

@@ -1,6 +1,7 @@
 using Ledger.Domain;
 using Ledger.Infrastructure.Commands;
 using Ledger.Infrastructure.Queries;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Tests.Commands;
 
@@ -48,6 +49,20 @@ public sealed class IdempotencyTests : IAsyncLifetime
         Assert.True(again.Replayed);
         Assert.Equal(count + 1, await ledger.EventCountAsync());
         Assert.Equal(200m, (await ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
+    }
+
+    [Fact]
+    public async Task ARefusalWithoutACallerChosenId_WritesNothingAtAll()
+    {
+        await using var db = await ledger.DbAsync();
+        var recordsBefore = await db.ProcessedCommands.CountAsync();
+        var eventsBefore = await ledger.EventCountAsync();
+
+        var refused = await Assert.ThrowsAsync<DomainException>(async () => await ledger.Mediator.Send(new WithdrawMoneyCommand("A", 150m, "r")));
+
+        Assert.Equal(ErrorCodes.InsufficientFunds, refused.Code);
+        Assert.Equal(recordsBefore, await db.ProcessedCommands.CountAsync());
+        Assert.Equal(eventsBefore, await ledger.EventCountAsync());
     }
 
     [Fact]
