@@ -37,9 +37,11 @@ public sealed class EventAppender(SqliteConnections connections, TimeProvider ti
             {
                 throw new DuplicateCommandException(command.CommandId);
             }
-            catch (Exception) when (sql.Connection.State != System.Data.ConnectionState.Open)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // The connection itself broke (disk gone, file replaced): start over with a fresh one next time.
+                // Anything else (disk full, I/O error, file replaced) may have left the connection in a
+                // state nobody should append on: start over with a fresh one next time. The transaction
+                // has rolled back, so nothing of this append was written.
                 await sql.DisposeAsync();
                 statements = null;
                 throw;
