@@ -23,21 +23,11 @@ public sealed record GetBalanceSeriesQuery(string AccountId, int MaxPoints = 500
 /// <summary>All events in global order after <see cref="After"/>.</summary>
 public sealed record GetEventFeedQuery(long After = 0, int Limit = 100) : IQuery<EventFeedPage>;
 
-/// <summary>The event log, newest first, filtered in SQL.</summary>
-public sealed record GetEventLogQuery(
-    string? EventType = null,
-    string? AccountId = null,
-    DateTimeOffset? From = null,
-    DateTimeOffset? To = null,
-    int Page = 1,
-    int PageSize = 50) : IQuery<ResultPage<EventView>>;
-
 public sealed class EventQueryHandlers(IDbContextFactory<LedgerDbContext> contexts) :
     IQueryHandler<GetAccountEventsQuery, EventsPage>,
     IQueryHandler<GetAccountHistoryQuery, ResultPage<LedgerEntryView>>,
     IQueryHandler<GetBalanceSeriesQuery, IReadOnlyList<LedgerEntryView>>,
-    IQueryHandler<GetEventFeedQuery, EventFeedPage>,
-    IQueryHandler<GetEventLogQuery, ResultPage<EventView>>
+    IQueryHandler<GetEventFeedQuery, EventFeedPage>
 {
     public async ValueTask<EventsPage> Handle(GetAccountEventsQuery query, CancellationToken cancellationToken)
     {
@@ -106,38 +96,6 @@ public sealed class EventQueryHandlers(IDbContextFactory<LedgerDbContext> contex
             .ToListAsync(cancellationToken);
         var items = records.Select(r => r.ToView()).ToArray();
         return new EventFeedPage(items, items.Length > 0 ? items[^1].Position : query.After);
-    }
-
-    public async ValueTask<ResultPage<EventView>> Handle(GetEventLogQuery query, CancellationToken cancellationToken)
-    {
-        var page = Math.Max(1, query.Page);
-        var pageSize = Math.Clamp(query.PageSize, 1, 500);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = db.Events.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.EventType))
-        {
-            rows = rows.Where(e => e.EventType == query.EventType);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.AccountId))
-        {
-            var streamId = Account.StreamId(query.AccountId.Trim());
-            rows = rows.Where(e => e.StreamId == streamId);
-        }
-
-        if (query.From is { } from)
-        {
-            rows = rows.Where(e => e.OccurredAt >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            rows = rows.Where(e => e.OccurredAt <= to);
-        }
-
-        var total = await rows.CountAsync(cancellationToken);
-        var records = await rows.OrderByDescending(e => e.Position).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new ResultPage<EventView>(records.Select(r => r.ToView()).ToArray(), total, page, pageSize);
     }
 
     private static async Task<long> HeadVersionAsync(LedgerDbContext db, string accountId, CancellationToken cancellationToken) =>
