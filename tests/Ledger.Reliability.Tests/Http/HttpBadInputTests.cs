@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Ledger.Domain;
 using Ledger.Infrastructure.Commands;
 using Ledger.Reliability.Tests.Support;
+using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests.Http;
 
@@ -308,7 +309,7 @@ public sealed class HttpBadInputTests(ITestOutputHelper output)
         {
             Http.Dispose();
             await App.DisposeAsync();
-            ReliabilityLedger.DeleteDatabase(Database);
+            TempDatabase.Delete(Database);
         }
     }
 }

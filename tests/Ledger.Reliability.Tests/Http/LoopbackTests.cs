@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ledger.Reliability.Tests.Support;
+using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests.Http;
 
@@ -101,7 +102,7 @@ public sealed class LoopbackTests
         }
         finally
         {
-            ReliabilityLedger.DeleteDatabase(database);
+            TempDatabase.Delete(database);
             File.Delete(database + ".log");
         }
     }
