@@ -303,7 +303,7 @@ public sealed class HttpBadInputTests(ITestOutputHelper output)
         return new Run(app, http, database);
     }
 
-    private sealed record Run(AppProcess App, HttpClient Http, string Database) : IAsyncDisposable
+    private sealed record Run(LedgerWebProcess App, HttpClient Http, string Database) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {

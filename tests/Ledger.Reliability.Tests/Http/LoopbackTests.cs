@@ -85,7 +85,7 @@ public sealed class LoopbackTests
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["LEDGER_DLL"] = AppProcess.WebDll();
+        start.Environment["LEDGER_DLL"] = LedgerWebBuild.Dll();
         start.Environment["LEDGER_DB"] = database;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("ASPNETCORE_URLS");
