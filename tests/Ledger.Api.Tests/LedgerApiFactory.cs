@@ -1,8 +1,8 @@
+using Ledger.TestSupport;
 using Ledger.Web;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Api.Tests;
@@ -26,7 +26,7 @@ public sealed class LedgerApiFactory(
 
     public string DatabasePath { get; } = databasePath ?? NewDatabasePath();
 
-    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"ledger-api-test-{Guid.NewGuid():N}.db");
+    public static string NewDatabasePath() => TempDatabase.NewPath("ledger-api-test");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -48,23 +48,7 @@ public sealed class LedgerApiFactory(
         await base.DisposeAsync();
         if (ownsFile)
         {
-            DeleteDatabase(DatabasePath);
-        }
-    }
-
-    public static void DeleteDatabase(string path)
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try
-            {
-                File.Delete(path + suffix);
-            }
-            catch (IOException)
-            {
-                // A pooled handle may still be closing; the OS temp folder cleans up eventually.
-            }
+            TempDatabase.Delete(DatabasePath);
         }
     }
 }

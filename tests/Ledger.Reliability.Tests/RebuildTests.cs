@@ -3,6 +3,7 @@ using Ledger.Infrastructure.Commands;
 using Ledger.Infrastructure.EventStore;
 using Ledger.Infrastructure.Projections;
 using Ledger.Reliability.Tests.Support;
+using Ledger.TestSupport;
 using Mediator;
 
 namespace Ledger.Reliability.Tests;
@@ -81,7 +82,7 @@ public sealed class RebuildTests(ITestOutputHelper output)
                 });
             }
 
-            ReliabilityLedger.DeleteDatabase(freshPath);
+            TempDatabase.Delete(freshPath);
         });
     }
 

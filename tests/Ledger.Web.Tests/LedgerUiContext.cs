@@ -1,9 +1,9 @@
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Commands;
 using Ledger.Infrastructure.Persistence;
+using Ledger.TestSupport;
 using Ledger.Web.Components;
 using Mediator;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,7 +19,7 @@ public abstract class LedgerUiContext : BunitContext, IAsyncLifetime
 {
     protected LedgerUiContext()
     {
-        DatabasePath = Path.Combine(Path.GetTempPath(), $"ledger-ui-test-{Guid.NewGuid():N}.db");
+        DatabasePath = TempDatabase.NewPath("ledger-ui-test");
         JSInterop.Mode = JSRuntimeMode.Loose;
 
         // Waits end as soon as their condition holds; the long ceiling only matters on a busy CI machine,
@@ -60,17 +60,6 @@ public abstract class LedgerUiContext : BunitContext, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try
-            {
-                File.Delete(DatabasePath + suffix);
-            }
-            catch (IOException)
-            {
-                // A pooled handle may still be closing; the temp folder is cleaned eventually.
-            }
-        }
+        TempDatabase.Delete(DatabasePath);
     }
 }

@@ -127,43 +127,30 @@ public sealed class ConcurrencyConflictTests
 }
 
 /// <summary>Before each of the next N appends, appends a deposit of its own at the same version, as another process would.</summary>
-public sealed class RivalWriterEventStore : IEventStore
+public sealed class RivalWriterEventStore : ForwardingEventStore
 {
     public const decimal RivalAmount = 1m;
 
-    private IEventStore inner = null!;
     private int rivals;
 
     public RivalWriterEventStore Wrapping(IEventStore store)
     {
-        inner = store;
+        Inner = store;
         return this;
     }
 
     public void Arm(int count) => Interlocked.Exchange(ref rivals, count);
 
-    public async Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, ProcessedCommandRecord? command, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, ProcessedCommandRecord? command, CancellationToken cancellationToken)
     {
         if (Interlocked.Decrement(ref rivals) >= 0)
         {
             var target = appends[0];
             var accountId = target.Events[0].Data.AccountId;
             var deposit = new MoneyDeposited(accountId, RivalAmount, "rival", "Another process got here first", DateTimeOffset.UtcNow);
-            await inner.AppendAsync([new StreamAppend(target.StreamId, target.Expected, [NewEvent.From(deposit)])], new EventMetadata("rival", "rival", "rival"), null, cancellationToken);
+            await Inner.AppendAsync([new StreamAppend(target.StreamId, target.Expected, [NewEvent.From(deposit)])], new EventMetadata("rival", "rival", "rival"), null, cancellationToken);
         }
 
-        return await inner.AppendAsync(appends, metadata, command, cancellationToken);
+        return await Inner.AppendAsync(appends, metadata, command, cancellationToken);
     }
-
-    public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long fromVersion, long toVersion, CancellationToken cancellationToken) =>
-        inner.ReadStreamAsync(streamId, fromVersion, toVersion, cancellationToken);
-
-    public Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int limit, CancellationToken cancellationToken) =>
-        inner.ReadAllAsync(afterPosition, limit, cancellationToken);
-
-    public Task<long> StreamVersionAsync(string streamId, CancellationToken cancellationToken) =>
-        inner.StreamVersionAsync(streamId, cancellationToken);
-
-    public Task<long> HeadPositionAsync(CancellationToken cancellationToken) =>
-        inner.HeadPositionAsync(cancellationToken);
 }

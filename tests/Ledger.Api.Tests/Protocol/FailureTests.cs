@@ -84,22 +84,12 @@ public sealed class FailureTests
         Assert.False(await handler.TryHandleAsync(context, new InvalidOperationException(Secret), CancellationToken.None));
     }
 
-    private sealed class ExplodingEventStore(IEventStore inner) : IEventStore
+    private sealed class ExplodingEventStore : ForwardingEventStore
     {
-        public Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, ProcessedCommandRecord? command, CancellationToken cancellationToken) =>
+        public ExplodingEventStore(IEventStore inner) => Inner = inner;
+
+        public override Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, ProcessedCommandRecord? command, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(Secret);
-
-        public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long fromVersion, long toVersion, CancellationToken cancellationToken) =>
-            inner.ReadStreamAsync(streamId, fromVersion, toVersion, cancellationToken);
-
-        public Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int limit, CancellationToken cancellationToken) =>
-            inner.ReadAllAsync(afterPosition, limit, cancellationToken);
-
-        public Task<long> StreamVersionAsync(string streamId, CancellationToken cancellationToken) =>
-            inner.StreamVersionAsync(streamId, cancellationToken);
-
-        public Task<long> HeadPositionAsync(CancellationToken cancellationToken) =>
-            inner.HeadPositionAsync(cancellationToken);
     }
 
     private sealed class BreakableContextFactory : IDbContextFactory<LedgerDbContext>

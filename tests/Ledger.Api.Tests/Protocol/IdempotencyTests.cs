@@ -1,4 +1,5 @@
 using System.Net;
+using Ledger.TestSupport;
 
 namespace Ledger.Api.Tests.Protocol;
 
@@ -233,7 +234,7 @@ public sealed class IdempotencyAcrossRestartTests
         }
         finally
         {
-            LedgerApiFactory.DeleteDatabase(path);
+            TempDatabase.Delete(path);
         }
     }
 }

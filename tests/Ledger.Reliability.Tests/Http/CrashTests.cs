@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ledger.Reliability.Tests.Support;
+using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests.Http;
 
@@ -143,7 +144,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             finally
             {
                 await app.DisposeAsync();
-                ReliabilityLedger.DeleteDatabase(database);
+                TempDatabase.Delete(database);
             }
         });
     }

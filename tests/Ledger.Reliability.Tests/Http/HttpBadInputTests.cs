@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Ledger.Domain;
 using Ledger.Infrastructure.Commands;
 using Ledger.Reliability.Tests.Support;
+using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests.Http;
 
@@ -302,13 +303,13 @@ public sealed class HttpBadInputTests(ITestOutputHelper output)
         return new Run(app, http, database);
     }
 
-    private sealed record Run(AppProcess App, HttpClient Http, string Database) : IAsyncDisposable
+    private sealed record Run(LedgerWebProcess App, HttpClient Http, string Database) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             Http.Dispose();
             await App.DisposeAsync();
-            ReliabilityLedger.DeleteDatabase(Database);
+            TempDatabase.Delete(Database);
         }
     }
 }

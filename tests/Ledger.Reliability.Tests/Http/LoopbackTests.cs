@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ledger.Reliability.Tests.Support;
+using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests.Http;
 
@@ -84,7 +85,7 @@ public sealed class LoopbackTests
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["LEDGER_DLL"] = AppProcess.WebDll();
+        start.Environment["LEDGER_DLL"] = LedgerWebBuild.Dll();
         start.Environment["LEDGER_DB"] = database;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("ASPNETCORE_URLS");
@@ -101,7 +102,7 @@ public sealed class LoopbackTests
         }
         finally
         {
-            ReliabilityLedger.DeleteDatabase(database);
+            TempDatabase.Delete(database);
             File.Delete(database + ".log");
         }
     }

@@ -3,8 +3,8 @@ using Ledger.Infrastructure.Diagnostics;
 using Ledger.Infrastructure.EventStore;
 using Ledger.Infrastructure.Persistence;
 using Ledger.Infrastructure.Projections;
+using Ledger.TestSupport;
 using Mediator;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,7 +47,7 @@ public sealed class ReliabilityLedger : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"ledger-rel-{Guid.NewGuid():N}.db");
+    public static string NewDatabasePath() => TempDatabase.NewPath("ledger-rel");
 
     public static async Task<ReliabilityLedger> StartAsync(Action<LedgerOptions>? configure = null, string? path = null)
     {
@@ -102,23 +102,7 @@ public sealed class ReliabilityLedger : IAsyncDisposable
         await Services.DisposeAsync();
         if (ownsFile)
         {
-            DeleteDatabase(DatabasePath);
-        }
-    }
-
-    public static void DeleteDatabase(string path)
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try
-            {
-                File.Delete(path + suffix);
-            }
-            catch (IOException)
-            {
-                // A pooled handle may still be closing; the OS temp folder cleans up eventually.
-            }
+            TempDatabase.Delete(DatabasePath);
         }
     }
 }
