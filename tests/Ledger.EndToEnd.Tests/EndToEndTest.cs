@@ -103,6 +103,11 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
         await dialog.GetByLabel("Initial deposit").FillAsync(initialDeposit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Button(dialog, "Open account").ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(dialog).ToBeHiddenAsync();
+
+        // The page goes on after the dialog closes (the first account replaces the empty-ledger panel,
+        // then the new account is selected); a click in that moment can land on a button that is being
+        // removed. Wait for where the app ends up, as a person would look before clicking again.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/accounts/" + System.Text.RegularExpressions.Regex.Escape(id) + "$"));
     }
 
     /// <summary>Deposit or Withdraw through its dialog; returns the dialog so a refusal can be read from it.</summary>
