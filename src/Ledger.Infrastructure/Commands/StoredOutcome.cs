@@ -26,16 +26,14 @@ public static class StoredOutcome
     public static TResult Replay<TResult>(ProcessedCommandRecord stored)
         where TResult : CommandOutcome
     {
-        using (var document = JsonDocument.Parse(stored.Result))
+        using var document = JsonDocument.Parse(stored.Result);
+        if (document.RootElement.TryGetProperty(RefusedProperty, out var refused))
         {
-            if (document.RootElement.TryGetProperty(RefusedProperty, out _))
-            {
-                var refusal = JsonSerializer.Deserialize<Envelope>(stored.Result, EventSerializer.Options)!.Refused;
-                throw new DomainException(refusal.Code, refusal.Message, refusal.Field) { Replayed = true };
-            }
+            var refusal = refused.Deserialize<Refusal>(EventSerializer.Options)!;
+            throw new DomainException(refusal.Code, refusal.Message, refusal.Field) { Replayed = true };
         }
 
-        var result = JsonSerializer.Deserialize<TResult>(stored.Result, EventSerializer.Options)
+        var result = document.RootElement.Deserialize<TResult>(EventSerializer.Options)
             ?? throw new InvalidOperationException($"Stored result of command '{stored.CommandId}' is empty.");
         result.Replayed = true;
         return result;
