@@ -1,11 +1,11 @@
-using Ledger.Infrastructure.Commands;
+using Ledger.Infrastructure.Application.Pipeline;
+using Ledger.Infrastructure.Application.Writing;
 using Ledger.Infrastructure.Diagnostics;
-using Ledger.Infrastructure.EventStore;
-using Ledger.Infrastructure.Persistence;
-using Ledger.Infrastructure.Pipeline;
-using Ledger.Infrastructure.Projections;
-using Ledger.Infrastructure.Snapshots;
-using Mediator;
+using Ledger.Infrastructure.Storage;
+using Ledger.Infrastructure.Storage.Model;
+using Ledger.Infrastructure.Storage.Projections;
+using Ledger.Infrastructure.Storage.Snapshots;
+using Ledger.Infrastructure.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

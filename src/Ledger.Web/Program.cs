@@ -1,5 +1,5 @@
 using Ledger.Infrastructure;
-using Ledger.Infrastructure.Persistence;
+using Ledger.Infrastructure.Storage.Sqlite;
 using Ledger.Web;
 using Ledger.Web.Components;
 using Ledger.Web.Demo;

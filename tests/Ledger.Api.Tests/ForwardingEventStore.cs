@@ -1,5 +1,5 @@
-using Ledger.Infrastructure.EventStore;
-using Ledger.Infrastructure.Persistence;
+using Ledger.Infrastructure.Storage;
+using Ledger.Infrastructure.Storage.Model;
 
 namespace Ledger.Api.Tests;
 

@@ -1,6 +1,6 @@
 using Ledger.Domain.Accounts;
 using Ledger.Domain.Money;
-using Ledger.Infrastructure.EventStore;
+using Ledger.Infrastructure.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Tests;

@@ -1,5 +1,5 @@
-using Ledger.Infrastructure;
-using Ledger.Infrastructure.Persistence;
+using Ledger.Infrastructure.Storage.Model;
+using Ledger.Infrastructure.Storage.Sqlite;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

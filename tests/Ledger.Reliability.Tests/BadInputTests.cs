@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Ledger.Domain;
-using Ledger.Infrastructure.Commands;
-using Ledger.Infrastructure.Queries;
+using Ledger.Infrastructure.Application.Commands;
 using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests;

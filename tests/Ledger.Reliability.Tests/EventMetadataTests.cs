@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Ledger.Domain;
-using Ledger.Infrastructure.Commands;
-using Ledger.Infrastructure.Queries;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Application.Queries;
 using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Ledger.Domain;
-using Ledger.Infrastructure.Commands;
-using Ledger.Infrastructure.EventStore;
-using Ledger.Infrastructure.Queries;
-using Ledger.Infrastructure.Snapshots;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Application.Queries;
+using Ledger.Infrastructure.Application.Writing;
+using Ledger.Infrastructure.Storage.Snapshots;
 using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests;

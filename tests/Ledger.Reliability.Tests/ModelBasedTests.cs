@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Ledger.Domain;
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Commands;
-using Ledger.Infrastructure.Queries;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Application.Queries;
 using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests;

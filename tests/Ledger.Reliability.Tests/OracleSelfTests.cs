@@ -1,5 +1,5 @@
-using Ledger.Infrastructure.Commands;
-using Ledger.Infrastructure.Persistence;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Storage.Sqlite;
 using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests;

@@ -1,6 +1,6 @@
 using Ledger.Infrastructure;
-using Ledger.Infrastructure.Commands;
-using Ledger.Infrastructure.Persistence;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Storage.Sqlite;
 using Ledger.TestSupport;
 using Ledger.Web.Components;
 using Mediator;

@@ -2,11 +2,9 @@ using System.Collections.Frozen;
 using System.ComponentModel;
 using Ledger.Domain;
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Commands;
-using Ledger.Infrastructure.Queries;
-using Mediator;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Application.Queries;
 using Microsoft.AspNetCore.Mvc;
-
 // The generated class, not IMediator: its Send overloads are not generic virtual calls (benchmark M3).
 using LedgerMediator = Mediator.Mediator;
 

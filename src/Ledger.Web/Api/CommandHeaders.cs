@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Ledger.Domain;
-using Ledger.Infrastructure.Commands;
+using Ledger.Infrastructure.Application.Commands;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ledger.Web.Api;

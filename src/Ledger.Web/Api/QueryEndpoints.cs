@@ -1,6 +1,5 @@
 using System.ComponentModel;
-using Ledger.Infrastructure.Queries;
-using Mediator;
+using Ledger.Infrastructure.Application.Queries;
 using Microsoft.AspNetCore.Mvc;
 
 // The generated class, not IMediator: its Send overloads are not generic virtual calls (benchmark M3).

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Ledger.Domain;
-using Ledger.Infrastructure.Commands;
+using Ledger.Infrastructure.Application.Commands;
 
 namespace Ledger.Web.Api;
 

@@ -1,5 +1,5 @@
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Queries;
+using Ledger.Infrastructure.Application.Queries;
 
 namespace Ledger.Web.Api;
 

@@ -1,5 +1,4 @@
-using Ledger.Infrastructure.Commands;
-using Mediator;
+using Ledger.Infrastructure.Application.Commands;
 using Microsoft.AspNetCore.Mvc;
 
 // The generated class, not IMediator: its Send overloads are not generic virtual calls (benchmark M3).

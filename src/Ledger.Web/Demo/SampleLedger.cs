@@ -1,6 +1,6 @@
 using Ledger.Infrastructure;
-using Ledger.Infrastructure.Commands;
-using Ledger.Infrastructure.Queries;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Application.Queries;
 using Mediator;
 
 namespace Ledger.Web.Demo;

@@ -1,7 +1,8 @@
 using System.Net;
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.EventStore;
-using Ledger.Infrastructure.Persistence;
+using Ledger.Infrastructure.Storage;
+using Ledger.Infrastructure.Storage.Model;
+using Ledger.Infrastructure.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Api.Tests.Protocol;

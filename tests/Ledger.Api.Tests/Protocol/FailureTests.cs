@@ -1,9 +1,10 @@
 using System.Net;
-using Ledger.Infrastructure.EventStore;
+using Ledger.Infrastructure.Storage;
+using Ledger.Infrastructure.Storage.Model;
+using Ledger.Infrastructure.Storage.Sqlite;
 using Ledger.Web.Api;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Ledger.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,7 +1,7 @@
 using Ledger.Domain;
-using Ledger.Infrastructure.Commands;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Application.Queries;
 using Ledger.Infrastructure.Diagnostics;
-using Ledger.Infrastructure.Queries;
 
 namespace Ledger.Infrastructure.Tests.Commands;
 

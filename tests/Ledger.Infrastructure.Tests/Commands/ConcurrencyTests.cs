@@ -1,5 +1,5 @@
-using Ledger.Infrastructure.Commands;
-using Ledger.Infrastructure.Queries;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Application.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Tests.Commands;
@@ -45,7 +45,7 @@ public sealed class ConcurrencyTests
         await Task.WhenAll(writers);
 
         await AssertGaplessAsync(first, "BankAccount-HOT", 201);
-        await first.Get<Ledger.Infrastructure.Projections.ProjectionRunner>().CatchUpAsync(first.Get<Ledger.Infrastructure.Projections.AccountBalancesProjection>(), default);
+        await first.Get<Ledger.Infrastructure.Storage.Projections.ProjectionRunner>().CatchUpAsync(first.Get<Ledger.Infrastructure.Storage.Projections.AccountBalancesProjection>(), default);
         Assert.Equal(200m, (await first.Mediator.Send(new GetAccountQuery("HOT")))!.Balance);
     }
 

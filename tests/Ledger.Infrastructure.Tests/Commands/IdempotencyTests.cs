@@ -1,6 +1,6 @@
 using Ledger.Domain;
-using Ledger.Infrastructure.Commands;
-using Ledger.Infrastructure.Queries;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Application.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Tests.Commands;

@@ -1,10 +1,11 @@
 using Ledger.Domain;
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Commands;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Application.Queries;
 using Ledger.Infrastructure.Diagnostics;
-using Ledger.Infrastructure.EventStore;
-using Ledger.Infrastructure.Persistence;
-using Ledger.Infrastructure.Queries;
+using Ledger.Infrastructure.Storage;
+using Ledger.Infrastructure.Storage.Model;
+using Ledger.Infrastructure.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Infrastructure.Tests.Commands;

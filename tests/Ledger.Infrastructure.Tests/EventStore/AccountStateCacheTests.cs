@@ -1,7 +1,7 @@
 using Ledger.Domain;
-using Ledger.Infrastructure.Commands;
-using Ledger.Infrastructure.EventStore;
-using Ledger.Infrastructure.Queries;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Application.Queries;
+using Ledger.Infrastructure.Application.Writing;
 
 namespace Ledger.Infrastructure.Tests.EventStore;
 

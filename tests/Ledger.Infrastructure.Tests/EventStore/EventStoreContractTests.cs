@@ -1,5 +1,6 @@
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.EventStore;
+using Ledger.Infrastructure.Storage;
+using Ledger.Infrastructure.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -120,7 +121,7 @@ public sealed class EventStoreContractTests : IAsyncLifetime
 
         var refused = await Assert.ThrowsAsync<SqliteException>(() => Store.AppendAsync(
             [new StreamAppend("BankAccount-B", ExpectedVersion.NoStream, [new NewEvent(duplicate, Opened("B"))])], Meta, null, default));
-        Assert.True(Persistence.SqliteDialect.IsDuplicateEventId(refused), refused.Message);
+        Assert.True(SqliteDialect.IsDuplicateEventId(refused), refused.Message);
         Assert.Equal(1, await ledger.EventCountAsync());
     }
 

@@ -1,9 +1,10 @@
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Commands;
-using Ledger.Infrastructure.EventStore;
-using Ledger.Infrastructure.Persistence;
-using Ledger.Infrastructure.Projections;
-using Ledger.Infrastructure.Queries;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Application.Queries;
+using Ledger.Infrastructure.Application.Writing;
+using Ledger.Infrastructure.Storage.Model;
+using Ledger.Infrastructure.Storage.Projections;
+using Ledger.Infrastructure.Storage.Serialization;
 
 namespace Ledger.Infrastructure.Tests.EventStore;
 

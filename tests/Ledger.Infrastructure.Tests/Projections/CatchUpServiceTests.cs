@@ -1,7 +1,7 @@
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Commands;
-using Ledger.Infrastructure.EventStore;
-using Ledger.Infrastructure.Projections;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Storage;
+using Ledger.Infrastructure.Storage.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -1,8 +1,9 @@
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Commands;
-using Ledger.Infrastructure.EventStore;
-using Ledger.Infrastructure.Projections;
-using Ledger.Infrastructure.Queries;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Application.Notifications;
+using Ledger.Infrastructure.Application.Queries;
+using Ledger.Infrastructure.Storage;
+using Ledger.Infrastructure.Storage.Projections;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
-using Ledger.Infrastructure.Commands;
-using Ledger.Infrastructure.Queries;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Application.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Tests.Queries;

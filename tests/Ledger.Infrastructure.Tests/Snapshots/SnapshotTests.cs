@@ -1,7 +1,6 @@
 using Ledger.Domain;
-using Ledger.Infrastructure.Commands;
-using Ledger.Infrastructure.EventStore;
-using Ledger.Infrastructure.Persistence;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Application.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Tests.Snapshots;

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ledger.Domain;
-using Ledger.Infrastructure.Commands;
+using Ledger.Infrastructure.Application.Commands;
 using Ledger.Reliability.Tests.Support;
 using Ledger.TestSupport;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Ledger.Domain.Accounts;
 using Ledger.Domain.Money;
-using Ledger.Infrastructure.EventStore;
+using Ledger.Infrastructure.Storage.Serialization;
 using Microsoft.Data.Sqlite;
 
 namespace Ledger.Reliability.Tests.Support;

@@ -1,5 +1,5 @@
 using Ledger.Domain;
-using Ledger.Infrastructure.Commands;
+using Ledger.Infrastructure.Application.Commands;
 using Mediator;
 
 namespace Ledger.Reliability.Tests.Support;

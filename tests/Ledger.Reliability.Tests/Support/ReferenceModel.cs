@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Ledger.Infrastructure.Commands;
+using Ledger.Infrastructure.Application.Commands;
 
 namespace Ledger.Reliability.Tests.Support;
 

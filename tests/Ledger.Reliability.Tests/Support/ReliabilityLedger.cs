@@ -1,8 +1,9 @@
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Diagnostics;
-using Ledger.Infrastructure.EventStore;
-using Ledger.Infrastructure.Persistence;
-using Ledger.Infrastructure.Projections;
+using Ledger.Infrastructure.Storage;
+using Ledger.Infrastructure.Storage.Model;
+using Ledger.Infrastructure.Storage.Projections;
+using Ledger.Infrastructure.Storage.Sqlite;
 using Ledger.TestSupport;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

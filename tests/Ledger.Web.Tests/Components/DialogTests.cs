@@ -1,6 +1,6 @@
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Commands;
-using Ledger.Infrastructure.Queries;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Application.Queries;
 using Ledger.Web.Components.Pages.Accounts;
 using MudBlazor;
 

@@ -1,4 +1,4 @@
-using Ledger.Infrastructure.Commands;
+using Ledger.Infrastructure.Application.Commands;
 using Ledger.Web.Components.Pages.AsOf;
 using Ledger.Web.Components.Pages.Diagnostics;
 using Ledger.Web.Components.Pages.EventLog;

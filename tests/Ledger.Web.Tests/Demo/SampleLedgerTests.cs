@@ -1,5 +1,5 @@
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Queries;
+using Ledger.Infrastructure.Application.Queries;
 using Ledger.Web.Components.Pages.Accounts;
 using Ledger.Web.Demo;
 using Microsoft.Extensions.DependencyInjection;

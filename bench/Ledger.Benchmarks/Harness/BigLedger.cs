@@ -1,0 +1,73 @@
+using Ledger.Infrastructure.Application.Commands;
+
+namespace Ledger.Benchmarks.Harness;
+
+/// <summary>
+/// The one large database M5, M6 and M7 share, seeded once per run: a stream of each M5 length (the
+/// longest is M6's time-travel account) plus many ordinary accounts, about M7's total in all.
+/// </summary>
+public sealed class BigLedger
+{
+    private BigLedger(string path, SeedResult seed, IReadOnlyList<string> streams, IReadOnlyList<string> ledgerAccounts)
+    {
+        DatabasePath = path;
+        Seed = seed;
+        StreamAccounts = streams;
+        LedgerAccounts = ledgerAccounts;
+    }
+
+    public string DatabasePath { get; }
+
+    public SeedResult Seed { get; }
+
+    /// <summary>One account per M5 stream length, in the order of <see cref="Sizes.M5StreamLengths"/>.</summary>
+    public IReadOnlyList<string> StreamAccounts { get; }
+
+    public IReadOnlyList<string> LedgerAccounts { get; }
+
+    public string TimeTravelAccount => StreamAccounts[^1];
+
+    public int EventsPerLedgerAccount { get; private init; }
+
+    public bool ProjectionsBuilt { get; set; }
+
+    public static string StreamAccount(int length) => $"S-{length}";
+
+    public static async Task<BigLedger> GetAsync(RunContext context)
+    {
+        if (context.Big is { } existing)
+        {
+            return existing;
+        }
+
+        var sizes = context.Sizes;
+        var streams = sizes.M5StreamLengths.Select(StreamAccount).ToArray();
+        var streamEvents = sizes.M5StreamLengths.Sum();
+        var perAccount = (int)Math.Ceiling((sizes.M7TotalEvents - streamEvents) / (double)sizes.M6LedgerAccounts);
+        var ledgerAccounts = Enumerable.Range(1, sizes.M6LedgerAccounts).Select(i => $"L-{i:D5}").ToArray();
+        var plan = sizes.M5StreamLengths.Select(n => new SeedAccount(StreamAccount(n), n))
+            .Concat(ledgerAccounts.Select(id => new SeedAccount(id, perAccount)))
+            .ToArray();
+
+        var path = context.DatabasePath("big");
+        await RawSqlite.CreateSchemaAsync(path);
+        RunContext.Progress($"Seeding {plan.Sum(a => (long)a.Events):N0} events into {plan.Length:N0} accounts...");
+        var seed = await Seeder.SeedAsync(path, plan);
+        RunContext.Progress($"Seeded {seed.TotalEvents:N0} events in {seed.Duration.TotalSeconds:N1} s ({seed.TotalEvents / seed.Duration.TotalSeconds:N0} events/s)");
+        context.Big = new BigLedger(path, seed, streams, ledgerAccounts) { EventsPerLedgerAccount = perAccount };
+        return context.Big;
+    }
+
+    /// <summary>Builds the read model (M6 reads it) unless M7 already has.</summary>
+    public async Task EnsureProjectionsAsync()
+    {
+        if (ProjectionsBuilt)
+        {
+            return;
+        }
+
+        await using var ledger = await BenchLedger.StartAsync(DatabasePath);
+        await ledger.Mediator.Send(new RebuildProjectionsCommand());
+        ProjectionsBuilt = true;
+    }
+}

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using Ledger.Benchmarks.Harness;
+using Ledger.Domain.Accounts;
+using Ledger.Infrastructure.Storage;
+using Ledger.Infrastructure.Storage.Model;
+using Ledger.Infrastructure.Storage.Serialization;
+
+namespace Ledger.Benchmarks.Scenarios;
+
+/// <summary>
+/// M4: the rows of one deposit command (its event and its processed-command record) appended through
+/// the product's event store, against the same SQL through prepared ADO.NET statements on one open
+/// connection; and, for reference, the same rows through EF Core's SaveChanges, which is how the store
+/// appended until it was measured here. synchronous=OFF everywhere, so the fsync does not hide the CPU cost.
+/// </summary>
+public sealed class M4AppendOverhead : IScenario
+{
+    private const string ResultJson = """{"accountId":"M4","version":1,"balance":1.25,"status":"Active","eventIds":[]}""";
+
+    public string Id => "M4";
+
+    public string Title => "Event store append vs prepared ADO.NET (and EF Core SaveChanges)";
+
+    public async Task<ScenarioResult> RunAsync(RunContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var sizes = context.Sizes;
+        await using var ledger = await BenchLedger.StartAsync(context.DatabasePath("m4-ef"), o => o.Synchronous = "OFF");
+        var store = ledger.Get<IEventStore>();
+        const string efAccount = "M4-EF";
+        long efVersion = 0;
+
+        async Task EfAppendAsync()
+        {
+            var data = NextEvent(efAccount, efVersion);
+            var commandId = Guid.CreateVersion7().ToString();
+            var record = new ProcessedCommandRecord { CommandId = commandId, CommandType = "DepositMoneyCommand", RequestHash = Hash(commandId), Result = ResultJson };
+            await store.AppendAsync(
+                [new StreamAppend(Account.StreamId(efAccount), ExpectedVersion.Exactly(efVersion), [NewEvent.From(data)])],
+                new EventMetadata(commandId, commandId, "benchmark"),
+                record,
+                CancellationToken.None);
+            efVersion++;
+        }
+
+        const string saveChangesAccount = "M4-SAVECHANGES";
+        long saveChangesVersion = 0;
+
+        async Task SaveChangesAppendAsync()
+        {
+            // The previous append: the same two rows tracked and saved by EF Core in one BEGIN IMMEDIATE transaction.
+            var data = NextEvent(saveChangesAccount, saveChangesVersion);
+            var commandId = Guid.CreateVersion7().ToString();
+            var type = EventTypeRegistry.For(data);
+            await using var db = await ledger.DbAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Events.Add(new EventRecord
+            {
+                StreamId = Account.StreamId(saveChangesAccount),
+                StreamVersion = saveChangesVersion + 1,
+                EventId = Guid.CreateVersion7(),
+                EventType = type.Name,
+                SchemaVersion = type.SchemaVersion,
+                Data = EventSerializer.Serialize(data),
+                Metadata = EventSerializer.SerializeMetadata(new EventMetadata(commandId, commandId, "benchmark")),
+                OccurredAt = data.OccurredAt,
+            });
+            db.ProcessedCommands.Add(new ProcessedCommandRecord
+            {
+                CommandId = commandId, CommandType = "DepositMoneyCommand", RequestHash = Hash(commandId), Result = ResultJson, RecordedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            saveChangesVersion++;
+        }
+
+        var rawPath = context.DatabasePath("m4-raw");
+        await RawSqlite.CreateSchemaAsync(rawPath);
+        await using var raw = await RawSqlite.OpenAsync(rawPath, "OFF");
+        await using var insertEvent = RawSqlite.Prepare(raw, RawSqlite.InsertEvent + " RETURNING position", RawSqlite.InsertEventParameters);
+        await using var insertCommand = RawSqlite.Prepare(raw, """
+            INSERT INTO processed_commands (command_id, command_type, request_hash, result, recorded_at)
+            VALUES (@id, @type, @hash, @result, @at)
+            """, "@id", "@type", "@hash", "@result", "@at");
+        const string rawAccount = "M4-RAW";
+        long rawVersion = 0;
+
+        async Task RawAppendAsync()
+        {
+            // The same work the event store does besides EF itself: serialize payload and metadata, two INSERTs, one transaction.
+            var data = NextEvent(rawAccount, rawVersion);
+            var commandId = Guid.CreateVersion7().ToString();
+            var type = EventTypeRegistry.For(data);
+            await using var transaction = raw.BeginTransaction(deferred: false);
+            insertEvent.Transaction = transaction;
+            insertCommand.Transaction = transaction;
+            RawSqlite.BindEvent(insertEvent, new EventRow(
+                Account.StreamId(rawAccount), rawVersion + 1, Guid.CreateVersion7().ToString().ToUpperInvariant(), type.Name, type.SchemaVersion,
+                EventSerializer.Serialize(data), EventSerializer.SerializeMetadata(new EventMetadata(commandId, commandId, "benchmark")), data.OccurredAt.UtcTicks));
+            _ = await insertEvent.ExecuteScalarAsync();
+            insertCommand.Parameters[0].Value = commandId;
+            insertCommand.Parameters[1].Value = "DepositMoneyCommand";
+            insertCommand.Parameters[2].Value = Hash(commandId);
+            insertCommand.Parameters[3].Value = ResultJson;
+            insertCommand.Parameters[4].Value = DateTimeOffset.UtcNow.UtcTicks;
+            await insertCommand.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+            rawVersion++;
+        }
+
+        await WarmUp.RunAsync(async () =>
+        {
+            await EfAppendAsync();
+            await RawAppendAsync();
+            await SaveChangesAppendAsync();
+        }, 100, TimeSpan.FromSeconds(context.Quick ? 0.5 : 3));
+
+        var efMedians = new List<double>();
+        var rawMedians = new List<double>();
+        var saveChangesMedians = new List<double>();
+        var ef = new Latencies();
+        var rawLatency = new Latencies();
+        for (var rep = 0; rep < sizes.M4Repetitions; rep++)
+        {
+            var efRep = new Latencies();
+            var rawRep = new Latencies();
+            for (var i = 0; i < sizes.M4Appends; i++)
+            {
+                await rawRep.TimeAsync(RawAppendAsync);
+            }
+
+            for (var i = 0; i < sizes.M4Appends; i++)
+            {
+                await efRep.TimeAsync(EfAppendAsync);
+            }
+
+            var saveChangesRep = new Latencies();
+            for (var i = 0; i < sizes.M4Appends; i++)
+            {
+                await saveChangesRep.TimeAsync(SaveChangesAppendAsync);
+            }
+
+            saveChangesMedians.Add(saveChangesRep.P50);
+
+            efMedians.Add(efRep.P50);
+            rawMedians.Add(rawRep.P50);
+            ef.AddRange(efRep);
+            rawLatency.AddRange(rawRep);
+            RunContext.Progress($"M4 rep {rep + 1}: store {Format.Ms(efRep.P50)}, raw {Format.Ms(rawRep.P50)}, EF SaveChanges {Format.Ms(saveChangesRep.P50)} per append");
+        }
+
+        var efTime = Stats.Median(efMedians);
+        var rawTime = Stats.Median(rawMedians);
+        var ratio = efTime / rawTime;
+        var saveChangesTime = Stats.Median(saveChangesMedians);
+        var rows = new List<Row>
+        {
+            new("M4", "Event store append of one command's rows (IEventStore.AppendAsync; median per append; p95)",
+                $"{Format.Ms(efTime)} ({Format.Rate(1000 / efTime, "cmd")}); p95 {Format.Ms(ef.P95)}",
+                $"{Format.Ms(rawTime)} ({Format.Rate(1000 / rawTime, "cmd")}); p95 {Format.Ms(rawLatency.P95)} prepared ADO.NET",
+                Format.Ratio(ratio), "≤ 1.5× raw time", Row.Check(ratio <= 1.5)),
+            new("M4", "EF Core SaveChanges of the same rows (how the store appended before; median per append)",
+                $"{Format.Ms(saveChangesTime)} ({Format.Rate(1000 / saveChangesTime, "cmd")})",
+                $"{Format.Ms(rawTime)} prepared ADO.NET",
+                Format.Ratio(saveChangesTime / rawTime), "report", Verdict.Report),
+        };
+        var setup = $"{sizes.M4Repetitions} reps × {sizes.M4Appends} appends each way (one MoneyDeposited event + one processed_commands row, "
+            + "serialized the same way, one BEGIN IMMEDIATE transaction); synchronous=OFF; the store through IEventStore.AppendAsync, raw on one open connection, "
+            + "EF Core SaveChanges on a pooled context.";
+        return new ScenarioResult(Id, Title, rows, setup, Readings.M4, Stopwatch.GetElapsedTime(started));
+    }
+
+    private static IAccountEvent NextEvent(string accountId, long currentVersion) => currentVersion == 0
+        ? new AccountOpened(accountId, "H-" + accountId, "Holder", "EUR", 0m, DateTimeOffset.UtcNow)
+        : new MoneyDeposited(accountId, 1.25m, "M4-" + currentVersion, "Deposit", DateTimeOffset.UtcNow);
+
+    private static string Hash(string commandId) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(commandId)));
+}

@@ -1,0 +1,105 @@
+using Ledger.Domain.Accounts;
+using Ledger.Domain.Money;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Storage.Model;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Infrastructure.Application.Queries;
+
+public enum AccountSort
+{
+    Id,
+    IdDesc,
+    Holder,
+    HolderDesc,
+    Balance,
+    BalanceDesc,
+    Updated,
+    UpdatedDesc,
+}
+
+/// <summary>Accounts from the read model; filtering, sorting and paging all run in SQL.</summary>
+public sealed record ListAccountsQuery(
+    string? Search = null,
+    AccountStatus? Status = null,
+    string? Currency = null,
+    AccountSort Sort = AccountSort.Id,
+    int Page = 1,
+    int PageSize = 50) : IQuery<ResultPage<AccountView>>
+{
+    public const int MaxPageSize = 500;
+}
+
+public sealed record GetAccountQuery(string AccountId) : IQuery<AccountView?>;
+
+/// <summary>Current totals per currency over all accounts (closed accounts hold zero).</summary>
+public sealed record GetCurrencyTotalsQuery : IQuery<IReadOnlyList<CurrencyTotal>>;
+
+public sealed class AccountQueryHandlers(IDbContextFactory<LedgerDbContext> contexts) :
+    IQueryHandler<ListAccountsQuery, ResultPage<AccountView>>,
+    IQueryHandler<GetAccountQuery, AccountView?>,
+    IQueryHandler<GetCurrencyTotalsQuery, IReadOnlyList<CurrencyTotal>>
+{
+    public async ValueTask<ResultPage<AccountView>> Handle(ListAccountsQuery query, CancellationToken cancellationToken)
+    {
+        var page = Math.Max(1, query.Page);
+        var pageSize = Math.Clamp(query.PageSize, 1, ListAccountsQuery.MaxPageSize);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = db.AccountBalances.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
+            rows = rows.Where(a => EF.Functions.Like(a.AccountId, pattern, "\\")
+                || EF.Functions.Like(a.HolderName, pattern, "\\")
+                || EF.Functions.Like(a.HolderId, pattern, "\\"));
+        }
+
+        if (query.Status is { } status)
+        {
+            var text = status.ToString();
+            rows = rows.Where(a => a.Status == text);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Currency))
+        {
+            rows = rows.Where(a => a.Currency == query.Currency);
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        rows = query.Sort switch
+        {
+            AccountSort.IdDesc => rows.OrderByDescending(a => a.AccountId),
+            AccountSort.Holder => rows.OrderBy(a => a.HolderName).ThenBy(a => a.AccountId),
+            AccountSort.HolderDesc => rows.OrderByDescending(a => a.HolderName).ThenBy(a => a.AccountId),
+            AccountSort.Balance => rows.OrderBy(a => a.BalanceMinor).ThenBy(a => a.AccountId),
+            AccountSort.BalanceDesc => rows.OrderByDescending(a => a.BalanceMinor).ThenBy(a => a.AccountId),
+            AccountSort.Updated => rows.OrderBy(a => a.LastUpdatedAt).ThenBy(a => a.AccountId),
+            AccountSort.UpdatedDesc => rows.OrderByDescending(a => a.LastUpdatedAt).ThenBy(a => a.AccountId),
+            _ => rows.OrderBy(a => a.AccountId),
+        };
+        var items = await rows.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new ResultPage<AccountView>(items.Select(r => r.ToView()).ToArray(), total, page, pageSize);
+    }
+
+    public async ValueTask<AccountView?> Handle(GetAccountQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.AccountBalances.AsNoTracking().FirstOrDefaultAsync(a => a.AccountId == query.AccountId, cancellationToken);
+        return row?.ToView();
+    }
+
+    public async ValueTask<IReadOnlyList<CurrencyTotal>> Handle(GetCurrencyTotalsQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var totals = await db.AccountBalances.AsNoTracking()
+            .GroupBy(a => a.Currency)
+            .Select(g => new { Currency = g.Key, Minor = g.Sum(a => a.BalanceMinor), Accounts = g.Count() })
+            .OrderBy(t => t.Currency)
+            .ToListAsync(cancellationToken);
+        return totals.Select(t => new CurrencyTotal(t.Currency, Amounts.FromMinorUnits(t.Minor, t.Currency), t.Accounts)).ToArray();
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

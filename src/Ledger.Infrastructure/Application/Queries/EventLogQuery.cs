@@ -1,0 +1,110 @@
+using Ledger.Domain.Accounts;
+using Ledger.Infrastructure.Storage.Model;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Infrastructure.Application.Queries;
+
+/// <summary>The event log, newest first, filtered in SQL.</summary>
+public sealed record GetEventLogQuery(
+    string? EventType = null,
+    string? AccountId = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    int Page = 1,
+    int PageSize = 50) : IQuery<ResultPage<EventView>>;
+
+/// <summary>
+/// Pages the event log without OFFSET over whole rows. Unfiltered, or filtered by account alone, the rows are
+/// numbered without gaps, so the total is the highest number and a page is a range of numbers: page 20,000 of
+/// a million events costs what page 1 does. Other filters are counted, and the page's positions found, on the
+/// index that fits the filter (see LedgerDbContext); only the rows shown are read whole.
+/// </summary>
+public sealed class EventLogQueryHandler(IDbContextFactory<LedgerDbContext> contexts) : IQueryHandler<GetEventLogQuery, ResultPage<EventView>>
+{
+    public async ValueTask<ResultPage<EventView>> Handle(GetEventLogQuery query, CancellationToken cancellationToken)
+    {
+        var page = Math.Max(1, query.Page);
+        var pageSize = Math.Clamp(query.PageSize, 1, 500);
+        var eventType = string.IsNullOrWhiteSpace(query.EventType) ? null : query.EventType;
+        var streamId = string.IsNullOrWhiteSpace(query.AccountId) ? null : Account.StreamId(query.AccountId.Trim());
+        var byTime = query.From is not null || query.To is not null;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (records, total) = (eventType, streamId, byTime) switch
+        {
+            (null, null, false) => await AllEventsAsync(db, page, pageSize, cancellationToken),
+            (null, { } stream, false) => await OneStreamAsync(db, stream, page, pageSize, cancellationToken),
+            _ => await FilteredAsync(db, Filter(db, eventType, streamId, query.From, query.To), page, pageSize, cancellationToken),
+        };
+        return new ResultPage<EventView>(records.Select(r => r.ToView()).ToArray(), total, page, pageSize);
+    }
+
+    private static async Task<(List<EventRecord> Records, int Total)> AllEventsAsync(LedgerDbContext db, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        // Positions are never deleted or skipped (the status query counts on this too), so the head is the count.
+        var head = await db.Events.MaxAsync(e => (long?)e.Position, cancellationToken) ?? 0;
+        var range = NumberedPage.Of(head, page, pageSize, newestFirst: true);
+        var records = range.IsEmpty ? [] : await db.Events.AsNoTracking()
+            .Where(e => e.Position >= range.From && e.Position <= range.To)
+            .OrderByDescending(e => e.Position)
+            .ToListAsync(cancellationToken);
+        return (records, NumberedPage.Total(head));
+    }
+
+    private static async Task<(List<EventRecord> Records, int Total)> OneStreamAsync(LedgerDbContext db, string streamId, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        // A stream's versions run 1..n without gaps (a trigger refuses gaps) in the order of their positions.
+        var head = await db.Events.Where(e => e.StreamId == streamId).MaxAsync(e => (long?)e.StreamVersion, cancellationToken) ?? 0;
+        var range = NumberedPage.Of(head, page, pageSize, newestFirst: true);
+        var records = range.IsEmpty ? [] : await db.Events.AsNoTracking()
+            .Where(e => e.StreamId == streamId && e.StreamVersion >= range.From && e.StreamVersion <= range.To)
+            .OrderByDescending(e => e.StreamVersion)
+            .ToListAsync(cancellationToken);
+        return (records, NumberedPage.Total(head));
+    }
+
+    private static async Task<(List<EventRecord> Records, int Total)> FilteredAsync(LedgerDbContext db, IQueryable<EventRecord> rows, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var total = await rows.CountAsync(cancellationToken);
+        var skip = (long)(page - 1) * pageSize;
+        if (skip >= total)
+        {
+            return ([], total);
+        }
+
+        // The page's positions first: the filter's index holds them, so skipping to a deep page steps over index
+        // entries instead of whole rows with their JSON. Then only the rows shown are read.
+        var positions = rows.OrderByDescending(e => e.Position).Skip((int)skip).Take(pageSize).Select(e => e.Position);
+        var records = await db.Events.AsNoTracking()
+            .Where(e => positions.Contains(e.Position))
+            .OrderByDescending(e => e.Position)
+            .ToListAsync(cancellationToken);
+        return (records, total);
+    }
+
+    private static IQueryable<EventRecord> Filter(LedgerDbContext db, string? eventType, string? streamId, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        var rows = db.Events.AsNoTracking();
+        if (eventType is not null)
+        {
+            rows = rows.Where(e => e.EventType == eventType);
+        }
+
+        if (streamId is not null)
+        {
+            rows = rows.Where(e => e.StreamId == streamId);
+        }
+
+        if (from is { } start)
+        {
+            rows = rows.Where(e => e.OccurredAt >= start);
+        }
+
+        if (to is { } end)
+        {
+            rows = rows.Where(e => e.OccurredAt <= end);
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,44 @@
+using Ledger.Infrastructure.Storage.Model;
+using Ledger.Infrastructure.Storage.Projections;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Infrastructure.Application.Queries;
+
+/// <summary>Event count, head position, each projection's checkpoint and lag, and the database in use.</summary>
+public sealed record GetLedgerStatusQuery : IQuery<LedgerStatusView>;
+
+public sealed class StatusQueryHandler(
+    IDbContextFactory<LedgerDbContext> contexts,
+    ProjectionRunner runner,
+    IOptions<LedgerOptions> options,
+    TimeProvider time) : IQueryHandler<GetLedgerStatusQuery, LedgerStatusView>
+{
+    public async ValueTask<LedgerStatusView> Handle(GetLedgerStatusQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var head = await db.Events.MaxAsync(e => (long?)e.Position, cancellationToken) ?? 0;
+        // Positions are never deleted or skipped, so the count equals the head without a table scan.
+        var eventCount = head;
+        var checkpoints = await runner.CheckpointsAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var projections = new List<ProjectionStatusView>();
+        foreach (var (name, checkpoint) in checkpoints)
+        {
+            var lagEvents = head - checkpoint;
+            double lagSeconds = 0;
+            if (lagEvents > 0)
+            {
+                var oldestPending = await db.Events.Where(e => e.Position > checkpoint).OrderBy(e => e.Position).Select(e => e.OccurredAt).FirstAsync(cancellationToken);
+                lagSeconds = Math.Max(0, (now - oldestPending).TotalSeconds);
+            }
+
+            projections.Add(new ProjectionStatusView(name, checkpoint, lagEvents, lagSeconds));
+        }
+
+        var path = options.Value.DatabasePath;
+        var size = File.Exists(path) ? new FileInfo(path).Length : 0;
+        return new LedgerStatusView(eventCount, head, projections, new DatabaseView("sqlite", path, size));
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Ledger.Domain.Accounts;
+using Ledger.Domain.Money;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Storage.Model;
+using Ledger.Infrastructure.Storage.Serialization;
+
+namespace Ledger.Infrastructure.Application.Queries;
+
+public sealed record ResultPage<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+
+/// <summary>An account as it was after <see cref="Version"/>; <see cref="AsOf"/> is that event's time.</summary>
+public sealed record AccountStateView(string AccountId, long Version, decimal Balance, AccountStatus Status, string Currency, DateTimeOffset AsOf);
+
+public sealed record CurrencyTotal(string Currency, decimal Balance, int Accounts);
+
+public sealed record BalanceAsOf(string AccountId, string HolderName, string Currency, decimal Balance, AccountStatus Status, long Version);
+
+public sealed record BalancesAsOfView(DateTimeOffset AsOf, IReadOnlyList<BalanceAsOf> Accounts, IReadOnlyList<CurrencyTotal> Totals);
+
+/// <summary>One statement line: an event of an account with the balance after it.</summary>
+public sealed record LedgerEntryView(
+    string AccountId,
+    long Version,
+    long Position,
+    string EventType,
+    string Currency,
+    decimal Amount,
+    decimal BalanceAfter,
+    AccountStatus StatusAfter,
+    string? Description,
+    string? Reference,
+    string? CounterpartyAccountId,
+    DateTimeOffset OccurredAt);
+
+public sealed record EventMetadataView(string CorrelationId, string CausationId, string Actor);
+
+/// <summary>A stored event for people and programs: payload upcast to today's shape, plus the row as stored.</summary>
+public sealed record EventView(
+    long Position,
+    Guid EventId,
+    string StreamId,
+    string AccountId,
+    long Version,
+    string Type,
+    int SchemaVersion,
+    DateTimeOffset OccurredAt,
+    JsonElement Data,
+    EventMetadataView Metadata)
+{
+    /// <summary>The payload exactly as stored, before upcasting.</summary>
+    [JsonIgnore]
+    public string StoredData { get; init; } = "";
+}
+
+public sealed record EventsPage(IReadOnlyList<EventView> Items, long? NextFromVersion);
+
+public sealed record EventFeedPage(IReadOnlyList<EventView> Items, long LastPosition);
+
+public sealed record ProjectionStatusView(string Name, long Checkpoint, long LagEvents, double LagSeconds);
+
+public sealed record DatabaseView(string Provider, string Path, long SizeBytes);
+
+public sealed record LedgerStatusView(long EventCount, long HeadPosition, IReadOnlyList<ProjectionStatusView> Projections, DatabaseView Database);
+
+internal static class ViewMapping
+{
+    public static AccountView ToView(this AccountBalanceRow row) => new(
+        row.AccountId, row.HolderId, row.HolderName, row.Currency,
+        Amounts.FromMinorUnits(row.BalanceMinor, row.Currency),
+        Enum.Parse<AccountStatus>(row.Status), row.Version, row.OpenedAt, row.LastUpdatedAt);
+
+    public static LedgerEntryView ToView(this LedgerEntryRow row) => new(
+        row.AccountId, row.Version, row.Position, row.EventType, row.Currency,
+        Amounts.FromMinorUnits(row.AmountMinor, row.Currency),
+        Amounts.FromMinorUnits(row.BalanceAfterMinor, row.Currency),
+        Enum.Parse<AccountStatus>(row.StatusAfter), row.Description, row.Reference, row.CounterpartyAccountId, row.OccurredAt);
+
+    public static AccountStateView ToState(this LedgerEntryRow row) => new(
+        row.AccountId, row.Version, Amounts.FromMinorUnits(row.BalanceAfterMinor, row.Currency),
+        Enum.Parse<AccountStatus>(row.StatusAfter), row.Currency, row.OccurredAt);
+
+    public static EventView ToView(this EventRecord record)
+    {
+        var data = EventSerializer.Deserialize(record.EventType, record.SchemaVersion, record.Data);
+        var metadata = EventSerializer.DeserializeMetadata(record.Metadata);
+        return new EventView(
+            record.Position, record.EventId, record.StreamId, data.AccountId, record.StreamVersion, record.EventType,
+            record.SchemaVersion, record.OccurredAt,
+            JsonSerializer.SerializeToElement(data, data.GetType(), EventSerializer.Options),
+            new EventMetadataView(metadata.CorrelationId, metadata.CausationId, metadata.Actor))
+        {
+            StoredData = record.Data,
+        };
+    }
+}

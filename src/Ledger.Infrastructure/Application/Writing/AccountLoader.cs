@@ -1,0 +1,59 @@
+using Ledger.Domain.Accounts;
+using Ledger.Infrastructure.Storage;
+using Ledger.Infrastructure.Storage.Snapshots;
+
+namespace Ledger.Infrastructure.Application.Writing;
+
+/// <summary>
+/// Rebuilds an account's current state: the cached state when the stream has not moved since, otherwise
+/// the newer of the cached state and the latest usable snapshot, plus the events after it.
+/// </summary>
+public sealed class AccountLoader(IEventStore store, SnapshotStore snapshots, AccountStateCache cache)
+{
+    public async Task<Account?> LoadAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var streamId = Account.StreamId(accountId);
+        var current = await store.StreamVersionAsync(streamId, cancellationToken);
+        if (current == 0)
+        {
+            return null;
+        }
+
+        cache.TryGet(accountId, out var cached);
+        if (cached?.Version == current)
+        {
+            return cached;
+        }
+
+        var usableCached = cached is not null && cached.Version < current ? cached : null;
+        var state = await FoldFromStoreAsync(streamId, usableCached, cancellationToken);
+        if (state is not null)
+        {
+            cache.Remember(state);
+        }
+
+        return state;
+    }
+
+    /// <summary>
+    /// The state as a process that has never seen the account builds it, ignoring the cache: the latest
+    /// usable snapshot plus the events after it.
+    /// </summary>
+    public Task<Account?> LoadFromStoreAsync(string accountId, CancellationToken cancellationToken) =>
+        FoldFromStoreAsync(Account.StreamId(accountId), null, cancellationToken);
+
+    /// <summary>The state from every event, ignoring snapshots and the cache: the reference both must equal.</summary>
+    public async Task<Account?> ReplayAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var events = await store.ReadStreamDataAsync(Account.StreamId(accountId), 1, cancellationToken);
+        return Account.Fold(events);
+    }
+
+    private async Task<Account?> FoldFromStoreAsync(string streamId, Account? known, CancellationToken cancellationToken)
+    {
+        var snapshot = await snapshots.LoadAsync(streamId, cancellationToken);
+        var start = known is not null && known.Version > (snapshot?.Version ?? 0) ? known : snapshot;
+        var tail = await store.ReadStreamDataAsync(streamId, (start?.Version ?? 0) + 1, cancellationToken);
+        return Account.Fold(tail, start);
+    }
+}

@@ -1,7 +1,0 @@
-using Ledger.Infrastructure.EventStore;
-using Mediator;
-
-namespace Ledger.Infrastructure.Projections;
-
-/// <summary>Published after a commit with exactly the events that commit appended, in position order.</summary>
-public sealed record EventsAppended(IReadOnlyList<StoredEvent> Events) : INotification;

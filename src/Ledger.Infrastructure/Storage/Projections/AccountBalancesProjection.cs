@@ -1,0 +1,76 @@
+using System.Data.Common;
+using Ledger.Domain.Accounts;
+using Ledger.Domain.Money;
+using Ledger.Infrastructure.Storage.Sql;
+
+namespace Ledger.Infrastructure.Storage.Projections;
+
+/// <summary>
+/// <c>account_balances</c>: one row per account with its current balance in minor units. An event
+/// applies only on top of the version before it, so a repeated delivery is a no-op.
+/// </summary>
+public sealed class AccountBalancesProjection(AccountCurrencies currencies) : IProjection
+{
+    public string Name => "account_balances";
+
+    public IReadOnlyList<string> Tables { get; } = ["account_balances"];
+
+    public IProjectionBatch Begin(DbConnection connection, DbTransaction transaction) => new Batch(connection, transaction, currencies);
+
+    private sealed class Batch(DbConnection connection, DbTransaction initialTransaction, AccountCurrencies currencies) : IProjectionBatch
+    {
+        private DbTransaction transaction = initialTransaction;
+
+        private readonly DbCommand insert = SqlCommands.Prepare(connection, initialTransaction, """
+            INSERT INTO account_balances (account_id, holder_id, holder_name, currency, balance_minor, status, version, opened_at, last_updated_at, last_position)
+            VALUES (@id, @holder_id, @holder_name, @currency, @amount, 'Active', 1, @at, @at, @position)
+            ON CONFLICT (account_id) DO NOTHING
+            """, "@id", "@holder_id", "@holder_name", "@currency", "@amount", "@at", "@position");
+
+        private readonly DbCommand update = SqlCommands.Prepare(connection, initialTransaction, """
+            UPDATE account_balances
+            SET balance_minor = balance_minor + @amount, status = @status, version = @version, last_updated_at = @at, last_position = @position
+            WHERE account_id = @id AND version = @version - 1
+            """, "@id", "@amount", "@status", "@version", "@at", "@position");
+
+        public void Enlist(DbTransaction next)
+        {
+            transaction = next;
+            insert.Transaction = next;
+            update.Transaction = next;
+        }
+
+        public async Task ApplyAsync(StoredEvent stored, CancellationToken cancellationToken)
+        {
+            if (stored.Data is AccountOpened opened)
+            {
+                currencies.Remember(opened);
+                insert.Set("@id", opened.AccountId);
+                insert.Set("@holder_id", opened.HolderId);
+                insert.Set("@holder_name", opened.HolderName);
+                insert.Set("@currency", opened.Currency);
+                insert.Set("@amount", Amounts.ToMinorUnits(opened.InitialDeposit, opened.Currency));
+                insert.Set("@at", stored.OccurredAt.UtcTicks);
+                insert.Set("@position", stored.Position);
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+                return;
+            }
+
+            var accountId = stored.Data.AccountId;
+            var currency = await currencies.GetAsync(accountId, connection, transaction, cancellationToken);
+            update.Set("@id", accountId);
+            update.Set("@amount", Amounts.ToMinorUnits(EventFacts.Of(stored.Data).SignedAmount, currency));
+            update.Set("@status", stored.Data is AccountClosed ? nameof(AccountStatus.Closed) : nameof(AccountStatus.Active));
+            update.Set("@version", stored.StreamVersion);
+            update.Set("@at", stored.OccurredAt.UtcTicks);
+            update.Set("@position", stored.Position);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await insert.DisposeAsync();
+            await update.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Data.Common;
+using Ledger.Domain.Accounts;
+using Ledger.Domain.Money;
+using Ledger.Infrastructure.Storage.Sql;
+
+namespace Ledger.Infrastructure.Storage.Projections;
+
+/// <summary>
+/// <c>account_ledger</c>: every event of every account with the balance and status after it. This is
+/// the statement, and what time travel reads: the state at version N is one indexed row.
+/// </summary>
+public sealed class AccountLedgerProjection(AccountCurrencies currencies) : IProjection
+{
+    public string Name => "account_ledger";
+
+    public IReadOnlyList<string> Tables { get; } = ["account_ledger"];
+
+    public IProjectionBatch Begin(DbConnection connection, DbTransaction transaction) => new Batch(connection, transaction, currencies);
+
+    private sealed class Batch(DbConnection connection, DbTransaction initialTransaction, AccountCurrencies currencies) : IProjectionBatch
+    {
+        private DbTransaction transaction = initialTransaction;
+
+        private readonly DbCommand insert = SqlCommands.Prepare(connection, initialTransaction, """
+            INSERT INTO account_ledger (account_id, version, position, event_type, currency, amount_minor, balance_after_minor,
+                                        status_after, description, reference, counterparty_account_id, occurred_at)
+            VALUES (@id, @version, @position, @type, @currency, @amount,
+                    COALESCE((SELECT balance_after_minor FROM account_ledger WHERE account_id = @id AND version = @version - 1), 0) + @amount,
+                    @status, @description, @reference, @counterparty, @at)
+            ON CONFLICT (account_id, version) DO NOTHING
+            """, "@id", "@version", "@position", "@type", "@currency", "@amount", "@status", "@description", "@reference", "@counterparty", "@at");
+
+        public void Enlist(DbTransaction next)
+        {
+            transaction = next;
+            insert.Transaction = next;
+        }
+
+        public async Task ApplyAsync(StoredEvent stored, CancellationToken cancellationToken)
+        {
+            if (stored.Data is AccountOpened opened)
+            {
+                currencies.Remember(opened);
+            }
+
+            var accountId = stored.Data.AccountId;
+            var currency = await currencies.GetAsync(accountId, connection, transaction, cancellationToken);
+            var facts = EventFacts.Of(stored.Data);
+            insert.Set("@id", accountId);
+            insert.Set("@version", stored.StreamVersion);
+            insert.Set("@position", stored.Position);
+            insert.Set("@type", stored.EventType);
+            insert.Set("@currency", currency);
+            insert.Set("@amount", Amounts.ToMinorUnits(facts.SignedAmount, currency));
+            insert.Set("@status", stored.Data is AccountClosed ? nameof(AccountStatus.Closed) : nameof(AccountStatus.Active));
+            insert.Set("@description", facts.Description);
+            insert.Set("@reference", facts.Reference);
+            insert.Set("@counterparty", facts.CounterpartyAccountId);
+            insert.Set("@at", stored.OccurredAt.UtcTicks);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        public ValueTask DisposeAsync() => insert.DisposeAsync();
+    }
+}

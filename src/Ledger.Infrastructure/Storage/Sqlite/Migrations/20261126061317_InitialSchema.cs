@@ -1,0 +1,188 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ledger.Infrastructure.Storage.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class InitialSchema : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "account_balances",
+                columns: table => new
+                {
+                    account_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    holder_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    holder_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    balance_minor = table.Column<long>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false),
+                    opened_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_position = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_account_balances", x => x.account_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "account_ledger",
+                columns: table => new
+                {
+                    account_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false),
+                    position = table.Column<long>(type: "INTEGER", nullable: false),
+                    event_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    amount_minor = table.Column<long>(type: "INTEGER", nullable: false),
+                    balance_after_minor = table.Column<long>(type: "INTEGER", nullable: false),
+                    status_after = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    counterparty_account_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    occurred_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_account_ledger", x => new { x.account_id, x.version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "events",
+                columns: table => new
+                {
+                    position = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    stream_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    stream_version = table.Column<long>(type: "INTEGER", nullable: false),
+                    event_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    event_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    schema_version = table.Column<int>(type: "INTEGER", nullable: false),
+                    data = table.Column<string>(type: "TEXT", nullable: false),
+                    metadata = table.Column<string>(type: "TEXT", nullable: false),
+                    occurred_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_events", x => x.position);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "processed_commands",
+                columns: table => new
+                {
+                    command_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    command_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    request_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    result = table.Column<string>(type: "TEXT", nullable: false),
+                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_processed_commands", x => x.command_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "projection_checkpoints",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    position = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_projection_checkpoints", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "snapshots",
+                columns: table => new
+                {
+                    stream_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    stream_version = table.Column<long>(type: "INTEGER", nullable: false),
+                    schema_version = table.Column<int>(type: "INTEGER", nullable: false),
+                    state = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_snapshots", x => x.stream_id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_account_balances_currency_balance",
+                table: "account_balances",
+                columns: new[] { "currency", "balance_minor" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_account_balances_holder_name",
+                table: "account_balances",
+                column: "holder_name");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_account_balances_last_updated",
+                table: "account_balances",
+                column: "last_updated_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_account_ledger_account_time",
+                table: "account_ledger",
+                columns: new[] { "account_id", "occurred_at", "version" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_events_occurred_at",
+                table: "events",
+                column: "occurred_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_events_type_position",
+                table: "events",
+                columns: new[] { "event_type", "position" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_events_event_id",
+                table: "events",
+                column: "event_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_events_stream_version",
+                table: "events",
+                columns: new[] { "stream_id", "stream_version" },
+                unique: true);
+
+            // Append-only and gap-free streams are enforced by the database, not by convention.
+            migrationBuilder.Sql(SqliteDialect.CreateEventGuards);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(SqliteDialect.DropEventGuards);
+
+            migrationBuilder.DropTable(
+                name: "account_balances");
+
+            migrationBuilder.DropTable(
+                name: "account_ledger");
+
+            migrationBuilder.DropTable(
+                name: "events");
+
+            migrationBuilder.DropTable(
+                name: "processed_commands");
+
+            migrationBuilder.DropTable(
+                name: "projection_checkpoints");
+
+            migrationBuilder.DropTable(
+                name: "snapshots");
+        }
+    }
+}

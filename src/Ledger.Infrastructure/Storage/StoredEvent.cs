@@ -1,0 +1,20 @@
+using Ledger.Domain.Accounts;
+
+namespace Ledger.Infrastructure.Storage;
+
+public sealed record EventMetadata(string CorrelationId, string CausationId, string Actor);
+
+/// <summary>An event as read back from the store, upcast to today's record type.</summary>
+public sealed record StoredEvent(
+    long Position,
+    string StreamId,
+    long StreamVersion,
+    Guid EventId,
+    string EventType,
+    int SchemaVersion,
+    IAccountEvent Data,
+    EventMetadata Metadata,
+    DateTimeOffset OccurredAt);
+
+/// <summary>Events for one stream, to be appended only if the stream is still at <see cref="Expected"/>.</summary>
+public sealed record StreamAppend(string StreamId, ExpectedVersion Expected, IReadOnlyList<NewEvent> Events);
