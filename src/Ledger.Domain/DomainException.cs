@@ -3,8 +3,10 @@ namespace Ledger.Domain;
 /// <summary>
 /// A command was refused. <see cref="Code"/> is stable for programs; <see cref="Exception.Message"/>
 /// is a sentence for people; <see cref="Field"/> names the offending input when there is one.
+/// The domain throws it for its own rules (<see cref="ErrorCodes"/>); the application layer refines it
+/// for refusals that are not business rules (concurrency, idempotency, storage).
 /// </summary>
-public sealed class DomainException : Exception
+public class DomainException : Exception
 {
     public DomainException(string code, string message, string? field = null)
         : base(message)
@@ -16,12 +18,6 @@ public sealed class DomainException : Exception
     public string Code { get; }
 
     public string? Field { get; }
-
-    /// <summary>
-    /// True when this is the stored answer to an earlier send of the same command id, not a new decision:
-    /// a command id keeps the answer it first got, refusal or success.
-    /// </summary>
-    public bool Replayed { get; init; }
 
     public static DomainException Invalid(string field, string message) =>
         new(ErrorCodes.ValidationFailed, message, field);

@@ -1,6 +1,6 @@
 namespace Ledger.Domain;
 
-/// <summary>Stable machine-readable codes for every rejection (see shared/API.md).</summary>
+/// <summary>Stable machine-readable codes for every business-rule refusal (see shared/API.md).</summary>
 public static class ErrorCodes
 {
     public const string ValidationFailed = "validation_failed";
@@ -12,7 +12,4 @@ public static class ErrorCodes
     public const string CurrencyMismatch = "currency_mismatch";
     public const string DepositLimitExceeded = "deposit_limit_exceeded";
     public const string SameAccount = "same_account";
-    public const string ConcurrencyConflict = "concurrency_conflict";
-    public const string VersionMismatch = "version_mismatch";
-    public const string IdempotencyKeyReused = "idempotency_key_reused";
 }

@@ -61,7 +61,7 @@ public sealed class BankInvariantTests(ITestOutputHelper output)
                     {
                         Interlocked.Increment(ref insufficient);
                     }
-                    catch (DomainException e) when (e.Code == ErrorCodes.ConcurrencyConflict)
+                    catch (DomainException e) when (e.Code == CommandErrorCodes.ConcurrencyConflict)
                     {
                         // Surfaced to the caller, never silent; counted and reported.
                         Interlocked.Increment(ref gaveUp);

@@ -75,7 +75,7 @@ public sealed class DoubleSpendTests(ITestOutputHelper output)
             foreach (var code in outcomes.Where(o => o != "ok"))
             {
                 // A refusal is either the rule (no money left) or a surfaced give-up; never anything else.
-                Assert.True(code is ErrorCodes.InsufficientFunds or ErrorCodes.ConcurrencyConflict, $"round {round}: unexpected refusal {code}");
+                Assert.True(code is ErrorCodes.InsufficientFunds or CommandErrorCodes.ConcurrencyConflict, $"round {round}: unexpected refusal {code}");
                 refusedByCode[code] = refusedByCode.GetValueOrDefault(code) + 1;
             }
 

@@ -60,7 +60,7 @@ public sealed class HotAccountTests(ITestOutputHelper output)
                         await mediator.Send(command);
                         break;
                     }
-                    catch (DomainException e) when (e.Code == ErrorCodes.ConcurrencyConflict && send < 50)
+                    catch (DomainException e) when (e.Code == CommandErrorCodes.ConcurrencyConflict && send < 50)
                     {
                         // Surfaced, not silent: the command gave up and said so. The client resends the
                         // same command id, which idempotency makes safe.

@@ -1,5 +1,3 @@
-using Ledger.Domain;
-
 namespace Ledger.Infrastructure.Storage;
 
 /// <summary>Another writer appended to the stream first; the loser is told both versions.</summary>
@@ -11,6 +9,4 @@ public sealed class ConcurrencyException(string streamId, ExpectedVersion expect
     public ExpectedVersion Expected { get; } = expected;
 
     public long ActualVersion { get; } = actual;
-
-    public static string Code => ErrorCodes.ConcurrencyConflict;
 }

@@ -1,4 +1,5 @@
 using Ledger.Domain;
+using Ledger.Infrastructure.Application.Commands;
 
 namespace Ledger.Web.Api;
 
@@ -17,7 +18,7 @@ internal sealed partial class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : I
         catch (DomainException refused)
         {
             LogRefused(logger, context.HttpContext.Request.Method, context.HttpContext.Request.Path, refused.Code, refused.Field);
-            if (refused.Replayed)
+            if (refused is CommandRefusedException { Replayed: true })
             {
                 context.HttpContext.Response.Headers[CommandHeaders.IdempotencyReplayedHeader] = "true";
             }

@@ -1,4 +1,5 @@
 using Ledger.Domain;
+using Ledger.Infrastructure.Application.Commands;
 
 namespace Ledger.Web.Api;
 
@@ -17,8 +18,8 @@ public static class ProblemMapping
     {
         ErrorCodes.ValidationFailed => StatusCodes.Status400BadRequest,
         ErrorCodes.AccountNotFound => StatusCodes.Status404NotFound,
-        ErrorCodes.ConcurrencyConflict or ErrorCodes.IdempotencyKeyReused => StatusCodes.Status409Conflict,
-        ErrorCodes.VersionMismatch => StatusCodes.Status412PreconditionFailed,
+        CommandErrorCodes.ConcurrencyConflict or CommandErrorCodes.IdempotencyKeyReused => StatusCodes.Status409Conflict,
+        CommandErrorCodes.VersionMismatch => StatusCodes.Status412PreconditionFailed,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 

@@ -43,7 +43,7 @@ public sealed class CommandPipelineTests : IAsyncLifetime
         { ErrorCodes.CurrencyMismatch, new TransferMoneyCommand(null, "A", "Y", 1m) },
         { ErrorCodes.InsufficientFunds, new TransferMoneyCommand(null, "A", "B", 70.51m) },
         { ErrorCodes.AccountNotFound, new TransferMoneyCommand(null, "A", "nobody", 1m) },
-        { ErrorCodes.VersionMismatch, new DepositMoneyCommand("A", 1m, "r") { ExpectedVersion = 7 } },
+        { CommandErrorCodes.VersionMismatch, new DepositMoneyCommand("A", 1m, "r") { ExpectedVersion = 7 } },
     };
 
     [Theory]
@@ -54,7 +54,7 @@ public sealed class CommandPipelineTests : IAsyncLifetime
         var metrics = ledger.Get<LedgerMetrics>();
         var rejectedBefore = metrics.RejectedByCode.GetValueOrDefault(code);
 
-        var error = await Assert.ThrowsAsync<DomainException>(async () => await ledger.Mediator.Send(command));
+        var error = await Assert.ThrowsAnyAsync<DomainException>(async () => await ledger.Mediator.Send(command));
 
         Assert.Equal(code, error.Code);
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
@@ -65,7 +65,7 @@ public sealed class CommandPipelineTests : IAsyncLifetime
     [Fact]
     public async Task InsufficientFunds_SaysBalanceAndRequested()
     {
-        var error = await Assert.ThrowsAsync<DomainException>(async () => await ledger.Mediator.Send(new WithdrawMoneyCommand("A", 100m, "r")));
+        var error = await Assert.ThrowsAnyAsync<DomainException>(async () => await ledger.Mediator.Send(new WithdrawMoneyCommand("A", 100m, "r")));
 
         Assert.Equal("Insufficient funds: balance 70.50, requested 100.00.", error.Message);
     }
@@ -84,7 +84,7 @@ public sealed class CommandPipelineTests : IAsyncLifetime
             new TransferMoneyCommand(null, "B", "A", 1m),
         })
         {
-            var error = await Assert.ThrowsAsync<DomainException>(async () => await ledger.Mediator.Send(command));
+            var error = await Assert.ThrowsAnyAsync<DomainException>(async () => await ledger.Mediator.Send(command));
             Assert.Equal(ErrorCodes.AccountClosed, error.Code);
         }
     }

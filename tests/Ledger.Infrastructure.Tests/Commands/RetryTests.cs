@@ -31,7 +31,7 @@ public sealed class RetryTests
     {
         await using var ledger = await StartWithRivalsAsync(rivalAppends: 1, rivalAmount: -100m);
 
-        var error = await Assert.ThrowsAsync<DomainException>(async () => await ledger.Mediator.Send(new WithdrawMoneyCommand("A", 50m, "mine")));
+        var error = await Assert.ThrowsAnyAsync<DomainException>(async () => await ledger.Mediator.Send(new WithdrawMoneyCommand("A", 50m, "mine")));
 
         Assert.Equal(ErrorCodes.InsufficientFunds, error.Code);
     }
@@ -42,9 +42,9 @@ public sealed class RetryTests
         await using var ledger = await StartWithRivalsAsync(rivalAppends: 100, retries: 3);
         var before = await ledger.EventCountAsync();
 
-        var error = await Assert.ThrowsAsync<DomainException>(async () => await ledger.Mediator.Send(new DepositMoneyCommand("A", 1m, "mine")));
+        var error = await Assert.ThrowsAnyAsync<DomainException>(async () => await ledger.Mediator.Send(new DepositMoneyCommand("A", 1m, "mine")));
 
-        Assert.Equal(ErrorCodes.ConcurrencyConflict, error.Code);
+        Assert.Equal(CommandErrorCodes.ConcurrencyConflict, error.Code);
         Assert.Equal(before + 4, await ledger.EventCountAsync());
         Assert.DoesNotContain((await ledger.Mediator.Send(new GetAccountHistoryQuery("A", PageSize: 100))).Items, e => e.Reference == "mine");
     }
@@ -54,10 +54,10 @@ public sealed class RetryTests
     {
         await using var ledger = await StartWithRivalsAsync(rivalAppends: 1);
 
-        var error = await Assert.ThrowsAsync<DomainException>(async () =>
+        var error = await Assert.ThrowsAnyAsync<DomainException>(async () =>
             await ledger.Mediator.Send(new DepositMoneyCommand("A", 1m, "mine") { ExpectedVersion = 1 }));
 
-        Assert.Equal(ErrorCodes.VersionMismatch, error.Code);
+        Assert.Equal(CommandErrorCodes.VersionMismatch, error.Code);
         Assert.Equal(0, ledger.Get<LedgerMetrics>().RetryTotal);
     }
 

@@ -111,8 +111,8 @@ public sealed class HttpBadInputTests(ITestOutputHelper output)
                 {
                     ErrorCodes.ValidationFailed => 400,
                     ErrorCodes.AccountNotFound => 404,
-                    ErrorCodes.IdempotencyKeyReused or ErrorCodes.ConcurrencyConflict => 409,
-                    ErrorCodes.VersionMismatch => 412,
+                    CommandErrorCodes.IdempotencyKeyReused or CommandErrorCodes.ConcurrencyConflict => 409,
+                    CommandErrorCodes.VersionMismatch => 412,
                     _ => 422,
                 };
                 if ((int)response.StatusCode != status || Code(text) != bad.Code)

@@ -119,7 +119,7 @@ public sealed class BadInputs(Random random)
                 ? Bad("bad account id", Make(BadId(), amountOk, "r", null), "accountId")
                 : new BadInput("unknown account", Make($"NOPE-{counter}", amountOk, "r", null), ErrorCodes.AccountNotFound, null),
             9 => new BadInput("closed account", Make(Closed, 1m, "r", null), ErrorCodes.AccountClosed, null),
-            10 => new BadInput("stale If-Match version", Make(id, amountOk, "r", null) with { ExpectedVersion = random.Next(2) == 0 ? 0 : 2 + random.Next(1000) }, ErrorCodes.VersionMismatch, null),
+            10 => new BadInput("stale If-Match version", Make(id, amountOk, "r", null) with { ExpectedVersion = random.Next(2) == 0 ? 0 : 2 + random.Next(1000) }, CommandErrorCodes.VersionMismatch, null),
             _ => Envelope(Make(id, amountOk, "r", null)),
         };
     }

@@ -30,13 +30,13 @@ public sealed class ConcurrencyRetryBehavior<TMessage, TResponse>(IOptions<Ledge
                 metrics.ConcurrencyConflict(typeof(TMessage).Name);
                 if (message.ExpectedVersion is not null)
                 {
-                    throw new DomainException(ErrorCodes.VersionMismatch,
+                    throw new CommandRefusedException(CommandErrorCodes.VersionMismatch,
                         $"The account changed while this command was being applied (now at version {conflict.ActualVersion}, not {message.ExpectedVersion}). Reload and try again.");
                 }
 
                 if (attempt >= retries)
                 {
-                    throw new DomainException(ErrorCodes.ConcurrencyConflict,
+                    throw new CommandRefusedException(CommandErrorCodes.ConcurrencyConflict,
                         $"Other changes to '{conflict.StreamId}' kept arriving first; gave up after {attempt + 1} attempts. Try again.");
                 }
 

@@ -178,7 +178,7 @@ public sealed class CommandExecutor(
         var actual = state?.Version ?? 0;
         if (command.ExpectedVersion is { } expected && expected != actual)
         {
-            throw new DomainException(ErrorCodes.VersionMismatch,
+            throw new CommandRefusedException(CommandErrorCodes.VersionMismatch,
                 $"Account '{accountId}' is at version {actual}, not the version {expected} this change was made against. Reload and try again.");
         }
     }
@@ -199,7 +199,7 @@ public sealed class CommandExecutor(
 
         if (prior.RequestHash != requestHash || prior.CommandType != command.GetType().Name)
         {
-            throw new DomainException(ErrorCodes.IdempotencyKeyReused,
+            throw new CommandRefusedException(CommandErrorCodes.IdempotencyKeyReused,
                 $"Command id '{command.CommandId}' was already used for a different request; use a new id for a new request.");
         }
 

@@ -31,7 +31,7 @@ public static class StoredOutcome
         if (document.RootElement.TryGetProperty(RefusedProperty, out var refused))
         {
             var refusal = refused.Deserialize<Refusal>(EventSerializer.Options)!;
-            throw new DomainException(refusal.Code, refusal.Message, refusal.Field) { Replayed = true };
+            throw new CommandRefusedException(refusal.Code, refusal.Message, refusal.Field) { Replayed = true };
         }
 
         var result = document.RootElement.Deserialize<TResult>(EventSerializer.Options)

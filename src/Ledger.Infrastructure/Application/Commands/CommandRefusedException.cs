@@ -1,0 +1,27 @@
+using Ledger.Domain;
+
+namespace Ledger.Infrastructure.Application.Commands;
+
+/// <summary>
+/// A refusal the application layer decides rather than a business rule: a version the caller pinned
+/// is gone, conflicts kept winning, an idempotency key was reused, an account's history cannot be
+/// read, the database is busy. Also the stored answer to an earlier send of the same command id,
+/// replayed (<see cref="Replayed"/>), whatever its code.
+/// </summary>
+public sealed class CommandRefusedException(string code, string message, string? field = null)
+    : DomainException(code, message, field)
+{
+    /// <summary>
+    /// True when this is the stored answer to an earlier send of the same command id, not a new decision:
+    /// a command id keeps the answer it first got, refusal or success.
+    /// </summary>
+    public bool Replayed { get; init; }
+}
+
+/// <summary>Stable codes of the refusals the application layer decides (see shared/API.md).</summary>
+public static class CommandErrorCodes
+{
+    public const string ConcurrencyConflict = "concurrency_conflict";
+    public const string VersionMismatch = "version_mismatch";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+}
