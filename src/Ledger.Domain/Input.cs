@@ -32,6 +32,15 @@ public static partial class Input
         }
     }
 
+    /// <summary>An amount must be greater than zero before its currency is even known.</summary>
+    public static void MustBePositive(decimal amount, string field = "amount")
+    {
+        if (amount <= 0)
+        {
+            throw DomainException.Invalid(field, $"The amount must be greater than zero; got {Show(amount)}.");
+        }
+    }
+
     public static void Required(string? value, string field, int maxLength, string what)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -80,10 +89,7 @@ public static partial class Input
     /// <summary>Checks an amount is positive, not absurdly large, and has no more digits than the currency allows.</summary>
     public static void PositiveAmount(decimal amount, string currency, string field = "amount")
     {
-        if (amount <= 0)
-        {
-            throw DomainException.Invalid(field, $"The amount must be greater than zero; got {Show(amount)}.");
-        }
+        MustBePositive(amount, field);
 
         if (amount > Amounts.MaxBalance)
         {

@@ -2,11 +2,11 @@ using Ledger.Infrastructure.Application.Pipeline;
 using Ledger.Infrastructure.Application.Writing;
 using Ledger.Infrastructure.Diagnostics;
 using Ledger.Infrastructure.Storage;
-using Ledger.Infrastructure.Storage.Model;
 using Ledger.Infrastructure.Storage.Projections;
 using Ledger.Infrastructure.Storage.Snapshots;
+using Ledger.Infrastructure.Storage.Sql;
 using Ledger.Infrastructure.Storage.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Infrastructure;
@@ -14,37 +14,24 @@ namespace Ledger.Infrastructure;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Everything behind the mediator: event store, snapshots, projections and their catch-up service.
-    /// Options come from the "Ledger" configuration section, then <paramref name="configure"/>.
+    /// Everything behind the mediator: the storage engine, event store, snapshots, projections and their
+    /// catch-up service. It needs only its options: the caller binds configuration into them if it has any.
     /// </summary>
-    public static IServiceCollection AddLedger(this IServiceCollection services, Action<LedgerOptions>? configure = null)
+    public static IServiceCollection AddLedger(this IServiceCollection services, Action<LedgerOptions> configure)
     {
-        var optionsBuilder = services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.SectionName);
-        if (configure is not null)
-        {
-            optionsBuilder.Configure(configure);
-        }
-
-        services.AddSingleton<SqliteConnections>();
-        services.AddPooledDbContextFactory<LedgerDbContext>((provider, builder) =>
-        {
-            var connections = provider.GetRequiredService<SqliteConnections>();
-            builder
-                .UseSqlite(connections.ConnectionString)
-                .AddInterceptors(new SqlitePragmaInterceptor(connections.Pragmas))
-                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
-        });
+        services.AddOptions<LedgerOptions>().Configure(configure);
+        services.AddSqliteStorage();
 
         services.AddMetrics();
         services.AddSingleton<TimeProvider>(new LedgerClock(TimeProvider.System));
         services.AddSingleton<LedgerMetrics>();
-        services.AddSingleton<WriteGate>();
         services.AddSingleton<EventAppender>();
-        services.AddSingleton<IEventStore, SqliteEventStore>();
-        services.AddSingleton<AccountStateCache>();
+        services.AddSingleton<IEventStore, SqlEventStore>();
         services.AddSingleton<SnapshotStore>();
+        services.AddSingleton<AccountStateCache>();
         services.AddSingleton<AccountLoader>();
-        services.AddSingleton<CommandExecutor>();
+        services.AddSingleton<CommandIdempotency>();
+        services.AddSingleton<CommandWriter>();
         services.AddSingleton<AccountCurrencies>();
         services.AddSingleton<AccountBalancesProjection>();
         services.AddSingleton<AccountLedgerProjection>();

@@ -1,5 +1,5 @@
 using Ledger.Infrastructure;
-using Ledger.Infrastructure.Storage.Sqlite;
+using Ledger.Infrastructure.Storage;
 using Ledger.Web;
 using Ledger.Web.Components;
 using Ledger.Web.Demo;
@@ -15,6 +15,8 @@ if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrW
 
 builder.Services.AddLedger(options =>
 {
+    // Bound when the options are first needed, so every configuration source has been added by then.
+    builder.Configuration.GetSection(LedgerOptions.SectionName).Bind(options);
     if (commandLine.ResolveDatabasePath() is { } path)
     {
         options.DatabasePath = path;

@@ -8,30 +8,31 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ledger.Api.Tests;
 
 /// <summary>
-/// The whole Ledger.Web app in memory over a real SQLite file. Give an existing <paramref name="databasePath"/>
-/// to play a restart: the file outlives the factory that did not create it.
+/// The whole Ledger.Web app in memory over a test database (a new SQLite file when none is given). Give
+/// another factory's <see cref="TestDatabase.Borrow"/> to play a restart: the data outlives a factory
+/// that did not create it.
 /// </summary>
 public sealed class LedgerApiFactory(
-    string? databasePath = null,
+    TestDatabase? database = null,
     Action<IServiceCollection>? services = null,
     IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
-    private readonly bool ownsFile = databasePath is null;
-
     static LedgerApiFactory()
     {
-        // LEDGER_DB would win over the test's database path; a developer's setting must never reach a test.
+        // LEDGER_DB would win over the test's database; a developer's setting must never reach a test.
         Environment.SetEnvironmentVariable(CommandLine.DatabaseEnvironmentVariable, null);
     }
 
-    public string DatabasePath { get; } = databasePath ?? NewDatabasePath();
-
-    public static string NewDatabasePath() => TempDatabase.NewPath("ledger-api-test");
+    public TestDatabase Database { get; } = database ?? TestDatabase.NewSqlite("ledger-api-test");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Ledger:DatabasePath", DatabasePath);
-        builder.UseSetting("Ledger:Synchronous", "NORMAL");
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseSetting("Ledger:Synchronous", TestLedger.Synchronous);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
@@ -46,10 +47,7 @@ public sealed class LedgerApiFactory(
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (ownsFile)
-        {
-            TempDatabase.Delete(DatabasePath);
-        }
+        await Database.DisposeAsync();
     }
 }
 

@@ -7,21 +7,21 @@ public sealed class LedgerApp : IAsyncDisposable
 {
     private readonly LedgerWebProcess process;
 
-    private LedgerApp(LedgerWebProcess process, string databasePath)
+    private LedgerApp(LedgerWebProcess process, TestDatabase database)
     {
         this.process = process;
-        DatabasePath = databasePath;
+        Database = database;
     }
 
     public Uri BaseUrl => process.BaseUrl;
 
-    public string DatabasePath { get; }
+    public TestDatabase Database { get; }
 
     public string Output => process.Output;
 
     public static async Task<LedgerApp> StartAsync()
     {
-        var database = TempDatabase.NewPath("ledger-e2e");
+        var database = TestDatabase.NewSqlite("ledger-e2e");
         try
         {
             var process = await LedgerWebProcess.StartAsync(new LedgerWebStartInfo(database)
@@ -37,7 +37,7 @@ public sealed class LedgerApp : IAsyncDisposable
         }
         catch
         {
-            TempDatabase.Delete(database);
+            await database.DisposeAsync();
             throw;
         }
     }
@@ -54,6 +54,6 @@ public sealed class LedgerApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await process.DisposeAsync();
-        TempDatabase.Delete(DatabasePath);
+        await Database.DisposeAsync();
     }
 }

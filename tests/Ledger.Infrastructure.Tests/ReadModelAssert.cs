@@ -1,6 +1,6 @@
 using Ledger.Domain.Accounts;
 using Ledger.Domain.Money;
-using Ledger.Infrastructure.Storage.Sqlite;
+using Ledger.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Tests;
@@ -11,12 +11,11 @@ public static class ReadModelAssert
     public static async Task EqualsReplayAsync(TestLedger ledger)
     {
         await using var db = await ledger.DbAsync();
-        var records = await db.Events.AsNoTracking().OrderBy(e => e.Position).ToListAsync();
         var states = new Dictionary<string, Account>();
         var expectedLedger = new List<(string Account, long Version, long BalanceAfter)>();
-        foreach (var record in records)
+        foreach (var stored in await ledger.ReadAllAsync())
         {
-            var e = SqliteEventStore.ToStoredEvent(record).Data;
+            var e = stored.Data;
             var next = Account.Evolve(states.GetValueOrDefault(e.AccountId), e);
             states[e.AccountId] = next;
             expectedLedger.Add((next.AccountId, next.Version, Amounts.ToMinorUnits(next.Balance, next.Currency)));

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Ledger.Domain;
 using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Diagnostics;
 using Ledger.Reliability.Tests.Support;
+using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests;
 
@@ -19,7 +21,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
         var seed = Seeds.Resolve(20_260_809);
         await Seeds.RunAsync(seed, async () =>
         {
-            await using var ledger = await ReliabilityLedger.StartAsync();
+            await using var ledger = await TestLedger.StartAsync(services: CountingEventStore.Install);
             foreach (var command in BadInputs.Fixture)
             {
                 await ledger.Mediator.Send((object)command);
@@ -28,7 +30,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
             var eventsBefore = await ledger.EventCountAsync();
             var commandsBefore = LedgerChecks.Scalar(ledger.DatabasePath, "SELECT COUNT(*) FROM processed_commands");
             var refusalsBefore = LedgerChecks.Scalar(ledger.DatabasePath, RecordedRefusals);
-            var rejectedBefore = ledger.Metrics.RejectedByCode.ToDictionary(kv => kv.Key, kv => kv.Value);
+            var rejectedBefore = ledger.Get<LedgerMetrics>().RejectedByCode.ToDictionary(kv => kv.Key, kv => kv.Value);
             var generator = new BadInputs(new Random(seed));
             var byFault = new Dictionary<string, int>();
             var byCode = new Dictionary<string, long>();
@@ -39,7 +41,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
             {
                 var bad = generator.Next();
                 byFault[bad.Fault] = byFault.GetValueOrDefault(bad.Fault) + 1;
-                var attempts = ledger.Store.EventAttempts;
+                var attempts = ledger.Store().EventAttempts;
                 string outcome;
                 try
                 {
@@ -63,7 +65,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
                     outcome = $"threw {crash.GetType().Name}: {crash.Message}";
                 }
 
-                if (ledger.Store.EventAttempts != attempts)
+                if (ledger.Store().EventAttempts != attempts)
                 {
                     outcome += " and attempted to append events";
                 }
@@ -84,7 +86,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
             Assert.Equal(refusalsBefore + recordable, LedgerChecks.Scalar(ledger.DatabasePath, RecordedRefusals));
             foreach (var (code, count) in byCode)
             {
-                Assert.Equal(count, ledger.Metrics.RejectedByCode.GetValueOrDefault(code) - rejectedBefore.GetValueOrDefault(code));
+                Assert.Equal(count, ledger.Get<LedgerMetrics>().RejectedByCode.GetValueOrDefault(code) - rejectedBefore.GetValueOrDefault(code));
             }
 
             // Still up and still right.
@@ -110,7 +112,15 @@ public sealed class BadInputTests(ITestOutputHelper output)
         try
         {
             command.ValidateEnvelope();
-            command.Validate();
+            _ = command switch
+            {
+                OpenAccountCommand open => (object)open.ToDomain(open.AccountId ?? "generated"),
+                DepositMoneyCommand deposit => deposit.ToDomain(),
+                WithdrawMoneyCommand withdrawal => withdrawal.ToDomain(),
+                CloseAccountCommand closing => closing.ToDomain(),
+                TransferMoneyCommand transfer => transfer.ToDomain(transfer.TransferId ?? "generated"),
+                _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command."),
+            };
             return true;
         }
         catch (DomainException)

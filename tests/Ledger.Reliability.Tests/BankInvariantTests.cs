@@ -3,6 +3,7 @@ using Ledger.Domain;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
 using Ledger.Reliability.Tests.Support;
+using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests;
 
@@ -26,8 +27,8 @@ public sealed class BankInvariantTests(ITestOutputHelper output)
         await Seeds.RunAsync(seed, async () =>
         {
             // Two processes on one file: each has its own write gate, so transfers really race in SQLite.
-            await using var first = await ReliabilityLedger.StartAsync();
-            await using var second = await ReliabilityLedger.StartAsync(path: first.DatabasePath);
+            await using var first = await TestLedger.StartAsync(services: CountingEventStore.Install);
+            await using var second = await TestLedger.StartAsync(database: first.Database.Borrow(), services: CountingEventStore.Install);
             var processes = new[] { first, second };
             var ids = Enumerable.Range(0, accounts).Select(i => $"BANK-{i:D3}").ToArray();
             foreach (var id in ids)
@@ -108,7 +109,7 @@ public sealed class BankInvariantTests(ITestOutputHelper output)
                 succeeded,
                 insufficientFunds = insufficient,
                 gaveUpSurfaced = gaveUp,
-                conflicts = processes.Sum(p => p.Store.Conflicts),
+                conflicts = processes.Sum(p => p.Store().Conflicts),
                 reads = reads.Count,
                 readSumMin = reads.MinSum,
                 readSumMax = reads.MaxSum,
@@ -118,7 +119,7 @@ public sealed class BankInvariantTests(ITestOutputHelper output)
         });
     }
 
-    private static async Task<ReadLog> ReadUntilDoneAsync(ReliabilityLedger ledger, int accounts, decimal total, CancellationToken done)
+    private static async Task<ReadLog> ReadUntilDoneAsync(TestLedger ledger, int accounts, decimal total, CancellationToken done)
     {
         var log = new ReadLog();
         while (true)

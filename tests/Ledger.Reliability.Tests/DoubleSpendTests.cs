@@ -3,6 +3,7 @@ using Ledger.Domain;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
 using Ledger.Reliability.Tests.Support;
+using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests;
 
@@ -32,8 +33,8 @@ public sealed class DoubleSpendTests(ITestOutputHelper output)
 
     private async Task RunAsync(int seed, int rounds, bool transfers, string test)
     {
-        await using var first = await ReliabilityLedger.StartAsync();
-        await using var second = await ReliabilityLedger.StartAsync(path: first.DatabasePath);
+        await using var first = await TestLedger.StartAsync(services: CountingEventStore.Install);
+        await using var second = await TestLedger.StartAsync(database: first.Database.Borrow(), services: CountingEventStore.Install);
         var processes = new[] { first, second };
         var random = new Random(seed);
         await first.Mediator.Send(new OpenAccountCommand("SINK", "sink", null, "EUR", 0m));
@@ -96,7 +97,7 @@ public sealed class DoubleSpendTests(ITestOutputHelper output)
             processes = processes.Length,
             successesPerRound = 1,
             refused = refusedByCode,
-            conflicts = processes.Sum(p => p.Store.Conflicts),
+            conflicts = processes.Sum(p => p.Store().Conflicts),
             seconds = Math.Round(elapsed.TotalSeconds, 2),
         });
     }

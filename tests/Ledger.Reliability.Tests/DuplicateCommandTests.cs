@@ -6,6 +6,7 @@ using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
 using Ledger.Infrastructure.Storage.Serialization;
 using Ledger.Reliability.Tests.Support;
+using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests;
 
@@ -35,8 +36,8 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
         var seed = Seeds.Resolve(20_260_805);
         await Seeds.RunAsync(seed, async () =>
         {
-            await using var first = await ReliabilityLedger.StartAsync();
-            await using var second = await ReliabilityLedger.StartAsync(path: first.DatabasePath);
+            await using var first = await TestLedger.StartAsync(services: CountingEventStore.Install);
+            await using var second = await TestLedger.StartAsync(database: first.Database.Borrow(), services: CountingEventStore.Install);
             var processes = new[] { first, second };
             var accounts = Enumerable.Range(0, AccountCount).Select(i => $"DUP-{i:D2}").ToArray();
             foreach (var id in accounts)
@@ -78,7 +79,7 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
                 var expectedEvents = winner is TransferMoneyCommand ? 2 : 1;
                 Assert.True(effects.TryGetValue(plan.Id, out var events) && events.Count == expectedEvents,
                     $"command {plan.Id} ({plan.Mode}, {plan.Sends} sends) wrote {effects.GetValueOrDefault(plan.Id)?.Count ?? 0} events, expected {expectedEvents}");
-                Assert.Equal(1, processes.Sum(p => p.Store.ByCommand.GetValueOrDefault(plan.Id)?.Committed ?? 0));
+                Assert.Equal(1, processes.Sum(p => p.Store().ByCommand.GetValueOrDefault(plan.Id)?.Committed ?? 0));
                 Apply(winner, expected);
             }
 
@@ -104,7 +105,7 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
                 lostRepliesThatHadCommitted = counters.LostButCommitted,
                 otherBodyRefused = counters.Reused,
                 otherBodyWonTheRace = counters.OtherBodyWon,
-                duplicateDetectedAtCommit = processes.Sum(p => p.Store.Duplicates),
+                duplicateDetectedAtCommit = processes.Sum(p => p.Store().Duplicates),
                 seconds = Math.Round(elapsed.TotalSeconds, 2),
             });
         });
@@ -121,8 +122,8 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
         var seed = Seeds.Resolve(20_260_806);
         await Seeds.RunAsync(seed, async () =>
         {
-            await using var first = await ReliabilityLedger.StartAsync();
-            await using var second = await ReliabilityLedger.StartAsync(path: first.DatabasePath);
+            await using var first = await TestLedger.StartAsync(services: CountingEventStore.Install);
+            await using var second = await TestLedger.StartAsync(database: first.Database.Borrow(), services: CountingEventStore.Install);
             var processes = new[] { first, second };
             var counters = new Counters();
             var random = new Random(seed);
@@ -166,7 +167,7 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
         return new Planned(index, id, command with { CommandId = id }, other with { CommandId = id }, random.Next(2, 6), mode, random.Next(3) == 0, random.Next(0, 4));
     }
 
-    private static async Task ExecuteAsync(Planned plan, ReliabilityLedger[] processes, Counters counters)
+    private static async Task ExecuteAsync(Planned plan, TestLedger[] processes, Counters counters)
     {
         var answers = new List<object>();
         switch (plan.Mode)
@@ -195,7 +196,7 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
                     catch (OperationCanceledException)
                     {
                         Interlocked.Increment(ref counters.Lost);
-                        if (processes.Sum(p => p.Store.ByCommand.GetValueOrDefault(plan.Id)?.Committed ?? 0) > 0)
+                        if (processes.Sum(p => p.Store().ByCommand.GetValueOrDefault(plan.Id)?.Committed ?? 0) > 0)
                         {
                             Interlocked.Increment(ref counters.LostButCommitted);
                         }
@@ -251,27 +252,27 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task AssertReusedAsync(ReliabilityLedger process, LedgerCommand command, Planned plan, Counters counters)
+    private static async Task AssertReusedAsync(TestLedger process, LedgerCommand command, Planned plan, Counters counters)
     {
-        var committedBefore = process.Store.ByCommand.GetValueOrDefault(plan.Id)?.Committed ?? 0;
+        var committedBefore = process.Store().ByCommand.GetValueOrDefault(plan.Id)?.Committed ?? 0;
         var refused = await Assert.ThrowsAnyAsync<DomainException>(async () => await SendAsync(process, command, counters));
         Assert.True(refused.Code == CommandErrorCodes.IdempotencyKeyReused, $"command {plan.Id}: another body under the same id gave {refused.Code}");
 
         // Nothing committed under that id (other lanes keep writing, so the event count cannot tell; the
         // final per-command effect count checks the database too). The other body may get as far as an
         // append that the command id's primary key then refuses.
-        Assert.Equal(committedBefore, process.Store.ByCommand.GetValueOrDefault(plan.Id)?.Committed ?? 0);
+        Assert.Equal(committedBefore, process.Store().ByCommand.GetValueOrDefault(plan.Id)?.Committed ?? 0);
         Interlocked.Increment(ref counters.Reused);
     }
 
-    private static async Task<object> SendAsync(ReliabilityLedger process, LedgerCommand command, Counters counters, CancellationToken cancellationToken = default)
+    private static async Task<object> SendAsync(TestLedger process, LedgerCommand command, Counters counters, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref counters.Sends);
         return await process.Mediator.Send((object)command, cancellationToken)
             ?? throw new InvalidOperationException($"command {command.CommandId} answered null");
     }
 
-    private static async Task<(object? Result, string? Code)> TryAsync(ReliabilityLedger process, LedgerCommand command, Counters counters)
+    private static async Task<(object? Result, string? Code)> TryAsync(TestLedger process, LedgerCommand command, Counters counters)
     {
         try
         {
@@ -283,7 +284,7 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<object[]> RaceAsync(IEnumerable<(ReliabilityLedger Process, LedgerCommand Command)> sends, Counters counters)
+    private static async Task<object[]> RaceAsync(IEnumerable<(TestLedger Process, LedgerCommand Command)> sends, Counters counters)
     {
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = sends.Select(s => Task.Run(async () =>

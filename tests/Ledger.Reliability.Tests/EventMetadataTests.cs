@@ -3,6 +3,7 @@ using Ledger.Domain;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
 using Ledger.Reliability.Tests.Support;
+using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests;
 
@@ -18,7 +19,7 @@ public sealed class EventMetadataTests
         var seed = Seeds.Resolve(20_260_810);
         await Seeds.RunAsync(seed, async () =>
         {
-            await using var ledger = await ReliabilityLedger.StartAsync();
+            await using var ledger = await TestLedger.StartAsync(services: CountingEventStore.Install);
             var random = new Random(seed);
             var workload = new RandomWorkload(seed, accounts: 8);
             var sent = new Dictionary<string, (string Actor, string? Correlation, DateTimeOffset Before, DateTimeOffset After, bool Accepted)>(StringComparer.Ordinal);
@@ -100,7 +101,7 @@ public sealed class EventMetadataTests
     [MemberData(nameof(Limits))]
     public async Task EveryString_AtItsLimit_IsStoredIntact_AndOneOverIsRefused(string field, int limit)
     {
-        await using var ledger = await ReliabilityLedger.StartAsync();
+        await using var ledger = await TestLedger.StartAsync(services: CountingEventStore.Install);
         await ledger.Mediator.Send(new OpenAccountCommand("FROM", "h", null, "EUR", 100m));
         await ledger.Mediator.Send(new OpenAccountCommand("TO", "h", null, "EUR", 0m));
         await ledger.Mediator.Send(new OpenAccountCommand("EMPTY", "h", null, "EUR", 0m));

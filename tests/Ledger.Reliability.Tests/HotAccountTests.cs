@@ -3,8 +3,10 @@ using Ledger.Domain;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
 using Ledger.Infrastructure.Application.Writing;
+using Ledger.Infrastructure.Diagnostics;
 using Ledger.Infrastructure.Storage.Snapshots;
 using Ledger.Reliability.Tests.Support;
+using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests;
 
@@ -24,7 +26,7 @@ public sealed class HotAccountTests(ITestOutputHelper output)
     [Fact]
     public async Task ThirtyTwoWriters_InOneProcess_LoseAndDoubleNothing()
     {
-        await using var ledger = await ReliabilityLedger.StartAsync();
+        await using var ledger = await TestLedger.StartAsync(services: CountingEventStore.Install);
         await RunAsync([ledger], DepositsPerWriterInOneProcess, nameof(ThirtyTwoWriters_InOneProcess_LoseAndDoubleNothing));
     }
 
@@ -35,12 +37,12 @@ public sealed class HotAccountTests(ITestOutputHelper output)
     [Fact]
     public async Task ThirtyTwoWriters_FromTwoProcesses_LoseAndDoubleNothing()
     {
-        await using var first = await ReliabilityLedger.StartAsync();
-        await using var second = await ReliabilityLedger.StartAsync(path: first.DatabasePath);
+        await using var first = await TestLedger.StartAsync(services: CountingEventStore.Install);
+        await using var second = await TestLedger.StartAsync(database: first.Database.Borrow(), services: CountingEventStore.Install);
         await RunAsync([first, second], DepositsPerWriter, nameof(ThirtyTwoWriters_FromTwoProcesses_LoseAndDoubleNothing));
     }
 
-    private async Task RunAsync(IReadOnlyList<ReliabilityLedger> processes, int depositsPerWriter, string test)
+    private async Task RunAsync(IReadOnlyList<TestLedger> processes, int depositsPerWriter, string test)
     {
         var ledger = processes[0];
         await ledger.Mediator.Send(new OpenAccountCommand("HOT", "holder", "Hot Account", "EUR", Opening) { CommandId = "open-HOT" });
@@ -98,7 +100,7 @@ public sealed class HotAccountTests(ITestOutputHelper output)
 
         // Per command, across processes: attempts beyond the first are retries (server or client side).
         var perCommand = processes
-            .SelectMany(p => p.Store.ByCommand)
+            .SelectMany(p => p.Store().ByCommand)
             .Where(kv => kv.Key.StartsWith("hot-", StringComparison.Ordinal))
             .GroupBy(kv => kv.Key)
             .Select(g => (Attempts: g.Sum(x => x.Value.Attempts), Committed: g.Sum(x => x.Value.Committed)))
@@ -106,12 +108,12 @@ public sealed class HotAccountTests(ITestOutputHelper output)
         Assert.Equal(commands, perCommand.Length);
         Assert.All(perCommand, c => Assert.Equal(1, c.Committed));
         var retries = perCommand.Select(c => c.Attempts - 1).ToArray();
-        var conflicts = processes.Sum(p => p.Store.Conflicts);
+        var conflicts = processes.Sum(p => p.Store().Conflicts);
 
         // The product's own counters agree with what the wrapper saw: every lost race is a conflict,
         // and every conflict is either retried by the pipeline or surfaced as a give-up.
-        Assert.Equal(conflicts, processes.Sum(p => p.Metrics.ConflictTotal));
-        Assert.Equal(conflicts - gaveUp, processes.Sum(p => p.Metrics.RetryTotal));
+        Assert.Equal(conflicts, processes.Sum(p => p.Get<LedgerMetrics>().ConflictTotal));
+        Assert.Equal(conflicts - gaveUp, processes.Sum(p => p.Get<LedgerMetrics>().RetryTotal));
         Assert.Equal(retries.Sum(), conflicts);
 
         Figures.Report(output, test, new

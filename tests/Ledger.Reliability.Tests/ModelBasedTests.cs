@@ -4,6 +4,7 @@ using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
 using Ledger.Reliability.Tests.Support;
+using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests;
 
@@ -44,7 +45,7 @@ public sealed class ModelBasedTests(ITestOutputHelper output)
 
     private static async Task RunSeedAsync(int seed, System.Collections.Concurrent.ConcurrentDictionary<string, int> outcomes)
     {
-        await using var ledger = await ReliabilityLedger.StartAsync();
+        await using var ledger = await TestLedger.StartAsync(services: CountingEventStore.Install);
         var model = new ReferenceModel();
         var random = new Random(seed);
         var sent = new List<LedgerCommand>();

@@ -1,6 +1,7 @@
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Storage.Sqlite;
 using Ledger.Reliability.Tests.Support;
+using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests;
 
@@ -38,7 +39,7 @@ public sealed class OracleSelfTests
         LedgerChecks.AssertContiguous(ledger.DatabasePath);
 
         // Only possible with the table's own guards dropped, which is the point: the check does not rely on them.
-        Execute(ledger.DatabasePath, SqliteDialect.DropEventGuards + "DELETE FROM events WHERE stream_id = 'BankAccount-A' AND stream_version = 2;");
+        Execute(ledger.DatabasePath, SqliteStatements.DropEventGuards + "DELETE FROM events WHERE stream_id = 'BankAccount-A' AND stream_version = 2;");
 
         Assert.ThrowsAny<Exception>(() => LedgerChecks.AssertContiguous(ledger.DatabasePath));
     }
@@ -49,7 +50,7 @@ public sealed class OracleSelfTests
         await using var ledger = await StartWithHistoryAsync();
         LedgerChecks.AssertTransfersHaveBothLegs(ledger.DatabasePath);
 
-        Execute(ledger.DatabasePath, SqliteDialect.DropEventGuards + "DELETE FROM events WHERE event_type = 'TransferReceived';");
+        Execute(ledger.DatabasePath, SqliteStatements.DropEventGuards + "DELETE FROM events WHERE event_type = 'TransferReceived';");
 
         Assert.ThrowsAny<Exception>(() => LedgerChecks.AssertTransfersHaveBothLegs(ledger.DatabasePath));
     }
@@ -63,9 +64,9 @@ public sealed class OracleSelfTests
         Assert.Contains("boom", failure.Message);
     }
 
-    private static async Task<ReliabilityLedger> StartWithHistoryAsync()
+    private static async Task<TestLedger> StartWithHistoryAsync()
     {
-        var ledger = await ReliabilityLedger.StartAsync();
+        var ledger = await TestLedger.StartAsync(services: CountingEventStore.Install);
         await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
         await ledger.Mediator.Send(new OpenAccountCommand("B", "h", null, "EUR", 0m));
         await ledger.Mediator.Send(new DepositMoneyCommand("A", 5m, "r"));

@@ -23,7 +23,7 @@ public sealed class RebuildTests(ITestOutputHelper output)
         var seed = Seeds.Resolve(20_260_807);
         await Seeds.RunAsync(seed, async () =>
         {
-            await using var ledger = await ReliabilityLedger.StartAsync();
+            await using var ledger = await TestLedger.StartAsync(services: CountingEventStore.Install);
             var workload = new RandomWorkload(seed);
             await workload.RunAsync(ledger.Mediator, History);
             var events = await ledger.EventCountAsync();
@@ -36,25 +36,25 @@ public sealed class RebuildTests(ITestOutputHelper output)
 
             // Every commit's events published again, twice, then everything at once, reversed, and
             // from two tasks at the same time.
-            var all = await ledger.Get<IEventStore>().ReadAllAsync(0, int.MaxValue, CancellationToken.None);
+            var all = await ledger.ReadAllAsync();
             var publisher = ledger.Get<IPublisher>();
             foreach (var commit in all.GroupBy(e => e.Metadata.CausationId))
             {
-                await publisher.Publish(new EventsAppended(commit.ToArray()));
-                await publisher.Publish(new EventsAppended(commit.ToArray()));
+                await publisher.Publish(new EventsAppended(commit.ToArray(), []));
+                await publisher.Publish(new EventsAppended(commit.ToArray(), []));
             }
 
-            await publisher.Publish(new EventsAppended(all));
-            await publisher.Publish(new EventsAppended(all.Reverse().ToArray()));
+            await publisher.Publish(new EventsAppended(all, []));
+            await publisher.Publish(new EventsAppended(all.Reverse().ToArray(), []));
             await Task.WhenAll(
-                Task.Run(async () => await publisher.Publish(new EventsAppended(all))),
-                Task.Run(async () => await publisher.Publish(new EventsAppended(all))));
+                Task.Run(async () => await publisher.Publish(new EventsAppended(all, []))),
+                Task.Run(async () => await publisher.Publish(new EventsAppended(all, []))));
             Assert.Equal(live, LedgerChecks.ReadModelHash(ledger.DatabasePath));
 
             // A database holding nothing but the events, brought up by catch-up alone.
-            var freshPath = ReliabilityLedger.NewDatabasePath();
-            await using (var fresh = await ReliabilityLedger.StartAsync(path: freshPath))
+            await using (var fresh = await TestLedger.StartAsync())
             {
+                var freshPath = fresh.DatabasePath;
                 using (var connection = LedgerChecks.Open(freshPath))
                 using (var copy = connection.CreateCommand())
                 {
@@ -82,7 +82,6 @@ public sealed class RebuildTests(ITestOutputHelper output)
                 });
             }
 
-            TempDatabase.Delete(freshPath);
         });
     }
 
@@ -92,7 +91,7 @@ public sealed class RebuildTests(ITestOutputHelper output)
         var seed = Seeds.Resolve(20_260_808);
         await Seeds.RunAsync(seed, async () =>
         {
-            await using var ledger = await ReliabilityLedger.StartAsync();
+            await using var ledger = await TestLedger.StartAsync(services: CountingEventStore.Install);
             await new RandomWorkload(seed).RunAsync(ledger.Mediator, History / 3);
             var writers = Enumerable.Range(0, 3)
                 .Select(w => Task.Run(() => new RandomWorkload(seed + 1 + w).RunAsync(ledger.Mediator, History / 6)))

@@ -1,7 +1,7 @@
 namespace Ledger.TestSupport;
 
 /// <summary>What a suite decides about its Ledger.Web child process; the rest is the same for every suite.</summary>
-public sealed record LedgerWebStartInfo(string DatabasePath)
+public sealed record LedgerWebStartInfo(TestDatabase Database)
 {
     /// <summary>A loopback port to listen on; null lets the operating system pick a free one.</summary>
     public int? Port { get; init; }

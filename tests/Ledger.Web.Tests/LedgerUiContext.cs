@@ -1,4 +1,5 @@
 using Ledger.Infrastructure;
+using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Storage.Sqlite;
 using Ledger.TestSupport;
@@ -19,19 +20,17 @@ public abstract class LedgerUiContext : BunitContext, IAsyncLifetime
 {
     protected LedgerUiContext()
     {
-        DatabasePath = TempDatabase.NewPath("ledger-ui-test");
+        Database = TestDatabase.NewSqlite("ledger-ui-test");
         JSInterop.Mode = JSRuntimeMode.Loose;
 
         // Waits end as soon as their condition holds; the long ceiling only matters on a busy CI machine,
         // where real SQLite writes and projections can take more than bUnit's default second.
         DefaultWaitTimeout = TimeSpan.FromSeconds(15);
-        Services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        Services.AddLedger(o => o.DatabasePath = DatabasePath);
+        TestLedger.AddLedger(Services, Database);
         Services.AddLedgerUi();
     }
 
-    protected string DatabasePath { get; }
+    protected TestDatabase Database { get; }
 
     protected IMediator Mediator => Services.GetRequiredService<IMediator>();
 
@@ -60,6 +59,6 @@ public abstract class LedgerUiContext : BunitContext, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        TempDatabase.Delete(DatabasePath);
+        await Database.DisposeAsync();
     }
 }

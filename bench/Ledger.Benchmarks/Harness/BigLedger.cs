@@ -1,4 +1,5 @@
 using Ledger.Infrastructure.Application.Commands;
+using Ledger.TestSupport;
 
 namespace Ledger.Benchmarks.Harness;
 
@@ -66,7 +67,7 @@ public sealed class BigLedger
             return;
         }
 
-        await using var ledger = await BenchLedger.StartAsync(DatabasePath);
+        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", SqliteTestDatabase.At(DatabasePath));
         await ledger.Mediator.Send(new RebuildProjectionsCommand());
         ProjectionsBuilt = true;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Ledger.TestSupport;
 
 namespace Ledger.Benchmarks.Harness;
 
@@ -9,7 +10,7 @@ public static class Pragmas
 
     public static async Task<IReadOnlyList<(string Name, string Value)>> ReadAsync(string path)
     {
-        await using var ledger = await BenchLedger.StartAsync(path);
+        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", SqliteTestDatabase.At(path));
         await using var db = await ledger.DbAsync();
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();

@@ -1,5 +1,7 @@
+using Ledger.Infrastructure;
 using Ledger.Infrastructure.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using Ledger.TestSupport;
 
 namespace Ledger.Benchmarks.Harness;
 
@@ -9,16 +11,22 @@ public static class RawSqlite
     /// <summary>A fresh file with exactly Ledger's schema (migrations, indexes, triggers), then closed.</summary>
     public static async Task CreateSchemaAsync(string path)
     {
-        await using var ledger = await BenchLedger.StartAsync(path);
+        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", SqliteTestDatabase.At(path));
     }
 
     /// <summary>An open connection with the same per-connection pragmas Ledger sets.</summary>
     public static async Task<SqliteConnection> OpenAsync(string path, string synchronous, int busyTimeoutMilliseconds = 30_000)
     {
-        var connection = new SqliteConnection(SqliteDialect.ConnectionString(path, busyTimeoutMilliseconds));
+        var engine = new SqliteEngine(Microsoft.Extensions.Options.Options.Create(new LedgerOptions
+        {
+            DatabasePath = path,
+            Synchronous = synchronous,
+            BusyTimeoutMilliseconds = busyTimeoutMilliseconds,
+        }));
+        var connection = new SqliteConnection(engine.ConnectionString);
         await connection.OpenAsync();
-        await ExecuteAsync(connection, SqliteDialect.EnableWal);
-        await ExecuteAsync(connection, SqliteDialect.ConnectionPragmas(synchronous, busyTimeoutMilliseconds));
+        await ExecuteAsync(connection, SqliteStatements.EnableWal);
+        await ExecuteAsync(connection, engine.Pragmas);
         return connection;
     }
 

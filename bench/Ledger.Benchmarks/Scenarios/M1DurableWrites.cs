@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Ledger.Benchmarks.Harness;
 using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Application.Commands;
+using Ledger.TestSupport;
 
 namespace Ledger.Benchmarks.Scenarios;
 
@@ -21,7 +22,7 @@ public sealed class M1DurableWrites : IScenario
     {
         var started = Stopwatch.GetTimestamp();
         var sizes = context.Sizes;
-        await using var ledger = await BenchLedger.StartAsync(context.DatabasePath("m1-ledger"));
+        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", SqliteTestDatabase.At(context.DatabasePath("m1-ledger")));
         const string accountId = "M1-ACCOUNT";
         await ledger.Mediator.Send(new OpenAccountCommand(accountId, "H-1", "Bench Holder", "EUR", 0m));
         var sent = 0;

@@ -5,6 +5,7 @@ using Ledger.Benchmarks.Harness;
 using Ledger.Domain;
 using Ledger.Infrastructure.Application.Commands;
 using Microsoft.Data.Sqlite;
+using Ledger.TestSupport;
 
 namespace Ledger.Benchmarks.Scenarios;
 
@@ -25,7 +26,7 @@ public sealed class M2ConcurrentWrites : IScenario
     {
         var started = Stopwatch.GetTimestamp();
         var sizes = context.Sizes;
-        await using var ledger = await BenchLedger.StartAsync(context.DatabasePath("m2-ledger"));
+        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", SqliteTestDatabase.At(context.DatabasePath("m2-ledger")));
         var accounts = Enumerable.Range(0, Clients).Select(i => $"M2-{i:D2}").ToArray();
         foreach (var id in accounts)
         {

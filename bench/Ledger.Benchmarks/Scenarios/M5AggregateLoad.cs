@@ -5,6 +5,7 @@ using Ledger.Infrastructure.Application.Writing;
 using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Serialization;
 using Ledger.Infrastructure.Storage.Snapshots;
+using Ledger.TestSupport;
 
 namespace Ledger.Benchmarks.Scenarios;
 
@@ -25,7 +26,7 @@ public sealed class M5AggregateLoad : IScenario
     {
         var started = Stopwatch.GetTimestamp();
         var big = await BigLedger.GetAsync(context);
-        await using var ledger = await BenchLedger.StartAsync(big.DatabasePath);
+        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", SqliteTestDatabase.At(big.DatabasePath));
         var loader = ledger.Get<AccountLoader>();
         var store = ledger.Get<IEventStore>();
         var snapshots = ledger.Get<SnapshotStore>();
@@ -92,8 +93,8 @@ public sealed class M5AggregateLoad : IScenario
 
             // A snapshot 99 events short of the head: the longest tail the default interval of 100 leaves.
             var snapshotVersion = Math.Max(1, length - 99);
-            var events = await store.ReadStreamAsync(Account.StreamId(accountId), 1, snapshotVersion, CancellationToken.None);
-            var atSnapshot = Account.Fold(events.Select(e => e.Data))!;
+            var events = await store.ReadStreamAsync(Account.StreamId(accountId), 1, CancellationToken.None);
+            var atSnapshot = Account.Fold(events.Take((int)snapshotVersion))!;
             await snapshots.TrySaveAsync(atSnapshot, CancellationToken.None);
             var withSnapshot = new Latencies();
             for (var i = 0; i < (context.Quick ? 20 : 200); i++)

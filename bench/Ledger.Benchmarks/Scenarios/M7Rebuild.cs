@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Ledger.Benchmarks.Harness;
 using Ledger.Infrastructure.Application.Commands;
 using Microsoft.Data.Sqlite;
+using Ledger.TestSupport;
 
 namespace Ledger.Benchmarks.Scenarios;
 
@@ -31,7 +32,7 @@ public sealed class M7Rebuild : IScenario
         {
             scanRates.Add(total / (await ScanAsync(big.DatabasePath, total)).TotalSeconds);
 
-            await using (var ledger = await BenchLedger.StartAsync(big.DatabasePath))
+            await using (var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", SqliteTestDatabase.At(big.DatabasePath)))
             {
                 var t0 = Stopwatch.GetTimestamp();
                 var result = await ledger.Mediator.Send(new RebuildProjectionsCommand());

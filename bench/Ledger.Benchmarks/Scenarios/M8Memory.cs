@@ -4,7 +4,7 @@ using Ledger.Benchmarks.Harness;
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
-using Ledger.Infrastructure.Storage.Sqlite;
+using Ledger.Infrastructure.Storage;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

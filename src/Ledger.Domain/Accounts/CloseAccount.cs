@@ -2,18 +2,25 @@ using Ledger.Domain.Money;
 
 namespace Ledger.Domain.Accounts;
 
-public sealed record CloseAccount(string AccountId, string Reason, string? ClosedBy)
+/// <summary>Closes an account whose balance is exactly zero. Valid by construction.</summary>
+public sealed record CloseAccount
 {
-    public void Validate()
+    public CloseAccount(string accountId, string reason, string? closedBy)
     {
-        Input.AccountId(AccountId, "accountId");
-        Input.Required(Reason, "reason", Input.ReasonMaxLength, "The reason");
-        Input.Optional(ClosedBy, "closedBy", Input.ActorMaxLength, "Closed by");
+        Input.AccountId(accountId, "accountId");
+        Input.Required(reason, "reason", Input.ReasonMaxLength, "The reason");
+        Input.Optional(closedBy, "closedBy", Input.ActorMaxLength, "Closed by");
+        (AccountId, Reason, ClosedBy) = (accountId, reason, closedBy);
     }
+
+    public string AccountId { get; }
+
+    public string Reason { get; }
+
+    public string? ClosedBy { get; }
 
     public static IReadOnlyList<IAccountEvent> Decide(Account? state, CloseAccount command, string actor, DateTimeOffset now)
     {
-        command.Validate();
         var account = AccountRules.MustBeOpen(state, command.AccountId);
         if (account.Balance != 0)
         {

@@ -1,24 +1,29 @@
 namespace Ledger.Domain.Accounts;
 
-public sealed record DepositMoney(string AccountId, decimal Amount, string TransactionReference, string? Description)
+/// <summary>Puts money into an account. Valid by construction: a malformed deposit never exists.</summary>
+public sealed record DepositMoney
 {
     public const string DefaultDescription = "Deposit";
 
-    public void Validate()
+    public DepositMoney(string accountId, decimal amount, string transactionReference, string? description)
     {
-        Input.AccountId(AccountId, "accountId");
-        if (Amount <= 0)
-        {
-            throw DomainException.Invalid("amount", $"The amount must be greater than zero; got {Input.Show(Amount)}.");
-        }
-
-        Input.Required(TransactionReference, "transactionReference", Input.ReferenceMaxLength, "The transaction reference");
-        Input.Optional(Description, "description", Input.DescriptionMaxLength, "The description", multiline: true);
+        Input.AccountId(accountId, "accountId");
+        Input.MustBePositive(amount);
+        Input.Required(transactionReference, "transactionReference", Input.ReferenceMaxLength, "The transaction reference");
+        Input.Optional(description, "description", Input.DescriptionMaxLength, "The description", multiline: true);
+        (AccountId, Amount, TransactionReference, Description) = (accountId, amount, transactionReference, description);
     }
+
+    public string AccountId { get; }
+
+    public decimal Amount { get; }
+
+    public string TransactionReference { get; }
+
+    public string? Description { get; }
 
     public static IReadOnlyList<IAccountEvent> Decide(Account? state, DepositMoney command, DateTimeOffset now)
     {
-        command.Validate();
         var account = AccountRules.MustBeOpen(state, command.AccountId);
 
         // Before the amount checks, so any amount above the limit, however absurd, is deposit_limit_exceeded.

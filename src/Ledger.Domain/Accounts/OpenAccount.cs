@@ -1,29 +1,35 @@
 namespace Ledger.Domain.Accounts;
 
-public sealed record OpenAccount(
-    string AccountId,
-    string HolderId,
-    string? HolderName,
-    string Currency,
-    decimal InitialDeposit)
+/// <summary>Opens a new account. Valid by construction: a malformed request never exists.</summary>
+public sealed record OpenAccount
 {
-    public void Validate()
+    public OpenAccount(string accountId, string holderId, string? holderName, string currency, decimal initialDeposit)
     {
-        Input.AccountId(AccountId, "accountId");
-        Input.Required(HolderId, "holderId", Input.HolderIdMaxLength, "The holder id");
-        Input.Optional(HolderName, "holderName", Input.HolderNameMaxLength, "The holder name");
-        Input.CurrencyCode(Currency);
-        if (InitialDeposit < 0)
+        Input.AccountId(accountId, "accountId");
+        Input.Required(holderId, "holderId", Input.HolderIdMaxLength, "The holder id");
+        Input.Optional(holderName, "holderName", Input.HolderNameMaxLength, "The holder name");
+        Input.CurrencyCode(currency);
+        if (initialDeposit < 0)
         {
-            throw DomainException.Invalid("initialDeposit", $"The initial deposit cannot be negative; got {Input.Show(InitialDeposit)}.");
+            throw DomainException.Invalid("initialDeposit", $"The initial deposit cannot be negative; got {Input.Show(initialDeposit)}.");
         }
 
-        Input.AmountDigits(InitialDeposit, Currency, "initialDeposit");
+        Input.AmountDigits(initialDeposit, currency, "initialDeposit");
+        (AccountId, HolderId, HolderName, Currency, InitialDeposit) = (accountId, holderId, holderName, currency, initialDeposit);
     }
+
+    public string AccountId { get; }
+
+    public string HolderId { get; }
+
+    public string? HolderName { get; }
+
+    public string Currency { get; }
+
+    public decimal InitialDeposit { get; }
 
     public static IReadOnlyList<IAccountEvent> Decide(Account? state, OpenAccount command, DateTimeOffset now)
     {
-        command.Validate();
         if (state is not null)
         {
             throw new DomainException(ErrorCodes.AccountExists, $"Account '{command.AccountId}' already exists.");

@@ -1,31 +1,40 @@
 namespace Ledger.Domain.Accounts;
 
-/// <summary>Moves money between two accounts of the same currency; both legs commit together or not at all.</summary>
-public sealed record TransferMoney(string TransferId, string FromAccountId, string ToAccountId, decimal Amount, string? Description)
+/// <summary>
+/// Moves money between two accounts of the same currency; both legs commit together or not at all.
+/// Valid by construction: a malformed transfer never exists.
+/// </summary>
+public sealed record TransferMoney
 {
     public const string DefaultDescription = "Transfer";
 
-    public void Validate()
+    public TransferMoney(string transferId, string fromAccountId, string toAccountId, decimal amount, string? description)
     {
-        Input.AccountId(TransferId, "transferId");
-        Input.AccountId(FromAccountId, "fromAccountId");
-        Input.AccountId(ToAccountId, "toAccountId");
-        if (string.Equals(FromAccountId, ToAccountId, StringComparison.Ordinal))
+        Input.AccountId(transferId, "transferId");
+        Input.AccountId(fromAccountId, "fromAccountId");
+        Input.AccountId(toAccountId, "toAccountId");
+        if (string.Equals(fromAccountId, toAccountId, StringComparison.Ordinal))
         {
             throw new DomainException(ErrorCodes.SameAccount, "A transfer needs two different accounts.");
         }
 
-        if (Amount <= 0)
-        {
-            throw DomainException.Invalid("amount", $"The amount must be greater than zero; got {Input.Show(Amount)}.");
-        }
-
-        Input.Optional(Description, "description", Input.DescriptionMaxLength, "The description", multiline: true);
+        Input.MustBePositive(amount);
+        Input.Optional(description, "description", Input.DescriptionMaxLength, "The description", multiline: true);
+        (TransferId, FromAccountId, ToAccountId, Amount, Description) = (transferId, fromAccountId, toAccountId, amount, description);
     }
+
+    public string TransferId { get; }
+
+    public string FromAccountId { get; }
+
+    public string ToAccountId { get; }
+
+    public decimal Amount { get; }
+
+    public string? Description { get; }
 
     public static TransferLegs Decide(Account? from, Account? to, TransferMoney command, DateTimeOffset now)
     {
-        command.Validate();
         var source = AccountRules.MustBeOpen(from, command.FromAccountId);
         var destination = AccountRules.MustBeOpen(to, command.ToAccountId);
         if (!string.Equals(source.Currency, destination.Currency, StringComparison.Ordinal))

@@ -1,24 +1,29 @@
 namespace Ledger.Domain.Accounts;
 
-public sealed record WithdrawMoney(string AccountId, decimal Amount, string TransactionReference, string? Description)
+/// <summary>Takes money out of an account. Valid by construction: a malformed withdrawal never exists.</summary>
+public sealed record WithdrawMoney
 {
     public const string DefaultDescription = "Withdrawal";
 
-    public void Validate()
+    public WithdrawMoney(string accountId, decimal amount, string transactionReference, string? description)
     {
-        Input.AccountId(AccountId, "accountId");
-        if (Amount <= 0)
-        {
-            throw DomainException.Invalid("amount", $"The amount must be greater than zero; got {Input.Show(Amount)}.");
-        }
-
-        Input.Required(TransactionReference, "transactionReference", Input.ReferenceMaxLength, "The transaction reference");
-        Input.Optional(Description, "description", Input.DescriptionMaxLength, "The description", multiline: true);
+        Input.AccountId(accountId, "accountId");
+        Input.MustBePositive(amount);
+        Input.Required(transactionReference, "transactionReference", Input.ReferenceMaxLength, "The transaction reference");
+        Input.Optional(description, "description", Input.DescriptionMaxLength, "The description", multiline: true);
+        (AccountId, Amount, TransactionReference, Description) = (accountId, amount, transactionReference, description);
     }
+
+    public string AccountId { get; }
+
+    public decimal Amount { get; }
+
+    public string TransactionReference { get; }
+
+    public string? Description { get; }
 
     public static IReadOnlyList<IAccountEvent> Decide(Account? state, WithdrawMoney command, DateTimeOffset now)
     {
-        command.Validate();
         var account = AccountRules.MustBeOpen(state, command.AccountId);
         Input.PositiveAmount(command.Amount, account.Currency);
         AccountRules.MustCover(account, command.Amount);

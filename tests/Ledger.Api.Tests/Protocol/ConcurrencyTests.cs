@@ -74,7 +74,7 @@ public sealed class ConcurrencyConflictTests
         var id = Api.NewId();
         await client.OpenAsync(id, 10m);
         var before = await client.EventCountAsync();
-        rival.Arm(1);
+        rival().Arm(1);
 
         var response = await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "lost-race" });
 
@@ -89,7 +89,7 @@ public sealed class ConcurrencyConflictTests
         using var client = factory.CreateClient();
         var id = Api.NewId();
         await client.OpenAsync(id, 10m);
-        rival.Arm(2);
+        rival().Arm(2);
 
         var response = await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "won-on-retry" });
 
@@ -106,24 +106,20 @@ public sealed class ConcurrencyConflictTests
         using var client = factory.CreateClient();
         var id = Api.NewId();
         await client.OpenAsync(id, 10m);
-        rival.Arm(1);
+        rival().Arm(1);
 
         var response = await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "pinned" }, ("If-Match", "\"1\""));
 
         await response.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_mismatch");
     }
 
-    private static LedgerApiFactory RivalFactory(out RivalWriterEventStore rival, int maxRetries)
+    private static LedgerApiFactory RivalFactory(out Func<RivalWriterEventStore> rival, int maxRetries)
     {
-        var store = new RivalWriterEventStore();
-        rival = store;
-        return new LedgerApiFactory(
-            services: services =>
-            {
-                services.AddSingleton<SqliteEventStore>();
-                services.AddSingleton<IEventStore>(sp => store.Wrapping(sp.GetRequiredService<SqliteEventStore>()));
-            },
+        var factory = new LedgerApiFactory(
+            services: ForwardingEventStore.Install<RivalWriterEventStore>,
             settings: new Dictionary<string, string> { ["Ledger:MaxConcurrencyRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        rival = () => factory.Services.GetRequiredService<RivalWriterEventStore>();
+        return factory;
     }
 }
 
@@ -134,24 +130,19 @@ public sealed class RivalWriterEventStore : ForwardingEventStore
 
     private int rivals;
 
-    public RivalWriterEventStore Wrapping(IEventStore store)
-    {
-        Inner = store;
-        return this;
-    }
-
     public void Arm(int count) => Interlocked.Exchange(ref rivals, count);
 
-    public override async Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, ProcessedCommandRecord? command, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<StoredEvent>> AppendAsync(
+        IEventStoreSession inner, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command, CancellationToken cancellationToken)
     {
         if (Interlocked.Decrement(ref rivals) >= 0)
         {
             var target = appends[0];
             var accountId = target.Events[0].Data.AccountId;
             var deposit = new MoneyDeposited(accountId, RivalAmount, "rival", "Another process got here first", DateTimeOffset.UtcNow);
-            await Inner.AppendAsync([new StreamAppend(target.StreamId, target.Expected, [NewEvent.From(deposit)])], new EventMetadata("rival", "rival", "rival"), null, cancellationToken);
+            await inner.AppendAsync([new StreamAppend(target.StreamId, target.Expected, [NewEvent.From(deposit)])], new EventMetadata("rival", "rival", "rival"), null, cancellationToken);
         }
 
-        return await Inner.AppendAsync(appends, metadata, command, cancellationToken);
+        return await inner.AppendAsync(appends, metadata, command, cancellationToken);
     }
 }

@@ -22,7 +22,7 @@ public sealed class FailureTests
     public async Task UnexpectedFailure_Is500ProblemWithoutDetails_InEveryEnvironment(string environment)
     {
         await using var factory = new LedgerApiFactory(
-            services: s => s.AddSingleton<IEventStore>(sp => new ExplodingEventStore(ActivatorUtilities.CreateInstance<SqliteEventStore>(sp))),
+            services: ForwardingEventStore.Install<ExplodingEventStore>,
             settings: new Dictionary<string, string> { ["environment"] = environment });
         using var client = factory.CreateClient();
 
@@ -44,7 +44,7 @@ public sealed class FailureTests
         {
             var original = s.Single(d => d.ServiceType == typeof(IDbContextFactory<LedgerDbContext>));
             s.Remove(original);
-            s.AddSingleton<IDbContextFactory<LedgerDbContext>>(sp => broken.Wrapping((IDbContextFactory<LedgerDbContext>)original.ImplementationFactory!(sp)));
+            s.AddSingleton<IDbContextFactory<LedgerDbContext>>(sp => broken.Wrapping((IDbContextFactory<LedgerDbContext>)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!)));
         });
         using var client = factory.CreateClient();
         await client.GetJsonAsync("/health");
@@ -87,9 +87,8 @@ public sealed class FailureTests
 
     private sealed class ExplodingEventStore : ForwardingEventStore
     {
-        public ExplodingEventStore(IEventStore inner) => Inner = inner;
-
-        public override Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, ProcessedCommandRecord? command, CancellationToken cancellationToken) =>
+        protected override Task<IReadOnlyList<StoredEvent>> AppendAsync(
+            IEventStoreSession inner, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(Secret);
     }
 

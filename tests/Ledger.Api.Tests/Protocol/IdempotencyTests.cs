@@ -199,8 +199,7 @@ public sealed class IdempotencyAcrossRestartTests
     [Fact]
     public async Task ReplayAfterARestart_AnswersTheFirstResponse_AndWritesNothing()
     {
-        var path = LedgerApiFactory.NewDatabasePath();
-        try
+        await using var database = TestDatabase.NewSqlite("ledger-api-test");
         {
             var id = Api.NewId();
             var key = Guid.NewGuid().ToString();
@@ -208,7 +207,7 @@ public sealed class IdempotencyAcrossRestartTests
             string firstBody;
             string? firstETag;
             long countBefore;
-            await using (var first = new LedgerApiFactory(path))
+            await using (var first = new LedgerApiFactory(database.Borrow()))
             {
                 using var client = first.CreateClient();
                 await client.OpenAsync(id, 1m);
@@ -218,7 +217,7 @@ public sealed class IdempotencyAcrossRestartTests
                 countBefore = await client.EventCountAsync();
             }
 
-            await using var restarted = new LedgerApiFactory(path);
+            await using var restarted = new LedgerApiFactory(database.Borrow());
             using var again = restarted.CreateClient();
             var replay = await again.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key));
 
@@ -231,10 +230,6 @@ public sealed class IdempotencyAcrossRestartTests
 
             var reused = await again.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1, transactionReference = "other" }, ("Idempotency-Key", key));
             await reused.ProblemAsync(HttpStatusCode.Conflict, "idempotency_key_reused");
-        }
-        finally
-        {
-            TempDatabase.Delete(path);
         }
     }
 }

@@ -21,8 +21,8 @@ public sealed class ClosedAccountTests
             "deposit" => Given(closed).When((state, now) => DepositMoney.Decide(state, new DepositMoney(Id, 10m, "r-1", null), now)),
             "withdraw" => Given(closed).When((state, now) => WithdrawMoney.Decide(state, new WithdrawMoney(Id, 10m, "r-1", null), now)),
             "close" => Given(closed).When((state, now) => CloseAccount.Decide(state, new CloseAccount(Id, "again", null), "teller", now)),
-            "transfer from" => Given(bothAccounts).When(new TransferMoney("t-1", Id, Other, 10m, null)),
-            "transfer to" => Given(bothAccounts).When(new TransferMoney("t-1", Other, Id, 10m, null)),
+            "transfer from" => Given(bothAccounts).When(() => new TransferMoney("t-1", Id, Other, 10m, null)),
+            "transfer to" => Given(bothAccounts).When(() => new TransferMoney("t-1", Other, Id, 10m, null)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
         };
 

@@ -45,7 +45,7 @@ public sealed class EventTimeTests
         var later = At(Math.Max(fromLast, toLast));
 
         Given(Opened("a", 100m), Deposited(1m, "a", fromLast), Opened("b"), Deposited(1m, "b", toLast)).At(At(1))
-            .When(new TransferMoney("t-1", "a", "b", 10m, "x"))
+            .When(() => new TransferMoney("t-1", "a", "b", 10m, "x"))
             .Then(
                 new TransferInitiated("a", "t-1", "b", 10m, "x", later),
                 new TransferReceived("b", "t-1", "a", 10m, "x", later));

@@ -127,10 +127,8 @@ public sealed class OpenAccountTests
     [InlineData("Ada\nLovelace", "holderName")]
     public void Open_WithControlCharacterInHolder_IsRejected(string value, string field)
     {
-        var command = field == "holderId" ? Open(holderId: value) : Open(holderName: value);
-
         Given()
-            .When((state, now) => OpenAccount.Decide(state, command, now))
+            .When((state, now) => OpenAccount.Decide(state, field == "holderId" ? Open(holderId: value) : Open(holderName: value), now))
             .ThenRejected(ErrorCodes.ValidationFailed, field);
     }
 

@@ -24,14 +24,18 @@ internal sealed class Scenario(IReadOnlyList<IAccountEvent> history, DateTimeOff
     {
         var streams = history.Select(e => e.AccountId).Distinct(StringComparer.Ordinal).ToList();
         Assert.True(streams.Count <= 1,
-            $"A single-account decision was given the history of {streams.Count} accounts; use When(TransferMoney).");
+            $"A single-account decision was given the history of {streams.Count} accounts; use When(() => new TransferMoney(...)).");
         var state = Account.Fold(history);
         return new Outcome(history, () => decide(state, now));
     }
 
-    /// <summary>A transfer: each side gets the fold of its own account's events.</summary>
-    public Outcome When(TransferMoney command) => new(history, () =>
+    /// <summary>
+    /// A transfer: each side gets the fold of its own account's events. The command is built inside the
+    /// decision, because a malformed transfer is refused by its constructor.
+    /// </summary>
+    public Outcome When(Func<TransferMoney> transfer) => new(history, () =>
     {
+        var command = transfer();
         var legs = TransferMoney.Decide(StateOf(history, command.FromAccountId), StateOf(history, command.ToAccountId), command, now);
         return [legs.Initiated, legs.Received];
     });

@@ -20,7 +20,7 @@ public sealed class TransferMoneyTests
     public void Transfer_BetweenOpenAccounts_EmitsBothLegs()
     {
         Given(Accounts())
-            .When(Transfer(30m))
+            .When(() => Transfer(30m))
             .Then(
                 new TransferInitiated(From, "t-1", To, 30m, "Rent", Now),
                 new TransferReceived(To, "t-1", From, 30m, "Rent", Now));
@@ -30,7 +30,7 @@ public sealed class TransferMoneyTests
     public void Transfer_BothLegs_CarryTheSameTransferIdAmountDescriptionAndTime()
     {
         var events = Given(Accounts()).At(Now.AddHours(3))
-            .When(Transfer(12.34m, transferId: "rent-2025-03"))
+            .When(() => Transfer(12.34m, transferId: "rent-2025-03"))
             .ThenAccepted()
             .Events;
 
@@ -49,7 +49,7 @@ public sealed class TransferMoneyTests
     {
         var history = Accounts(fromBalance: 100m, toBalance: 5.55m).Append(Deposited(0.45m, From, minute: 2)).ToArray();
 
-        var after = Given(history).When(Transfer(60.45m)).ThenAccepted();
+        var after = Given(history).When(() => Transfer(60.45m)).ThenAccepted();
 
         Assert.Equal(40m, after.StateOf(From).Balance);
         Assert.Equal(66m, after.StateOf(To).Balance);
@@ -61,7 +61,7 @@ public sealed class TransferMoneyTests
     [Fact]
     public void Transfer_OfTheWholeBalance_LeavesTheSourceAtZero()
     {
-        var after = Given(Accounts(fromBalance: 100m)).When(Transfer(100m)).ThenAccepted();
+        var after = Given(Accounts(fromBalance: 100m)).When(() => Transfer(100m)).ThenAccepted();
 
         Assert.Equal(0m, after.StateOf(From).Balance);
         Assert.Equal(105m, after.StateOf(To).Balance);
@@ -71,7 +71,7 @@ public sealed class TransferMoneyTests
     public void Transfer_ToTheSameAccount_IsRejected()
     {
         Given(Accounts())
-            .When(Transfer(10m, from: From, to: From))
+            .When(() => Transfer(10m, from: From, to: From))
             .ThenRejected(ErrorCodes.SameAccount);
     }
 
@@ -79,7 +79,7 @@ public sealed class TransferMoneyTests
     public void Transfer_FromUnknownAccount_IsRejected()
     {
         var error = Given(Opened(To))
-            .When(Transfer(10m))
+            .When(() => Transfer(10m))
             .ThenRejected(ErrorCodes.AccountNotFound);
 
         Assert.Contains(From, error.Message, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class TransferMoneyTests
     public void Transfer_ToUnknownAccount_IsRejected()
     {
         var error = Given(Opened(From, 100m))
-            .When(Transfer(10m))
+            .When(() => Transfer(10m))
             .ThenRejected(ErrorCodes.AccountNotFound);
 
         Assert.Contains(To, error.Message, StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class TransferMoneyTests
     public void Transfer_FromClosedAccount_IsRejected()
     {
         Given(Opened(From), Closed(From), Opened(To, minute: 1))
-            .When(Transfer(10m))
+            .When(() => Transfer(10m))
             .ThenRejected(ErrorCodes.AccountClosed);
     }
 
@@ -107,7 +107,7 @@ public sealed class TransferMoneyTests
     public void Transfer_ToClosedAccount_IsRejected()
     {
         Given(Opened(From, 100m), Opened(To, minute: 1), Closed(To))
-            .When(Transfer(10m))
+            .When(() => Transfer(10m))
             .ThenRejected(ErrorCodes.AccountClosed);
     }
 
@@ -115,7 +115,7 @@ public sealed class TransferMoneyTests
     public void Transfer_BetweenCurrencies_IsRejected()
     {
         var error = Given(Accounts(fromCurrency: "EUR", toCurrency: "USD"))
-            .When(Transfer(10m))
+            .When(() => Transfer(10m))
             .ThenRejected(ErrorCodes.CurrencyMismatch);
 
         Assert.Contains("EUR", error.Message, StringComparison.Ordinal);
@@ -126,7 +126,7 @@ public sealed class TransferMoneyTests
     public void Transfer_WhenBalanceInsufficient_IsRejected()
     {
         var error = Given(Accounts(fromBalance: 70.50m))
-            .When(Transfer(100m))
+            .When(() => Transfer(100m))
             .ThenRejected(ErrorCodes.InsufficientFunds);
 
         Assert.StartsWith("Insufficient funds: balance 70.50, requested 100.00", error.Message, StringComparison.Ordinal);
@@ -139,7 +139,7 @@ public sealed class TransferMoneyTests
     public void Transfer_WhenAmountIsNotPositive_IsRejected(string amount)
     {
         Given(Accounts())
-            .When(Transfer(Dec.Parse(amount)))
+            .When(() => Transfer(Dec.Parse(amount)))
             .ThenRejected(ErrorCodes.ValidationFailed, "amount");
     }
 
@@ -150,7 +150,7 @@ public sealed class TransferMoneyTests
     public void Transfer_WithMoreDecimalsThanTheCurrencyAllows_IsRejected(string currency, string amount)
     {
         Given(Accounts(fromCurrency: currency, toCurrency: currency))
-            .When(Transfer(Dec.Parse(amount)))
+            .When(() => Transfer(Dec.Parse(amount)))
             .ThenRejected(ErrorCodes.ValidationFailed, "amount");
     }
 
@@ -158,7 +158,7 @@ public sealed class TransferMoneyTests
     public void Transfer_ThatWouldLiftTheDestinationAboveTheMaximum_IsRejected()
     {
         Given(Accounts(fromBalance: 100m, toBalance: Amounts.MaxBalance - 50m))
-            .When(Transfer(50.01m))
+            .When(() => Transfer(50.01m))
             .ThenRejected(ErrorCodes.DepositLimitExceeded);
     }
 
@@ -169,7 +169,7 @@ public sealed class TransferMoneyTests
     public void Transfer_WithoutDescription_IsDescribedAsTransfer(string? description)
     {
         Given(Accounts())
-            .When(Transfer(10m, description: description))
+            .When(() => Transfer(10m, description: description))
             .Then(
                 new TransferInitiated(From, "t-1", To, 10m, "Transfer", Now),
                 new TransferReceived(To, "t-1", From, 10m, "Transfer", Now));
@@ -179,7 +179,7 @@ public sealed class TransferMoneyTests
     public void Transfer_WithDescriptionOverMaximumLength_IsRejected()
     {
         Given(Accounts())
-            .When(Transfer(10m, description: new string('d', 501)))
+            .When(() => Transfer(10m, description: new string('d', 501)))
             .ThenRejected(ErrorCodes.ValidationFailed, "description");
     }
 
@@ -187,7 +187,7 @@ public sealed class TransferMoneyTests
     public void Transfer_WithControlCharacterInDescription_IsRejected()
     {
         Given(Accounts())
-            .When(Transfer(10m, description: "rent\u0000"))
+            .When(() => Transfer(10m, description: "rent\u0000"))
             .ThenRejected(ErrorCodes.ValidationFailed, "description");
     }
 
@@ -198,7 +198,7 @@ public sealed class TransferMoneyTests
     public void Transfer_WithMalformedTransferId_IsRejected(string transferId, string field)
     {
         Given(Accounts())
-            .When(Transfer(10m, transferId: transferId))
+            .When(() => Transfer(10m, transferId: transferId))
             .ThenRejected(ErrorCodes.ValidationFailed, field);
     }
 
@@ -208,7 +208,7 @@ public sealed class TransferMoneyTests
     public void Transfer_WithMalformedAccountId_IsRejected(string from, string to, string field)
     {
         Given(Accounts())
-            .When(Transfer(10m, from: from, to: to))
+            .When(() => Transfer(10m, from: from, to: to))
             .ThenRejected(ErrorCodes.ValidationFailed, field);
     }
 }

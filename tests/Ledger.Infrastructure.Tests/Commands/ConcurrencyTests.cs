@@ -1,6 +1,7 @@
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
 using Microsoft.EntityFrameworkCore;
+using Ledger.TestSupport;
 
 namespace Ledger.Infrastructure.Tests.Commands;
 
@@ -31,7 +32,7 @@ public sealed class ConcurrencyTests
     public async Task TwoProcessesOnOneHotAccount_LoseNothing()
     {
         await using var first = await TestLedger.StartAsync(o => o.MaxConcurrencyRetries = 50);
-        await using var second = await TestLedger.StartAsync(o => o.MaxConcurrencyRetries = 50, path: first.DatabasePath);
+        await using var second = await TestLedger.StartAsync(o => o.MaxConcurrencyRetries = 50, database: first.Database.Borrow());
         await first.Mediator.Send(new OpenAccountCommand("HOT", "h", null, "EUR", 0m));
 
         var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>

@@ -2,6 +2,7 @@ using Ledger.Domain;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
 using Microsoft.EntityFrameworkCore;
+using Ledger.TestSupport;
 
 namespace Ledger.Infrastructure.Tests.Commands;
 
@@ -105,7 +106,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task RacingSendsFromTwoProcesses_ActExactlyOnce()
     {
-        await using var other = await TestLedger.StartAsync(path: ledger.DatabasePath);
+        await using var other = await TestLedger.StartAsync(database: ledger.Database.Borrow());
         var sends = Enumerable.Range(0, 12)
             .Select(i => Task.Run(async () => await (i % 2 == 0 ? ledger : other).Mediator.Send(new DepositMoneyCommand("A", 2m, "race") { CommandId = "race-2" })))
             .ToArray();
@@ -120,7 +121,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     public async Task Replay_SurvivesARestart()
     {
         var first = await ledger.Mediator.Send(new WithdrawMoneyCommand("A", 10m, "r") { CommandId = "restart-1" });
-        await using var restarted = await TestLedger.StartAsync(path: ledger.DatabasePath);
+        await using var restarted = await TestLedger.StartAsync(database: ledger.Database.Borrow());
 
         var again = await restarted.Mediator.Send(new WithdrawMoneyCommand("A", 10m, "r") { CommandId = "restart-1" });
 

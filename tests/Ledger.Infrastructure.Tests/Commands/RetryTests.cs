@@ -63,48 +63,33 @@ public sealed class RetryTests
 
     private static async Task<TestLedger> StartWithRivalsAsync(int rivalAppends, decimal rivalAmount = 1m, int retries = 10)
     {
-        var rival = new Rival();
-        var ledger = await TestLedger.StartAsync(
-            o => o.MaxConcurrencyRetries = retries,
-            services: s => s.AddSingleton<IEventStore>(sp => rival.Wrap(ActivatorUtilities.CreateInstance<SqliteEventStore>(sp))));
+        var ledger = await TestLedger.StartAsync(o => o.MaxConcurrencyRetries = retries, services: ForwardingEventStore.Install<Rival>);
         await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 100m));
+        var rival = ledger.Get<Rival>();
         rival.Remaining = rivalAppends;
         rival.Amount = rivalAmount;
         return ledger;
     }
 
-    private sealed class Rival
+    /// <summary>Before each of the next N appends, another writer appends to account A first.</summary>
+    private sealed class Rival : ForwardingEventStore
     {
         public int Remaining { get; set; }
 
         public decimal Amount { get; set; }
 
-        public IEventStore Wrap(IEventStore inner) => new Interfering(inner, this);
-
-        private sealed class Interfering(IEventStore inner, Rival rival) : IEventStore
+        protected override async Task<IReadOnlyList<StoredEvent>> AppendAsync(
+            IEventStoreSession inner, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command, CancellationToken cancellationToken)
         {
-            public async Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, ProcessedCommandRecord? command, CancellationToken cancellationToken)
+            if (Remaining-- > 0)
             {
-                if (rival.Remaining-- > 0)
-                {
-                    IAccountEvent e = rival.Amount >= 0
-                        ? new MoneyDeposited("A", rival.Amount, "rival", "Rival", DateTimeOffset.UtcNow)
-                        : new MoneyWithdrawn("A", -rival.Amount, "rival", "Rival", DateTimeOffset.UtcNow);
-                    await inner.AppendAsync([new StreamAppend("BankAccount-A", ExpectedVersion.Any, [NewEvent.From(e)])], new EventMetadata("rival", "rival-" + Guid.NewGuid(), "rival"), null, cancellationToken);
-                }
-
-                return await inner.AppendAsync(appends, metadata, command, cancellationToken);
+                IAccountEvent e = Amount >= 0
+                    ? new MoneyDeposited("A", Amount, "rival", "Rival", DateTimeOffset.UtcNow)
+                    : new MoneyWithdrawn("A", -Amount, "rival", "Rival", DateTimeOffset.UtcNow);
+                await inner.AppendAsync([new StreamAppend("BankAccount-A", ExpectedVersion.Any, [NewEvent.From(e)])], new EventMetadata("rival", "rival-" + Guid.NewGuid(), "rival"), null, cancellationToken);
             }
 
-            public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long fromVersion, long toVersion, CancellationToken cancellationToken) =>
-                inner.ReadStreamAsync(streamId, fromVersion, toVersion, cancellationToken);
-
-            public Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int limit, CancellationToken cancellationToken) =>
-                inner.ReadAllAsync(afterPosition, limit, cancellationToken);
-
-            public Task<long> StreamVersionAsync(string streamId, CancellationToken cancellationToken) => inner.StreamVersionAsync(streamId, cancellationToken);
-
-            public Task<long> HeadPositionAsync(CancellationToken cancellationToken) => inner.HeadPositionAsync(cancellationToken);
+            return await inner.AppendAsync(appends, metadata, command, cancellationToken);
         }
     }
 }

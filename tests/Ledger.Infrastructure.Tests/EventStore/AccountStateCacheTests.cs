@@ -2,6 +2,7 @@ using Ledger.Domain;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
 using Ledger.Infrastructure.Application.Writing;
+using Ledger.TestSupport;
 
 namespace Ledger.Infrastructure.Tests.EventStore;
 
@@ -14,7 +15,7 @@ public sealed class AccountStateCacheTests
         await using var first = await TestLedger.StartAsync();
         await first.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
         await first.Mediator.Send(new DepositMoneyCommand("A", 5m, "cached"));
-        await using var second = await TestLedger.StartAsync(path: first.DatabasePath);
+        await using var second = await TestLedger.StartAsync(database: first.Database.Borrow());
         await second.Mediator.Send(new WithdrawMoneyCommand("A", 15m, "elsewhere"));
 
         // The first process cached A at 15; the database says 0, so this withdrawal must be refused...
@@ -33,7 +34,7 @@ public sealed class AccountStateCacheTests
     {
         await using var first = await TestLedger.StartAsync();
         await first.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
-        await using var second = await TestLedger.StartAsync(path: first.DatabasePath);
+        await using var second = await TestLedger.StartAsync(database: first.Database.Borrow());
         await second.Mediator.Send(new DepositMoneyCommand("A", 1m, "elsewhere"));
 
         var result = await first.Mediator.Send(new DepositMoneyCommand("A", 1m, "pinned") { ExpectedVersion = 2 });

@@ -4,6 +4,7 @@ using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Ledger.TestSupport;
 
 namespace Ledger.Infrastructure.Tests.Projections;
 
@@ -14,9 +15,8 @@ public sealed class CatchUpServiceTests
     {
         await using var ledger = await TestLedger.StartAsync(o => o.CatchUpIntervalMilliseconds = 50);
         await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
-        await ledger.Get<IEventStore>().AppendAsync(
-            [new StreamAppend("BankAccount-A", ExpectedVersion.Exactly(1), [NewEvent.From(new MoneyDeposited("A", 5m, "r", "d", DateTimeOffset.UtcNow))])],
-            new EventMetadata("c", "unpublished", "test"), null, default);
+        await ledger.AppendUnpublishedAsync([new StreamAppend("BankAccount-A", ExpectedVersion.Exactly(1), [NewEvent.From(new MoneyDeposited("A", 5m, "r", "d", DateTimeOffset.UtcNow))])],
+            new EventMetadata("c", "unpublished", "test"));
         var runner = ledger.Get<ProjectionRunner>();
         var caughtUp = new TaskCompletionSource();
         var moved = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();

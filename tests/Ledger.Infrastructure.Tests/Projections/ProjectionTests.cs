@@ -6,6 +6,7 @@ using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Projections;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Ledger.TestSupport;
 
 namespace Ledger.Infrastructure.Tests.Projections;
 
@@ -18,13 +19,12 @@ public sealed class ProjectionTests
         await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
         await ledger.Mediator.Send(new OpenAccountCommand("B", "h", null, "EUR", 10m));
         // Committed straight to the store, never published: what a crash right after commit leaves behind.
-        var store = ledger.Get<IEventStore>();
-        var meta = new EventMetadata("c", "crash-1", "test");
-        await store.AppendAsync([new StreamAppend("BankAccount-A", ExpectedVersion.Exactly(1), [NewEvent.From(new TransferInitiated("A", "T1", "B", 4m, "x", DateTimeOffset.UtcNow))]),
-                                 new StreamAppend("BankAccount-B", ExpectedVersion.Exactly(1), [NewEvent.From(new TransferReceived("B", "T1", "A", 4m, "x", DateTimeOffset.UtcNow))])], meta, null, default);
-        await store.AppendAsync([new StreamAppend("BankAccount-A", ExpectedVersion.Exactly(2), [NewEvent.From(new MoneyDeposited("A", 1m, "r", "d", DateTimeOffset.UtcNow))])], meta with { CausationId = "crash-2" }, null, default);
+                var meta = new EventMetadata("c", "crash-1", "test");
+        await ledger.AppendUnpublishedAsync([new StreamAppend("BankAccount-A", ExpectedVersion.Exactly(1), [NewEvent.From(new TransferInitiated("A", "T1", "B", 4m, "x", DateTimeOffset.UtcNow))]),
+                                 new StreamAppend("BankAccount-B", ExpectedVersion.Exactly(1), [NewEvent.From(new TransferReceived("B", "T1", "A", 4m, "x", DateTimeOffset.UtcNow))])], meta);
+        await ledger.AppendUnpublishedAsync([new StreamAppend("BankAccount-A", ExpectedVersion.Exactly(2), [NewEvent.From(new MoneyDeposited("A", 1m, "r", "d", DateTimeOffset.UtcNow))])], meta with { CausationId = "crash-2" });
 
-        await using var restarted = await TestLedger.StartAsync(path: ledger.DatabasePath);
+        await using var restarted = await TestLedger.StartAsync(database: ledger.Database.Borrow());
         var runner = restarted.Get<ProjectionRunner>();
         foreach (var projection in runner.Projections)
         {
@@ -44,14 +44,14 @@ public sealed class ProjectionTests
         await ledger.Mediator.Send(new OpenAccountCommand("B", "h", null, "EUR", 0m));
         await ledger.Mediator.Send(new DepositMoneyCommand("A", 5m, "r"));
         await ledger.Mediator.Send(new TransferMoneyCommand(null, "A", "B", 3m));
-        var all = await ledger.Get<IEventStore>().ReadAllAsync(0, 100, default);
+        var all = await ledger.ReadAllAsync();
         var publisher = ledger.Get<IPublisher>();
 
-        await publisher.Publish(new EventsAppended(all));
-        await publisher.Publish(new EventsAppended(all.Reverse().ToArray()));
+        await publisher.Publish(new EventsAppended(all, []));
+        await publisher.Publish(new EventsAppended(all.Reverse().ToArray(), []));
         foreach (var single in all.Reverse())
         {
-            await publisher.Publish(new EventsAppended([single]));
+            await publisher.Publish(new EventsAppended([single], []));
         }
 
         await ReadModelAssert.EqualsReplayAsync(ledger);
@@ -62,13 +62,12 @@ public sealed class ProjectionTests
     {
         await using var ledger = await TestLedger.StartAsync();
         await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
-        var store = ledger.Get<IEventStore>();
-        var meta = new EventMetadata("c", "late", "test");
-        var first = await store.AppendAsync([new StreamAppend("BankAccount-A", ExpectedVersion.Exactly(1), [NewEvent.From(new MoneyDeposited("A", 1m, "r", "d", DateTimeOffset.UtcNow))])], meta, null, default);
-        var second = await store.AppendAsync([new StreamAppend("BankAccount-A", ExpectedVersion.Exactly(2), [NewEvent.From(new MoneyDeposited("A", 2m, "r", "d", DateTimeOffset.UtcNow))])], meta with { CausationId = "late-2" }, null, default);
+                var meta = new EventMetadata("c", "late", "test");
+        var first = await ledger.AppendUnpublishedAsync([new StreamAppend("BankAccount-A", ExpectedVersion.Exactly(1), [NewEvent.From(new MoneyDeposited("A", 1m, "r", "d", DateTimeOffset.UtcNow))])], meta);
+        var second = await ledger.AppendUnpublishedAsync([new StreamAppend("BankAccount-A", ExpectedVersion.Exactly(2), [NewEvent.From(new MoneyDeposited("A", 2m, "r", "d", DateTimeOffset.UtcNow))])], meta with { CausationId = "late-2" });
 
-        await ledger.Get<IPublisher>().Publish(new EventsAppended(second));
-        await ledger.Get<IPublisher>().Publish(new EventsAppended(first));
+        await ledger.Get<IPublisher>().Publish(new EventsAppended(second, []));
+        await ledger.Get<IPublisher>().Publish(new EventsAppended(first, []));
 
         await ReadModelAssert.EqualsReplayAsync(ledger);
         Assert.Equal(13m, (await ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
@@ -105,15 +104,14 @@ public sealed class ProjectionTests
         await using var ledger = await TestLedger.StartAsync();
         await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10_000m));
         await ledger.Mediator.Send(new OpenAccountCommand("B", "h", null, "EUR", 0m));
-        var store = ledger.Get<IEventStore>();
-        // 2,500 unpublished transfers = 5,000 events: more than one catch-up chunk, with legs that could straddle a boundary.
+                // 2,500 unpublished transfers = 5,000 events: more than one catch-up chunk, with legs that could straddle a boundary.
         for (var i = 0; i < 2_500; i++)
         {
             var now = DateTimeOffset.UtcNow;
-            await store.AppendAsync(
+            await ledger.AppendUnpublishedAsync(
                 [new StreamAppend("BankAccount-A", ExpectedVersion.Exactly(1 + i), [NewEvent.From(new TransferInitiated("A", $"T{i}", "B", 1m, "x", now))]),
                  new StreamAppend("BankAccount-B", ExpectedVersion.Exactly(1 + i), [NewEvent.From(new TransferReceived("B", $"T{i}", "A", 1m, "x", now))])],
-                new EventMetadata("c", $"t{i}", "test"), null, default);
+                new EventMetadata("c", $"t{i}", "test"));
         }
 
         var totals = new List<decimal>();

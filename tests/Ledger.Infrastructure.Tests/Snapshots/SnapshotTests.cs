@@ -2,6 +2,7 @@ using Ledger.Domain;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Writing;
 using Microsoft.EntityFrameworkCore;
+using Ledger.TestSupport;
 
 namespace Ledger.Infrastructure.Tests.Snapshots;
 
@@ -43,7 +44,7 @@ public sealed class SnapshotTests
         await using var db = await ledger.DbAsync();
         Assert.True(await db.Snapshots.CountAsync() >= 3, $"seed {seed}: expected snapshots to have been taken");
         // A restarted process has nothing cached: its loads go through the snapshot and the tail after it.
-        await using var restarted = await TestLedger.StartAsync(path: ledger.DatabasePath);
+        await using var restarted = await TestLedger.StartAsync(database: ledger.Database.Borrow());
         foreach (var id in ids)
         {
             var replayed = await ledger.Get<AccountLoader>().ReplayAsync(id, default);
@@ -65,7 +66,7 @@ public sealed class SnapshotTests
             Assert.Equal(1, await db.Snapshots.ExecuteUpdateAsync(s => s.SetProperty(x => x.State, state)));
         }
 
-        await using var restarted = await TestLedger.StartAsync(path: ledger.DatabasePath);
+        await using var restarted = await TestLedger.StartAsync(database: ledger.Database.Borrow());
         var loaded = await restarted.Get<AccountLoader>().LoadAsync("A", default);
 
         Assert.Equal(15m, loaded!.Balance);
@@ -86,7 +87,7 @@ public sealed class SnapshotTests
             await db.Snapshots.ExecuteUpdateAsync(s => s.SetProperty(x => x.SchemaVersion, 0).SetProperty(x => x.State, x => x.State.Replace("15", "999")));
         }
 
-        await using var restarted = await TestLedger.StartAsync(path: ledger.DatabasePath);
+        await using var restarted = await TestLedger.StartAsync(database: ledger.Database.Borrow());
         Assert.Equal(15m, (await restarted.Get<AccountLoader>().LoadAsync("A", default))!.Balance);
     }
 

@@ -35,7 +35,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         await Seeds.RunAsync(seed, async () =>
         {
             var random = new Random(seed);
-            var database = ReliabilityLedger.NewDatabasePath();
+            var database = TestDatabase.NewSqlite("ledger-rel");
             var commands = new Dictionary<string, Sent>(StringComparer.Ordinal);
             var recoveries = new List<double>();
             var catchUps = new List<double>();
@@ -71,10 +71,10 @@ public sealed class CrashTests(ITestOutputHelper output)
 
                     // Dead: look at the file exactly as the crash left it.
                     var context = $"after kill {kill}: ";
-                    Assert.Equal("ok", LedgerChecks.IntegrityCheck(database));
-                    LedgerChecks.AssertContiguous(database, context);
-                    LedgerChecks.AssertTransfersHaveBothLegs(database, context);
-                    var effects = EffectsByKey(database);
+                    Assert.Equal("ok", LedgerChecks.IntegrityCheck(database.Path));
+                    LedgerChecks.AssertContiguous(database.Path, context);
+                    LedgerChecks.AssertTransfersHaveBothLegs(database.Path, context);
+                    var effects = EffectsByKey(database.Path);
                     foreach (var sent in commands.Values)
                     {
                         var count = effects.GetValueOrDefault(sent.Key);
@@ -108,11 +108,11 @@ public sealed class CrashTests(ITestOutputHelper output)
                     }
 
                     catchUps.Add(await WaitForCatchUpAsync(again));
-                    LedgerChecks.AssertReadModelEqualsReplay(database, context);
+                    LedgerChecks.AssertReadModelEqualsReplay(database.Path, context);
                     await AssertTotalAsync(again, commands, context);
                 }
 
-                var finalEffects = EffectsByKey(database);
+                var finalEffects = EffectsByKey(database.Path);
                 foreach (var sent in commands.Values)
                 {
                     Assert.True(finalEffects.GetValueOrDefault(sent.Key) == (sent.State == State.Applied ? sent.Events : 0), $"end: {sent} has {finalEffects.GetValueOrDefault(sent.Key)} events");
@@ -128,7 +128,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                     refused = commands.Values.Count(s => s.State == State.Refused),
                     unansweredAtKill = inFlightAtKill,
                     unansweredThatHadCommitted = inFlightThatHadCommitted,
-                    events = LedgerChecks.Scalar(database, "SELECT COUNT(*) FROM events"),
+                    events = LedgerChecks.Scalar(database.Path, "SELECT COUNT(*) FROM events"),
                     recoveryMsP50 = Stats.Percentile(recoveries, 50),
                     recoveryMsP99 = Stats.Percentile(recoveries, 99),
                     recoveryMsMax = recoveries.Max(),
@@ -143,7 +143,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             finally
             {
                 await app.DisposeAsync();
-                TempDatabase.Delete(database);
+                await database.DisposeAsync();
             }
         });
     }

@@ -290,7 +290,7 @@ public sealed class HttpBadInputTests(ITestOutputHelper output)
 
     private static async Task<Run> StartWithFixtureAsync()
     {
-        var database = ReliabilityLedger.NewDatabasePath();
+        var database = TestDatabase.NewSqlite("ledger-rel");
         var (app, _) = await AppProcess.StartAsync(database);
         var http = app.CreateClient();
         foreach (var command in BadInputs.Fixture)
@@ -303,13 +303,13 @@ public sealed class HttpBadInputTests(ITestOutputHelper output)
         return new Run(app, http, database);
     }
 
-    private sealed record Run(LedgerWebProcess App, HttpClient Http, string Database) : IAsyncDisposable
+    private sealed record Run(LedgerWebProcess App, HttpClient Http, SqliteTestDatabase Database) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             Http.Dispose();
             await App.DisposeAsync();
-            TempDatabase.Delete(Database);
+            await Database.DisposeAsync();
         }
     }
 }

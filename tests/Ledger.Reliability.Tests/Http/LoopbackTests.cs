@@ -47,7 +47,7 @@ public sealed class LoopbackTests
 
     private static async Task<(bool Loopback, bool External, string Log)> ProbeAsync(string? urls, int port)
     {
-        var database = ReliabilityLedger.NewDatabasePath();
+        var database = SqliteTestDatabase.NewPath("ledger-rel");
         var script = $$"""
             set -u
             ip link set lo up
@@ -102,7 +102,7 @@ public sealed class LoopbackTests
         }
         finally
         {
-            TempDatabase.Delete(database);
+            SqliteTestDatabase.Delete(database);
             File.Delete(database + ".log");
         }
     }

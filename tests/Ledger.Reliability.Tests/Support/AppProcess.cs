@@ -18,9 +18,9 @@ public static class AppProcess
     private static int nextPort = FirstPort + (Environment.ProcessId % 50);
 
     /// <summary>Starts the app and waits until /health answers 200; returns it with how long that took.</summary>
-    public static async Task<(LedgerWebProcess App, TimeSpan Ready)> StartAsync(string databasePath, TimeSpan? timeout = null)
+    public static async Task<(LedgerWebProcess App, TimeSpan Ready)> StartAsync(TestDatabase database, TimeSpan? timeout = null)
     {
-        var info = new LedgerWebStartInfo(databasePath)
+        var info = new LedgerWebStartInfo(database)
         {
             Port = FreePort(),
             Environment = "Production",

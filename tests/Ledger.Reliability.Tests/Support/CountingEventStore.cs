@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
-using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Storage;
-using Ledger.Infrastructure.Storage.Model;
-using Ledger.Infrastructure.Storage.Sqlite;
+using Ledger.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Reliability.Tests.Support;
 
@@ -11,7 +10,7 @@ namespace Ledger.Reliability.Tests.Support;
 /// were attempted and how many lost a concurrency race: the per-command retry figures the metrics
 /// only give as totals.
 /// </summary>
-public sealed class CountingEventStore(SqliteEventStore inner) : IEventStore
+public sealed class CountingEventStore : ForwardingEventStore
 {
     private readonly ConcurrentDictionary<string, CommandAppends> byCommand = new(StringComparer.Ordinal);
     private long attempts;
@@ -19,6 +18,9 @@ public sealed class CountingEventStore(SqliteEventStore inner) : IEventStore
     private long conflicts;
     private long duplicates;
     private long committed;
+
+    /// <summary>Puts a counting store in front of the real one (pass as <c>services:</c> to <see cref="TestLedger.StartAsync"/>).</summary>
+    public static void Install(IServiceCollection services) => Install<CountingEventStore>(services);
 
     public long Attempts => Interlocked.Read(ref attempts);
 
@@ -33,10 +35,11 @@ public sealed class CountingEventStore(SqliteEventStore inner) : IEventStore
 
     public IReadOnlyDictionary<string, CommandAppends> ByCommand => byCommand;
 
-    public async Task<IReadOnlyList<StoredEvent>> AppendAsync(
+    protected override async Task<IReadOnlyList<StoredEvent>> AppendAsync(
+        IEventStoreSession inner,
         IReadOnlyList<StreamAppend> appends,
         EventMetadata metadata,
-        ProcessedCommandRecord? command,
+        IdempotencyRecord? command,
         CancellationToken cancellationToken)
     {
         var counts = byCommand.GetOrAdd(metadata.CausationId, _ => new CommandAppends());
@@ -67,25 +70,16 @@ public sealed class CountingEventStore(SqliteEventStore inner) : IEventStore
         }
     }
 
-    public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long fromVersion, long toVersion, CancellationToken cancellationToken) =>
-        inner.ReadStreamAsync(streamId, fromVersion, toVersion, cancellationToken);
-
-    /// <summary>Forwarded, so loads take the store's own fast path exactly as in production.</summary>
-    public Task<IReadOnlyList<IAccountEvent>> ReadStreamDataAsync(string streamId, long fromVersion, CancellationToken cancellationToken) =>
-        ((IEventStore)inner).ReadStreamDataAsync(streamId, fromVersion, cancellationToken);
-
-    public Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int limit, CancellationToken cancellationToken) =>
-        inner.ReadAllAsync(afterPosition, limit, cancellationToken);
-
-    public Task<long> StreamVersionAsync(string streamId, CancellationToken cancellationToken) =>
-        inner.StreamVersionAsync(streamId, cancellationToken);
-
-    public Task<long> HeadPositionAsync(CancellationToken cancellationToken) => inner.HeadPositionAsync(cancellationToken);
-
     public sealed class CommandAppends
     {
         public int Attempts;
         public int Conflicts;
         public int Committed;
     }
+}
+
+/// <summary>The counting store of a ledger started with <see cref="CountingEventStore.Install"/>.</summary>
+public static class CountingLedger
+{
+    public static CountingEventStore Store(this TestLedger ledger) => ledger.Get<CountingEventStore>();
 }

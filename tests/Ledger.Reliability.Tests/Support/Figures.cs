@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests.Support;
 
@@ -15,7 +16,7 @@ public static class Figures
 
     public static void Report(ITestOutputHelper output, string test, object figures)
     {
-        var line = JsonSerializer.Serialize(new { test, soak = Soak.Enabled, synchronous = ReliabilityLedger.Synchronous, at = DateTimeOffset.UtcNow, figures }, Json);
+        var line = JsonSerializer.Serialize(new { test, soak = Soak.Enabled, synchronous = TestLedger.Synchronous, at = DateTimeOffset.UtcNow, figures }, Json);
         output.WriteLine("FIGURES " + line);
         var path = Environment.GetEnvironmentVariable(Variable);
         if (!string.IsNullOrWhiteSpace(path))

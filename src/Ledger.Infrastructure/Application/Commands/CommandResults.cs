@@ -5,7 +5,7 @@ namespace Ledger.Infrastructure.Application.Commands;
 
 internal static class CommandResults
 {
-    public static CommandResult For(Account after, IEnumerable<NewEvent> events) => new(
+    public static CommandResult For(Account after, IReadOnlyList<NewEvent> events) => new(
         after.AccountId,
         after.Version,
         after.Balance,

@@ -41,8 +41,12 @@ public abstract record LedgerCommand
     /// </summary>
     public long? ExpectedVersion { get; init; }
 
-    /// <summary>Checks the command's own fields, before anything is loaded. Throws <see cref="Domain.DomainException"/>.</summary>
-    public abstract void Validate();
+    /// <summary>
+    /// An identity the command carries besides its id, chosen by the caller (a transfer id): a second
+    /// command under it is a resend of the first, whatever its id. Null for most commands.
+    /// </summary>
+    [JsonIgnore]
+    public virtual string? NaturalKey => null;
 
     /// <summary>
     /// Checks what every command carries besides its body. Each event records the command id and the

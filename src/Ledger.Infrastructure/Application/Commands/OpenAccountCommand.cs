@@ -8,23 +8,16 @@ namespace Ledger.Infrastructure.Application.Commands;
 public sealed record OpenAccountCommand(string? AccountId, string HolderId, string? HolderName, string Currency, decimal InitialDeposit)
     : LedgerCommand, ICommand<AccountView>
 {
-    public override void Validate() => ToDomain(AccountId ?? "generated").Validate();
-
+    /// <summary>The domain's opening under <paramref name="accountId"/>; a malformed one is refused here, before anything is loaded.</summary>
     public OpenAccount ToDomain(string accountId) => new(accountId, HolderId, HolderName, Currency, InitialDeposit);
 }
 
-public sealed class OpenAccountHandler(CommandExecutor executor) : ICommandHandler<OpenAccountCommand, AccountView>
+public sealed class OpenAccountHandler(CommandWriter writer) : ICommandHandler<OpenAccountCommand, AccountView>
 {
     public ValueTask<AccountView> Handle(OpenAccountCommand command, CancellationToken cancellationToken)
     {
-        var accountId = string.IsNullOrEmpty(command.AccountId) ? NewAccountId() : command.AccountId;
-        var domain = command.ToDomain(accountId);
-        return executor.ExecuteAsync(
-            command,
-            [accountId],
-            (states, now) => OpenAccount.Decide(states[0], domain, now),
-            (after, _) => AccountView.From(after[0]),
-            cancellationToken);
+        var opening = command.ToDomain(string.IsNullOrEmpty(command.AccountId) ? NewAccountId() : command.AccountId);
+        return writer.WriteAsync(command, opening.AccountId, (account, now) => OpenAccount.Decide(account, opening, now), (opened, _) => AccountView.From(opened), cancellationToken);
     }
 
     /// <summary>Short, unambiguous and typeable: "ACC-" and ten characters without look-alikes.</summary>

@@ -8,26 +8,25 @@ namespace Ledger.Infrastructure.Application.Commands;
 public sealed record TransferMoneyCommand(string? TransferId, string FromAccountId, string ToAccountId, decimal Amount, string? Description = null)
     : LedgerCommand, ICommand<TransferResult>
 {
-    public override void Validate() => ToDomain(TransferId ?? "generated").Validate();
-
+    /// <summary>The domain's transfer under <paramref name="transferId"/>; a malformed one is refused here, before anything is loaded.</summary>
     public TransferMoney ToDomain(string transferId) => new(transferId, FromAccountId, ToAccountId, Amount, Description);
 }
 
-public sealed class TransferMoneyHandler(CommandExecutor executor) : ICommandHandler<TransferMoneyCommand, TransferResult>
+public sealed class TransferMoneyHandler(CommandWriter writer) : ICommandHandler<TransferMoneyCommand, TransferResult>
 {
     public ValueTask<TransferResult> Handle(TransferMoneyCommand command, CancellationToken cancellationToken)
     {
-        var transferId = string.IsNullOrEmpty(command.TransferId) ? "TRF-" + Guid.CreateVersion7().ToString("N") : command.TransferId;
-        var domain = command.ToDomain(transferId);
-        return executor.ExecuteAsync(
+        var transfer = command.ToDomain(string.IsNullOrEmpty(command.TransferId) ? "TRF-" + Guid.CreateVersion7().ToString("N") : command.TransferId);
+        return writer.WriteAsync(
             command,
-            [command.FromAccountId, command.ToAccountId],
-            (states, now) =>
+            transfer.FromAccountId,
+            transfer.ToAccountId,
+            (source, destination, now) =>
             {
-                var legs = TransferMoney.Decide(states[0], states[1], domain, now);
+                var legs = TransferMoney.Decide(source, destination, transfer, now);
                 return [legs.Initiated, legs.Received];
             },
-            (after, events) => new TransferResult(transferId, CommandResults.For(after[0], events), CommandResults.For(after[1], events)),
+            (source, destination, events) => new TransferResult(transfer.TransferId, CommandResults.For(source, events), CommandResults.For(destination, events)),
             cancellationToken);
     }
 }

@@ -1,7 +1,11 @@
+using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Storage;
 using Mediator;
 
 namespace Ledger.Infrastructure.Application.Notifications;
 
-/// <summary>Published after a commit with exactly the events that commit appended, in position order.</summary>
-public sealed record EventsAppended(IReadOnlyList<StoredEvent> Events) : INotification;
+/// <summary>
+/// Published after a commit with exactly the events that commit appended, in position order, and the
+/// accounts it touched as they are after it.
+/// </summary>
+public sealed record EventsAppended(IReadOnlyList<StoredEvent> Events, IReadOnlyList<Account> Accounts) : INotification;

@@ -42,7 +42,7 @@ public sealed class EventLogQueryHandler(IDbContextFactory<LedgerDbContext> cont
     private static async Task<(List<EventRecord> Records, int Total)> AllEventsAsync(LedgerDbContext db, int page, int pageSize, CancellationToken cancellationToken)
     {
         // Positions are never deleted or skipped (the status query counts on this too), so the head is the count.
-        var head = await db.Events.MaxAsync(e => (long?)e.Position, cancellationToken) ?? 0;
+        var head = await db.HeadPositionAsync(cancellationToken);
         var range = NumberedPage.Of(head, page, pageSize, newestFirst: true);
         var records = range.IsEmpty ? [] : await db.Events.AsNoTracking()
             .Where(e => e.Position >= range.From && e.Position <= range.To)

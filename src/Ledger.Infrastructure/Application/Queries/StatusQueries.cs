@@ -18,7 +18,7 @@ public sealed class StatusQueryHandler(
     public async ValueTask<LedgerStatusView> Handle(GetLedgerStatusQuery query, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var head = await db.Events.MaxAsync(e => (long?)e.Position, cancellationToken) ?? 0;
+        var head = await db.HeadPositionAsync(cancellationToken);
         // Positions are never deleted or skipped, so the count equals the head without a table scan.
         var eventCount = head;
         var checkpoints = await runner.CheckpointsAsync(cancellationToken);

@@ -10,6 +10,18 @@ namespace Ledger.Infrastructure.Application.Writing;
 /// </summary>
 public sealed class AccountLoader(IEventStore store, SnapshotStore snapshots, AccountStateCache cache)
 {
+    /// <summary>The current state of each account, in the order given; null for one that does not exist.</summary>
+    public async Task<Account?[]> LoadAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken)
+    {
+        var states = new Account?[accountIds.Count];
+        for (var i = 0; i < states.Length; i++)
+        {
+            states[i] = await LoadAsync(accountIds[i], cancellationToken);
+        }
+
+        return states;
+    }
+
     public async Task<Account?> LoadAsync(string accountId, CancellationToken cancellationToken)
     {
         var streamId = Account.StreamId(accountId);
@@ -45,7 +57,7 @@ public sealed class AccountLoader(IEventStore store, SnapshotStore snapshots, Ac
     /// <summary>The state from every event, ignoring snapshots and the cache: the reference both must equal.</summary>
     public async Task<Account?> ReplayAsync(string accountId, CancellationToken cancellationToken)
     {
-        var events = await store.ReadStreamDataAsync(Account.StreamId(accountId), 1, cancellationToken);
+        var events = await store.ReadStreamAsync(Account.StreamId(accountId), 1, cancellationToken);
         return Account.Fold(events);
     }
 
@@ -53,7 +65,7 @@ public sealed class AccountLoader(IEventStore store, SnapshotStore snapshots, Ac
     {
         var snapshot = await snapshots.LoadAsync(streamId, cancellationToken);
         var start = known is not null && known.Version > (snapshot?.Version ?? 0) ? known : snapshot;
-        var tail = await store.ReadStreamDataAsync(streamId, (start?.Version ?? 0) + 1, cancellationToken);
+        var tail = await store.ReadStreamAsync(streamId, (start?.Version ?? 0) + 1, cancellationToken);
         return Account.Fold(tail, start);
     }
 }

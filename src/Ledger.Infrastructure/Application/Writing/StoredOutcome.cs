@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ledger.Domain;
 using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Storage.Model;
+using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Serialization;
 
 namespace Ledger.Infrastructure.Application.Writing;
@@ -16,15 +16,17 @@ public static class StoredOutcome
 {
     private const string RefusedProperty = "refused";
 
-    public static ProcessedCommandRecord Succeeded<TResult>(LedgerCommand command, string requestHash, TResult result)
+    public static IdempotencyRecord Succeeded<TResult>(LedgerCommand command, string requestHash, TResult result)
         where TResult : CommandOutcome =>
-        Record(command, requestHash, JsonSerializer.Serialize(result, EventSerializer.Options));
+        new(command.CommandId, command.GetType().Name, requestHash, JsonSerializer.Serialize(result, EventSerializer.Options), command.NaturalKey);
 
-    public static ProcessedCommandRecord Refused(LedgerCommand command, string requestHash, DomainException refusal) =>
-        Record(command, requestHash, JsonSerializer.Serialize(new Envelope(new Refusal(refusal.Code, refusal.Message, refusal.Field)), EventSerializer.Options));
+    /// <summary>A refusal keeps only the command id: a natural key belongs to the command that acted under it.</summary>
+    public static IdempotencyRecord Refused(LedgerCommand command, string requestHash, DomainException refusal) =>
+        new(command.CommandId, command.GetType().Name, requestHash,
+            JsonSerializer.Serialize(new Envelope(new Refusal(refusal.Code, refusal.Message, refusal.Field)), EventSerializer.Options));
 
     /// <summary>The stored result marked as a replay, or the stored refusal thrown again (marked likewise).</summary>
-    public static TResult Replay<TResult>(ProcessedCommandRecord stored)
+    public static TResult Replay<TResult>(IdempotencyRecord stored)
         where TResult : CommandOutcome
     {
         using var document = JsonDocument.Parse(stored.Result);
@@ -39,14 +41,6 @@ public static class StoredOutcome
         result.Replayed = true;
         return result;
     }
-
-    private static ProcessedCommandRecord Record(LedgerCommand command, string requestHash, string result) => new()
-    {
-        CommandId = command.CommandId,
-        CommandType = command.GetType().Name,
-        RequestHash = requestHash,
-        Result = result,
-    };
 
     private sealed record Envelope([property: JsonPropertyName(RefusedProperty)] Refusal Refused);
 

@@ -1,9 +1,12 @@
-using Ledger.Infrastructure.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Storage.Model;
 
-public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) : DbContext(options)
+/// <summary>
+/// The ledger's tables as EF Core sees them: it owns the schema (each engine has its own migrations,
+/// under its own subclass) and serves the less frequent reads. Hot paths run the engine's own SQL.
+/// </summary>
+public abstract class LedgerDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<EventRecord> Events => Set<EventRecord>();
 
@@ -16,11 +19,6 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<LedgerEntryRow> LedgerEntries => Set<LedgerEntryRow>();
 
     public DbSet<ProjectionCheckpointRow> ProjectionCheckpoints => Set<ProjectionCheckpointRow>();
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -62,7 +60,9 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
             e.Property(x => x.CommandType).HasColumnName("command_type").HasMaxLength(100);
             e.Property(x => x.RequestHash).HasColumnName("request_hash").HasMaxLength(64);
             e.Property(x => x.Result).HasColumnName("result");
+            e.Property(x => x.NaturalKey).HasColumnName("natural_key").HasMaxLength(200);
             e.Property(x => x.RecordedAt).HasColumnName("recorded_at");
+            e.HasIndex(x => x.NaturalKey).IsUnique().HasFilter("natural_key IS NOT NULL").HasDatabaseName("ux_processed_commands_natural_key");
         });
 
         modelBuilder.Entity<AccountBalanceRow>(e =>

@@ -37,8 +37,8 @@ public sealed class SnapshotRecord
 }
 
 /// <summary>
-/// A command that succeeded, written in the same transaction as its events, so a retried command id
-/// returns the first result instead of acting twice.
+/// The answer a command id got (its result, or a recorded refusal), written in the same transaction as
+/// its events, so a retried command id returns the first answer instead of acting twice.
 /// </summary>
 public sealed class ProcessedCommandRecord
 {
@@ -49,6 +49,9 @@ public sealed class ProcessedCommandRecord
     public required string RequestHash { get; set; }
 
     public required string Result { get; set; }
+
+    /// <summary>A caller-chosen identity besides the command id (a transfer id): unique among commands that acted.</summary>
+    public string? NaturalKey { get; set; }
 
     public DateTimeOffset RecordedAt { get; set; }
 }

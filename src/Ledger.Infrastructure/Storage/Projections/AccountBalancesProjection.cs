@@ -15,23 +15,15 @@ public sealed class AccountBalancesProjection(AccountCurrencies currencies) : IP
 
     public IReadOnlyList<string> Tables { get; } = ["account_balances"];
 
-    public IProjectionBatch Begin(DbConnection connection, DbTransaction transaction) => new Batch(connection, transaction, currencies);
+    public IProjectionBatch Begin(SqlEngine engine, DbConnection connection, DbTransaction transaction) => new Batch(engine, connection, transaction, currencies);
 
-    private sealed class Batch(DbConnection connection, DbTransaction initialTransaction, AccountCurrencies currencies) : IProjectionBatch
+    private sealed class Batch(SqlEngine engine, DbConnection connection, DbTransaction initialTransaction, AccountCurrencies currencies) : IProjectionBatch
     {
         private DbTransaction transaction = initialTransaction;
 
-        private readonly DbCommand insert = SqlCommands.Prepare(connection, initialTransaction, """
-            INSERT INTO account_balances (account_id, holder_id, holder_name, currency, balance_minor, status, version, opened_at, last_updated_at, last_position)
-            VALUES (@id, @holder_id, @holder_name, @currency, @amount, 'Active', 1, @at, @at, @position)
-            ON CONFLICT (account_id) DO NOTHING
-            """, "@id", "@holder_id", "@holder_name", "@currency", "@amount", "@at", "@position");
+        private readonly DbCommand insert = engine.Prepare(connection, initialTransaction, engine.Sql.InsertBalance, "@id", "@holder_id", "@holder_name", "@currency", "@amount", "@at", "@position");
 
-        private readonly DbCommand update = SqlCommands.Prepare(connection, initialTransaction, """
-            UPDATE account_balances
-            SET balance_minor = balance_minor + @amount, status = @status, version = @version, last_updated_at = @at, last_position = @position
-            WHERE account_id = @id AND version = @version - 1
-            """, "@id", "@amount", "@status", "@version", "@at", "@position");
+        private readonly DbCommand update = engine.Prepare(connection, initialTransaction, engine.Sql.UpdateBalance, "@id", "@amount", "@status", "@version", "@at", "@position");
 
         public void Enlist(DbTransaction next)
         {
@@ -50,19 +42,19 @@ public sealed class AccountBalancesProjection(AccountCurrencies currencies) : IP
                 insert.Set("@holder_name", opened.HolderName);
                 insert.Set("@currency", opened.Currency);
                 insert.Set("@amount", Amounts.ToMinorUnits(opened.InitialDeposit, opened.Currency));
-                insert.Set("@at", stored.OccurredAt.UtcTicks);
+                insert.Set("@at", engine.Instant(stored.OccurredAt));
                 insert.Set("@position", stored.Position);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
                 return;
             }
 
             var accountId = stored.Data.AccountId;
-            var currency = await currencies.GetAsync(accountId, connection, transaction, cancellationToken);
+            var currency = await currencies.GetAsync(accountId, engine, connection, transaction, cancellationToken);
             update.Set("@id", accountId);
             update.Set("@amount", Amounts.ToMinorUnits(EventFacts.Of(stored.Data).SignedAmount, currency));
             update.Set("@status", stored.Data is AccountClosed ? nameof(AccountStatus.Closed) : nameof(AccountStatus.Active));
             update.Set("@version", stored.StreamVersion);
-            update.Set("@at", stored.OccurredAt.UtcTicks);
+            update.Set("@at", engine.Instant(stored.OccurredAt));
             update.Set("@position", stored.Position);
             await update.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Storage.Serialization;
+using Ledger.Infrastructure.Storage.Sql;
 
 namespace Ledger.Infrastructure.Storage.Projections;
 
@@ -15,23 +15,17 @@ public sealed class AccountCurrencies
 
     public void Remember(AccountOpened opened) => byAccount.TryAdd(opened.AccountId, opened.Currency);
 
-    public async Task<string> GetAsync(string accountId, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    public async Task<string> GetAsync(string accountId, SqlEngine engine, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         if (byAccount.TryGetValue(accountId, out var currency))
         {
             return currency;
         }
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT event_type, schema_version, data FROM events WHERE stream_id = @stream AND stream_version = 1";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@stream";
-        parameter.Value = Account.StreamId(accountId);
-        command.Parameters.Add(parameter);
+        await using var command = SqlCommands.Create(connection, transaction, engine.Sql.ReadOpeningEvent, "@stream").Set("@stream", Account.StreamId(accountId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)
-            || EventSerializer.Deserialize(reader.GetString(0), reader.GetInt32(1), reader.GetString(2)) is not AccountOpened opened)
+            || EventRows.ReadPayload(reader) is not AccountOpened opened)
         {
             throw new InvalidOperationException($"Account '{accountId}' has events but no AccountOpened.");
         }

@@ -15,20 +15,13 @@ public sealed class AccountLedgerProjection(AccountCurrencies currencies) : IPro
 
     public IReadOnlyList<string> Tables { get; } = ["account_ledger"];
 
-    public IProjectionBatch Begin(DbConnection connection, DbTransaction transaction) => new Batch(connection, transaction, currencies);
+    public IProjectionBatch Begin(SqlEngine engine, DbConnection connection, DbTransaction transaction) => new Batch(engine, connection, transaction, currencies);
 
-    private sealed class Batch(DbConnection connection, DbTransaction initialTransaction, AccountCurrencies currencies) : IProjectionBatch
+    private sealed class Batch(SqlEngine engine, DbConnection connection, DbTransaction initialTransaction, AccountCurrencies currencies) : IProjectionBatch
     {
         private DbTransaction transaction = initialTransaction;
 
-        private readonly DbCommand insert = SqlCommands.Prepare(connection, initialTransaction, """
-            INSERT INTO account_ledger (account_id, version, position, event_type, currency, amount_minor, balance_after_minor,
-                                        status_after, description, reference, counterparty_account_id, occurred_at)
-            VALUES (@id, @version, @position, @type, @currency, @amount,
-                    COALESCE((SELECT balance_after_minor FROM account_ledger WHERE account_id = @id AND version = @version - 1), 0) + @amount,
-                    @status, @description, @reference, @counterparty, @at)
-            ON CONFLICT (account_id, version) DO NOTHING
-            """, "@id", "@version", "@position", "@type", "@currency", "@amount", "@status", "@description", "@reference", "@counterparty", "@at");
+        private readonly DbCommand insert = engine.Prepare(connection, initialTransaction, engine.Sql.InsertLedgerEntry, "@id", "@version", "@position", "@type", "@currency", "@amount", "@status", "@description", "@reference", "@counterparty", "@at");
 
         public void Enlist(DbTransaction next)
         {
@@ -44,7 +37,7 @@ public sealed class AccountLedgerProjection(AccountCurrencies currencies) : IPro
             }
 
             var accountId = stored.Data.AccountId;
-            var currency = await currencies.GetAsync(accountId, connection, transaction, cancellationToken);
+            var currency = await currencies.GetAsync(accountId, engine, connection, transaction, cancellationToken);
             var facts = EventFacts.Of(stored.Data);
             insert.Set("@id", accountId);
             insert.Set("@version", stored.StreamVersion);
@@ -56,7 +49,7 @@ public sealed class AccountLedgerProjection(AccountCurrencies currencies) : IPro
             insert.Set("@description", facts.Description);
             insert.Set("@reference", facts.Reference);
             insert.Set("@counterparty", facts.CounterpartyAccountId);
-            insert.Set("@at", stored.OccurredAt.UtcTicks);
+            insert.Set("@at", engine.Instant(stored.OccurredAt));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 

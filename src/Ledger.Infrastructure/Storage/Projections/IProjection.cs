@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Ledger.Infrastructure.Storage.Sql;
 
 namespace Ledger.Infrastructure.Storage.Projections;
 
@@ -13,7 +14,7 @@ public interface IProjection
     /// <summary>Tables this projection owns; emptied before a rebuild.</summary>
     IReadOnlyList<string> Tables { get; }
 
-    IProjectionBatch Begin(DbConnection connection, DbTransaction transaction);
+    IProjectionBatch Begin(SqlEngine engine, DbConnection connection, DbTransaction transaction);
 }
 
 /// <summary>A projection's prepared statements on one connection, reused across that connection's transactions.</summary>

@@ -1,15 +1,13 @@
 using System.Data.Common;
 using Ledger.Infrastructure.Storage.Sql;
-using Ledger.Infrastructure.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace Ledger.Infrastructure.Storage.Projections;
 
 /// <summary>
 /// The projection runner's own connection, kept open with every projection's prepared statements and
 /// the checkpoint statements: opening a connection and preparing them for each delivery cost several
-/// times the delivery itself (benchmark M1). Used only inside the write gate, one transaction at a time.
-/// Projection writes skip the fsync (synchronous=NORMAL): they are rebuilt from durable events after a crash.
+/// times the delivery itself (benchmark M1). Used by one caller at a time (the runner's lock), one
+/// transaction at a time. Its commits may skip the flush: read models are rebuilt from durable events.
 /// </summary>
 internal sealed class ProjectionConnection : IAsyncDisposable
 {
@@ -17,43 +15,29 @@ internal sealed class ProjectionConnection : IAsyncDisposable
     private readonly DbCommand readCheckpoint;
     private readonly DbCommand writeCheckpoint;
 
-    private ProjectionConnection(SqliteConnection connection)
+    private ProjectionConnection(SqlEngine engine, DbConnection connection)
     {
+        Engine = engine;
         Connection = connection;
-        readCheckpoint = SqlCommands.Prepare(connection, null, "SELECT position FROM projection_checkpoints WHERE name = @name", "@name");
-        writeCheckpoint = SqlCommands.Prepare(connection, null, """
-            INSERT INTO projection_checkpoints (name, position, updated_at) VALUES (@name, @position, @at)
-            ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at
-            """, "@name", "@position", "@at");
+        readCheckpoint = engine.Prepare(connection, null, engine.Sql.ReadCheckpoint, "@name");
+        writeCheckpoint = engine.Prepare(connection, null, engine.Sql.WriteCheckpoint, "@name", "@position", "@at");
     }
 
-    public SqliteConnection Connection { get; }
+    public SqlEngine Engine { get; }
+
+    public DbConnection Connection { get; }
 
     /// <summary>The transaction in progress; every statement handed out is enlisted in it.</summary>
-    public SqliteTransaction? Transaction { get; private set; }
+    public DbTransaction? Transaction { get; private set; }
 
     public bool IsUsable => Connection.State == System.Data.ConnectionState.Open;
 
-    public static async Task<ProjectionConnection> OpenAsync(SqliteConnections connections, CancellationToken cancellationToken)
-    {
-        var connection = await connections.OpenForWritingAsync(cancellationToken);
-        try
-        {
-            await using var relax = connection.CreateCommand();
-            relax.CommandText = SqliteDialect.RelaxedSync;
-            await relax.ExecuteNonQueryAsync(cancellationToken);
-            return new ProjectionConnection(connection);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public static async Task<ProjectionConnection> OpenAsync(SqlEngine engine, CancellationToken cancellationToken) =>
+        new(engine, await engine.OpenAsync(ConnectionUse.ReadModel, cancellationToken));
 
     public void Begin()
     {
-        Transaction = Connection.BeginTransaction(deferred: false);
+        Transaction = Engine.BeginWrite(Connection);
         readCheckpoint.Transaction = Transaction;
         writeCheckpoint.Transaction = Transaction;
         foreach (var batch in batches.Values)
@@ -82,7 +66,7 @@ internal sealed class ProjectionConnection : IAsyncDisposable
     {
         if (!batches.TryGetValue(projection, out var batch))
         {
-            batch = projection.Begin(Connection, Transaction!);
+            batch = projection.Begin(Engine, Connection, Transaction!);
             batches.Add(projection, batch);
         }
 
@@ -99,7 +83,7 @@ internal sealed class ProjectionConnection : IAsyncDisposable
     {
         writeCheckpoint.Set("@name", name);
         writeCheckpoint.Set("@position", position);
-        writeCheckpoint.Set("@at", at.UtcTicks);
+        writeCheckpoint.Set("@at", Engine.Instant(at));
         await writeCheckpoint.ExecuteNonQueryAsync(cancellationToken);
     }
 

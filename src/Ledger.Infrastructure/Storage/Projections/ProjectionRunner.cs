@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using Ledger.Infrastructure.Application.Writing;
 using Ledger.Infrastructure.Diagnostics;
 using Ledger.Infrastructure.Storage.Model;
 using Ledger.Infrastructure.Storage.Sql;
-using Ledger.Infrastructure.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Storage.Projections;
@@ -21,8 +19,7 @@ public sealed record RebuildResult(long Events, TimeSpan Duration, double Events
 /// </summary>
 public sealed class ProjectionRunner(
     IDbContextFactory<LedgerDbContext> contexts,
-    SqliteConnections connections,
-    WriteGate gate,
+    SqlEngine engine,
     IEnumerable<IProjection> projections,
     LedgerMetrics metrics,
     ReadModelNotifier notifier,
@@ -30,7 +27,13 @@ public sealed class ProjectionRunner(
 {
     private const int ChunkSize = 2_000;
 
-    /// <summary>Opened on first use; only touched inside the write gate.</summary>
+    /// <summary>
+    /// One delivery, catch-up chunk or rebuild at a time on the runner's connection. Deliveries arrive
+    /// from inside the write path's turn, so in-process appends never contend with them for the database.
+    /// </summary>
+    private readonly AsyncGate gate = new();
+
+    /// <summary>Opened on first use; only touched inside <see cref="gate"/>.</summary>
     private ProjectionConnection? connection;
 
     public IReadOnlyList<IProjection> Projections { get; } = projections.ToArray();
@@ -130,7 +133,12 @@ public sealed class ProjectionRunner(
         using var _ = await gate.EnterAsync(cancellationToken);
         await using var lease = await OpenAsync(cancellationToken);
         var session = lease.Session;
-        var total = await ScalarAsync(session, "SELECT COUNT(*) FROM events", cancellationToken);
+        long total;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            total = await db.HeadPositionAsync(cancellationToken);
+        }
+
         foreach (var projection in Projections)
         {
             foreach (var table in projection.Tables)
@@ -143,7 +151,7 @@ public sealed class ProjectionRunner(
         long position = 0, applied = 0;
         while (true)
         {
-            var chunk = await EventRows.ReadAfterAsync(session.Connection, session.Transaction!, position, ChunkSize, cancellationToken);
+            var chunk = await EventRows.ReadAfterAsync(session.Engine, session.Connection, session.Transaction!, position, ChunkSize, cancellationToken);
             if (chunk.Count == 0)
             {
                 break;
@@ -189,7 +197,7 @@ public sealed class ProjectionRunner(
     public async Task<long> LagAsync(IProjection projection, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var head = await db.Events.MaxAsync(e => (long?)e.Position, cancellationToken) ?? 0;
+        var head = await db.HeadPositionAsync(cancellationToken);
         var checkpoint = await db.ProjectionCheckpoints.Where(c => c.Name == projection.Name).Select(c => (long?)c.Position).FirstOrDefaultAsync(cancellationToken) ?? 0;
         return head - checkpoint;
     }
@@ -217,10 +225,10 @@ public sealed class ProjectionRunner(
     /// <summary>A chunk that never splits one command's events (the two legs of a transfer) across transactions.</summary>
     private static async Task<List<StoredEvent>> ReadWholeCommandsAsync(ProjectionConnection session, long checkpoint, CancellationToken cancellationToken)
     {
-        var chunk = await EventRows.ReadAfterAsync(session.Connection, session.Transaction!, checkpoint, ChunkSize, cancellationToken);
+        var chunk = await EventRows.ReadAfterAsync(session.Engine, session.Connection, session.Transaction!, checkpoint, ChunkSize, cancellationToken);
         while (chunk.Count >= ChunkSize)
         {
-            var next = await EventRows.ReadAfterAsync(session.Connection, session.Transaction!, chunk[^1].Position, 8, cancellationToken);
+            var next = await EventRows.ReadAfterAsync(session.Engine, session.Connection, session.Transaction!, chunk[^1].Position, 8, cancellationToken);
             var sameCommand = next.TakeWhile(e => e.Metadata.CausationId == chunk[^1].Metadata.CausationId).ToList();
             chunk.AddRange(sameCommand);
             if (sameCommand.Count < next.Count || next.Count == 0)
@@ -234,7 +242,7 @@ public sealed class ProjectionRunner(
 
     /// <summary>
     /// Begins a transaction on the runner's connection; disposing the returned lease rolls back whatever
-    /// was not committed. Callers hold the write gate.
+    /// was not committed. Callers hold the runner's gate.
     /// </summary>
     private async Task<Lease> OpenAsync(CancellationToken cancellationToken)
     {
@@ -245,20 +253,14 @@ public sealed class ProjectionRunner(
             connection = null;
         }
 
-        connection ??= await ProjectionConnection.OpenAsync(connections, cancellationToken);
+        connection ??= await ProjectionConnection.OpenAsync(engine, cancellationToken);
         connection.Begin();
         return new Lease(connection);
     }
 
-    private static async Task<long> ScalarAsync(ProjectionConnection session, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = SqlCommands.Prepare(session.Connection, session.Transaction, sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     private static async Task ExecuteAsync(ProjectionConnection session, string sql, CancellationToken cancellationToken)
     {
-        await using var command = SqlCommands.Prepare(session.Connection, session.Transaction, sql);
+        await using var command = SqlCommands.Create(session.Connection, session.Transaction, sql);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

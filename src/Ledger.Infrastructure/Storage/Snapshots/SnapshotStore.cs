@@ -1,10 +1,7 @@
 using System.Text.Json;
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Writing;
-using Ledger.Infrastructure.Storage.Model;
 using Ledger.Infrastructure.Storage.Serialization;
-using Ledger.Infrastructure.Storage.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using Ledger.Infrastructure.Storage.Sql;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,13 +11,7 @@ namespace Ledger.Infrastructure.Storage.Snapshots;
 /// A disposable cache of folded account state. Anything unusable (missing, corrupt, another schema)
 /// reads as "no snapshot" and the caller replays from the first event; a failed write is only logged.
 /// </summary>
-public sealed class SnapshotStore(
-    IDbContextFactory<LedgerDbContext> contexts,
-    SqliteConnections connections,
-    WriteGate gate,
-    IOptions<LedgerOptions> options,
-    TimeProvider time,
-    ILogger<SnapshotStore> logger)
+public sealed class SnapshotStore(SqlEngine engine, IOptions<LedgerOptions> options, TimeProvider time, ILogger<SnapshotStore> logger)
 {
     /// <summary>Bump when <see cref="Account"/> changes shape: older snapshots are then ignored.</summary>
     public const int SchemaVersion = 1;
@@ -31,15 +22,16 @@ public sealed class SnapshotStore(
     {
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var record = await db.Snapshots.AsNoTracking().FirstOrDefaultAsync(s => s.StreamId == streamId, cancellationToken);
-            if (record is null || record.SchemaVersion != SchemaVersion)
+            await using var connection = await engine.OpenAsync(ConnectionUse.Read, cancellationToken);
+            await using var command = SqlCommands.Create(connection, null, engine.Sql.LoadSnapshot, "@stream").Set("@stream", streamId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken) || reader.GetInt32(0) != SchemaVersion)
             {
                 return null;
             }
 
-            var state = JsonSerializer.Deserialize<Account>(record.State, EventSerializer.Options);
-            return state is not null && state.Version == record.StreamVersion && Account.StreamId(state.AccountId) == streamId
+            var state = JsonSerializer.Deserialize<Account>(reader.GetString(2), EventSerializer.Options);
+            return state is not null && state.Version == reader.GetInt64(1) && Account.StreamId(state.AccountId) == streamId
                 ? state
                 : null;
         }
@@ -53,28 +45,18 @@ public sealed class SnapshotStore(
     /// <summary>True when appending took the stream across a multiple of the snapshot interval.</summary>
     public bool IsDue(long versionBefore, long versionAfter) => versionBefore / Interval != versionAfter / Interval;
 
+    /// <summary>Saves the state unless a newer one is there already. A snapshot is a cache that is safe to lose, so its write skips the flush.</summary>
     public async Task TrySaveAsync(Account state, CancellationToken cancellationToken)
     {
         try
         {
-            using var _ = await gate.EnterAsync(cancellationToken);
-            await using var connection = await connections.OpenForWritingAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            // A snapshot is a cache that is safe to lose, so its write skips the fsync (synchronous=NORMAL),
-            // and an older state never replaces a newer one.
-            command.CommandText = SqliteDialect.RelaxedSync + """
-                INSERT INTO snapshots (stream_id, stream_version, schema_version, state, created_at)
-                VALUES (@stream, @version, @schema, @state, @at)
-                ON CONFLICT (stream_id) DO UPDATE SET
-                    stream_version = excluded.stream_version, schema_version = excluded.schema_version,
-                    state = excluded.state, created_at = excluded.created_at
-                WHERE excluded.stream_version > snapshots.stream_version OR snapshots.schema_version <> excluded.schema_version;
-                """;
-            command.Parameters.AddWithValue("@stream", Account.StreamId(state.AccountId));
-            command.Parameters.AddWithValue("@version", state.Version);
-            command.Parameters.AddWithValue("@schema", SchemaVersion);
-            command.Parameters.AddWithValue("@state", JsonSerializer.Serialize(state, EventSerializer.Options));
-            command.Parameters.AddWithValue("@at", time.GetUtcNow().UtcTicks);
+            await using var connection = await engine.OpenAsync(ConnectionUse.ReadModel, cancellationToken);
+            await using var command = SqlCommands.Create(connection, null, engine.Sql.SaveSnapshot, "@stream", "@version", "@schema", "@state", "@at")
+                .Set("@stream", Account.StreamId(state.AccountId))
+                .Set("@version", state.Version)
+                .Set("@schema", SchemaVersion)
+                .Set("@state", JsonSerializer.Serialize(state, EventSerializer.Options))
+                .Set("@at", engine.Instant(time.GetUtcNow()));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

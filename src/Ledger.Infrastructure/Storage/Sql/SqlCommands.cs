@@ -2,10 +2,19 @@ using System.Data.Common;
 
 namespace Ledger.Infrastructure.Storage.Sql;
 
-/// <summary>Small helpers for the prepared, parameterised statements projections reuse per batch.</summary>
+/// <summary>The one way statements are built: parameters declared by name, prepared where the engine benefits.</summary>
 internal static class SqlCommands
 {
-    public static DbCommand Prepare(DbConnection connection, DbTransaction? transaction, string sql, params string[] parameterNames)
+    /// <summary>A statement kept on a long-lived connection and run many times.</summary>
+    public static DbCommand Prepare(this SqlEngine engine, DbConnection connection, DbTransaction? transaction, string sql, params string[] parameterNames)
+    {
+        var command = Create(connection, transaction, sql, parameterNames);
+        engine.Prepare(command);
+        return command;
+    }
+
+    /// <summary>A statement run once.</summary>
+    public static DbCommand Create(DbConnection connection, DbTransaction? transaction, string sql, params string[] parameterNames)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -17,10 +26,19 @@ internal static class SqlCommands
             command.Parameters.Add(parameter);
         }
 
-        command.Prepare();
         return command;
     }
 
-    public static void Set(this DbCommand command, string name, object? value) =>
+    public static DbCommand Set(this DbCommand command, string name, object? value)
+    {
         command.Parameters[name].Value = value ?? DBNull.Value;
+        return command;
+    }
+
+    public static async Task<long?> ScalarInt64Async(this DbCommand command, CancellationToken cancellationToken) =>
+        await command.ExecuteScalarAsync(cancellationToken) switch
+        {
+            null or DBNull => null,
+            var value => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+        };
 }

@@ -1,12 +1,11 @@
-using Ledger.Infrastructure.Storage.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Ledger.Infrastructure.Storage.Sqlite;
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the model without starting the app.</summary>
-public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<LedgerDbContext>
+/// <summary>Lets <c>dotnet ef migrations add --context SqliteLedgerDbContext</c> build the model without starting the app.</summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<SqliteLedgerDbContext>
 {
-    public LedgerDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<LedgerDbContext>().UseSqlite("Data Source=design-time.db").Options);
+    public SqliteLedgerDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteLedgerDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }

@@ -158,13 +158,13 @@ namespace Ledger.Infrastructure.Storage.Sqlite.Migrations
                 unique: true);
 
             // Append-only and gap-free streams are enforced by the database, not by convention.
-            migrationBuilder.Sql(SqliteDialect.CreateEventGuards);
+            migrationBuilder.Sql(SqliteStatements.CreateEventGuards);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(SqliteDialect.DropEventGuards);
+            migrationBuilder.Sql(SqliteStatements.DropEventGuards);
 
             migrationBuilder.DropTable(
                 name: "account_balances");

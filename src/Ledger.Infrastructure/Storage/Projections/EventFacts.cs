@@ -1,4 +1,6 @@
-namespace Ledger.Domain.Accounts;
+using Ledger.Domain.Accounts;
+
+namespace Ledger.Infrastructure.Storage.Projections;
 
 /// <summary>What a statement line shows for an event: signed amount, words, reference, the other account.</summary>
 public sealed record EventFacts(decimal SignedAmount, string? Description, string? Reference, string? CounterpartyAccountId)

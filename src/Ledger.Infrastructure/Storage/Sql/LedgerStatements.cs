@@ -1,0 +1,51 @@
+namespace Ledger.Infrastructure.Storage.Sql;
+
+/// <summary>
+/// The SQL the shared store, snapshot and projection code runs, written once per engine. Parameters
+/// are named <c>@name</c>; each statement's parameter list is next to it, so a statement and its
+/// parameters are read together.
+/// </summary>
+public sealed record LedgerStatements
+{
+    /// <summary>Inserts one event and returns its position. @stream @version @id @type @schema @data @metadata @at.</summary>
+    public required string InsertEvent { get; init; }
+
+    /// <summary>Records a command's answer. @id @type @hash @result @natural @at.</summary>
+    public required string InsertCommand { get; init; }
+
+    /// <summary>The recorded answer held by a command id or a natural key. @id @natural.</summary>
+    public required string FindCommand { get; init; }
+
+    /// <summary>The highest version of a stream, NULL when it has none. @stream.</summary>
+    public required string StreamVersion { get; init; }
+
+    /// <summary>event_type, schema_version, data of a stream from a version on, in order. @stream @from.</summary>
+    public required string ReadStreamData { get; init; }
+
+    /// <summary>Whole events after a position, in order (see <see cref="EventRows"/>). @after @limit.</summary>
+    public required string ReadEventsAfter { get; init; }
+
+    /// <summary>event_type, schema_version, data of a stream's first event. @stream.</summary>
+    public required string ReadOpeningEvent { get; init; }
+
+    /// <summary>schema_version, stream_version, state of a stream's snapshot. @stream.</summary>
+    public required string LoadSnapshot { get; init; }
+
+    /// <summary>Keeps the newer snapshot of a stream. @stream @version @schema @state @at.</summary>
+    public required string SaveSnapshot { get; init; }
+
+    /// <summary>A projection's checkpoint. @name.</summary>
+    public required string ReadCheckpoint { get; init; }
+
+    /// <summary>Sets a projection's checkpoint. @name @position @at.</summary>
+    public required string WriteCheckpoint { get; init; }
+
+    /// <summary>Inserts an opened account's balance row. @id @holder_id @holder_name @currency @amount @at @position.</summary>
+    public required string InsertBalance { get; init; }
+
+    /// <summary>Applies a later event to a balance row, only on top of the version before it. @id @amount @status @version @at @position.</summary>
+    public required string UpdateBalance { get; init; }
+
+    /// <summary>Inserts a statement line with the balance after it. @id @version @position @type @currency @amount @status @description @reference @counterparty @at.</summary>
+    public required string InsertLedgerEntry { get; init; }
+}

@@ -1,0 +1,66 @@
+using System.Data.Common;
+using Ledger.Infrastructure.Storage.Model;
+
+namespace Ledger.Infrastructure.Storage.Sql;
+
+/// <summary>What a connection is for: each engine tunes durability and locking to it.</summary>
+public enum ConnectionUse
+{
+    /// <summary>Appending events: every commit is durable before the caller hears of it.</summary>
+    Append,
+
+    /// <summary>Read models and snapshots: rebuilt from durable events after a crash, so their commits may skip the flush.</summary>
+    ReadModel,
+
+    /// <summary>A short read.</summary>
+    Read,
+}
+
+/// <summary>How an engine reports a failed statement, in the terms the write path acts on.</summary>
+public enum StorageFailure
+{
+    Other,
+    StreamVersionConflict,
+    DuplicateCommand,
+}
+
+/// <summary>
+/// Everything one database engine contributes to the shared ADO.NET code of the store, snapshots and
+/// projections: its connections, its SQL, how it spells instants and ids, and how it names failures.
+/// A second engine is one more subclass with its own statements, in its own folder.
+/// </summary>
+public abstract class SqlEngine
+{
+    /// <summary>"sqlite" or "postgres", as <c>/api/status</c> reports it.</summary>
+    public abstract string Provider { get; }
+
+    /// <summary>Every statement the shared code runs, in this engine's dialect.</summary>
+    public abstract LedgerStatements Sql { get; }
+
+    public abstract Task<DbConnection> OpenAsync(ConnectionUse use, CancellationToken cancellationToken);
+
+    /// <summary>A transaction that will write: takes whatever lock the engine needs up front.</summary>
+    public abstract DbTransaction BeginWrite(DbConnection connection);
+
+    /// <summary>Called inside an append's transaction before its first event is inserted.</summary>
+    public virtual Task BeforeAppendAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Prepares a statement that is kept and run many times, where the engine benefits from it.</summary>
+    public virtual void Prepare(DbCommand command) => command.Prepare();
+
+    /// <summary>An instant as this engine stores it.</summary>
+    public abstract object Instant(DateTimeOffset value);
+
+    public abstract DateTimeOffset ReadInstant(DbDataReader reader, int ordinal);
+
+    /// <summary>An id as this engine stores it.</summary>
+    public abstract object Id(Guid value);
+
+    public abstract StorageFailure Classify(Exception exception);
+
+    /// <summary>What must happen before migrations can run (a folder for the file, a journal mode).</summary>
+    public abstract Task PrepareDatabaseAsync(LedgerDbContext db, CancellationToken cancellationToken);
+
+    /// <summary>Which database this is, for the log: never a password.</summary>
+    public abstract string Describe();
+}

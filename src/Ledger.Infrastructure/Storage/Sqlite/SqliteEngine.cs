@@ -1,0 +1,118 @@
+using System.Data.Common;
+using Ledger.Infrastructure.Storage.Model;
+using Ledger.Infrastructure.Storage.Sql;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Infrastructure.Storage.Sqlite;
+
+/// <summary>
+/// SQLite: one file, one writer at a time, WAL so readers never wait for it. Instants are UTC ticks
+/// (exact, and an integer SQLite can index and compare); ids are upper-case text as EF Core writes them.
+/// </summary>
+public sealed class SqliteEngine(IOptions<LedgerOptions> options) : SqlEngine
+{
+    private readonly string synchronous = options.Value.SynchronousPragmaValue();
+
+    public override string Provider => "sqlite";
+
+    public override LedgerStatements Sql => SqliteStatements.All;
+
+    public string DatabasePath { get; } = Path.GetFullPath(options.Value.DatabasePath);
+
+    public string ConnectionString { get; } = new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.GetFullPath(options.Value.DatabasePath),
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Cache = SqliteCacheMode.Private,
+        Pooling = true,
+        DefaultTimeout = Math.Max(1, options.Value.BusyTimeoutMilliseconds / 1000),
+    }.ToString();
+
+    /// <summary>
+    /// What every connection that may write runs after opening. WAL itself is persistent and set once at
+    /// start. Pooled connections come back with whatever the last user set, so this runs on every open.
+    /// </summary>
+    public string Pragmas { get; } =
+        $"PRAGMA synchronous = {options.Value.SynchronousPragmaValue()}; PRAGMA busy_timeout = {options.Value.BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON;";
+
+    public override async Task<DbConnection> OpenAsync(ConnectionUse use, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // WAL readers never wait for the writer, so a short read skips the writer's pragmas: they cost more than the read.
+            var pragmas = use switch
+            {
+                ConnectionUse.Append => Pragmas,
+                // Read models and snapshots are rebuilt from durable events after a crash: skip the fsync.
+                ConnectionUse.ReadModel => Pragmas + " PRAGMA synchronous = NORMAL;",
+                _ => null,
+            };
+            if (pragmas is not null)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = pragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// BEGIN IMMEDIATE: takes SQLite's write lock up front, so the transaction never has to upgrade a read
+    /// lock later (the upgrade is what produces SQLITE_BUSY mid-transaction).
+    /// </summary>
+    public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
+
+    public override object Instant(DateTimeOffset value) => value.UtcTicks;
+
+    public override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) => new(reader.GetInt64(ordinal), TimeSpan.Zero);
+
+    /// <summary>EF Core's SQLite mapping stores Guids as upper-case text; reads and queries expect that form.</summary>
+    public override object Id(Guid value) => value.ToString().ToUpperInvariant();
+
+    public override StorageFailure Classify(Exception exception) => Find(exception) switch
+    {
+        { SqliteErrorCode: 19 } e when e.Message.Contains("events.stream_id", StringComparison.Ordinal) => StorageFailure.StreamVersionConflict,
+        { } e when e.Message.Contains(SqliteStatements.GapRefusal, StringComparison.Ordinal) => StorageFailure.StreamVersionConflict,
+        { SqliteErrorCode: 19 } e when e.Message.Contains("processed_commands.", StringComparison.Ordinal) => StorageFailure.DuplicateCommand,
+        _ => StorageFailure.Other,
+    };
+
+    public override async Task PrepareDatabaseAsync(LedgerDbContext db, CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(DatabasePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await db.Database.ExecuteSqlRawAsync(SqliteStatements.EnableWal, cancellationToken);
+    }
+
+    public override string Describe() => $"{DatabasePath} (sqlite, synchronous={synchronous})";
+
+    private static SqliteException? Find(Exception? exception)
+    {
+        while (exception is not null)
+        {
+            if (exception is SqliteException sqlite)
+            {
+                return sqlite;
+            }
+
+            exception = exception.InnerException;
+        }
+
+        return null;
+    }
+}

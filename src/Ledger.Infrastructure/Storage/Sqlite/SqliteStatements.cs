@@ -1,0 +1,91 @@
+using Ledger.Infrastructure.Storage.Sql;
+
+namespace Ledger.Infrastructure.Storage.Sqlite;
+
+/// <summary>Every statement of the SQLite provider (schema guards, the store, snapshots, projections).</summary>
+public static class SqliteStatements
+{
+    /// <summary>The message of the trigger that refuses a gap in a stream's versions.</summary>
+    public const string GapRefusal = "stream version gap";
+
+    /// <summary>
+    /// The events table is append-only and streams have no gaps, enforced by the database itself so
+    /// that no code path (nor a hand-written script) can break either property.
+    /// </summary>
+    public const string CreateEventGuards = $"""
+        CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only: update refused'); END;
+        CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only: delete refused'); END;
+        CREATE TRIGGER IF NOT EXISTS events_no_version_gap BEFORE INSERT ON events
+        WHEN NEW.stream_version < 1 OR (NEW.stream_version > 1 AND NOT EXISTS (
+            SELECT 1 FROM events WHERE stream_id = NEW.stream_id AND stream_version = NEW.stream_version - 1))
+        BEGIN SELECT RAISE(ABORT, '{GapRefusal}'); END;
+        """;
+
+    public const string DropEventGuards = """
+        DROP TRIGGER IF EXISTS events_no_update;
+        DROP TRIGGER IF EXISTS events_no_delete;
+        DROP TRIGGER IF EXISTS events_no_version_gap;
+        """;
+
+    public const string EnableWal = "PRAGMA journal_mode = WAL;";
+
+    public static LedgerStatements All { get; } = new()
+    {
+        InsertEvent = """
+            INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at)
+            VALUES (@stream, @version, @id, @type, @schema, @data, @metadata, @at)
+            RETURNING position
+            """,
+        InsertCommand = """
+            INSERT INTO processed_commands (command_id, command_type, request_hash, result, natural_key, recorded_at)
+            VALUES (@id, @type, @hash, @result, @natural, @at)
+            """,
+        FindCommand = """
+            SELECT command_id, command_type, request_hash, result, natural_key FROM processed_commands
+            WHERE command_id = @id OR (@natural IS NOT NULL AND natural_key = @natural)
+            ORDER BY command_id = @id DESC LIMIT 1
+            """,
+        StreamVersion = "SELECT MAX(stream_version) FROM events WHERE stream_id = @stream",
+        ReadStreamData = "SELECT event_type, schema_version, data FROM events WHERE stream_id = @stream AND stream_version >= @from ORDER BY stream_version",
+        ReadEventsAfter = """
+            SELECT position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at
+            FROM events WHERE position > @after ORDER BY position LIMIT @limit
+            """,
+        ReadOpeningEvent = "SELECT event_type, schema_version, data FROM events WHERE stream_id = @stream AND stream_version = 1",
+        LoadSnapshot = "SELECT schema_version, stream_version, state FROM snapshots WHERE stream_id = @stream",
+        // An older state never replaces a newer one; another schema always does.
+        SaveSnapshot = """
+            INSERT INTO snapshots (stream_id, stream_version, schema_version, state, created_at)
+            VALUES (@stream, @version, @schema, @state, @at)
+            ON CONFLICT (stream_id) DO UPDATE SET
+                stream_version = excluded.stream_version, schema_version = excluded.schema_version,
+                state = excluded.state, created_at = excluded.created_at
+            WHERE excluded.stream_version > snapshots.stream_version OR snapshots.schema_version <> excluded.schema_version
+            """,
+        ReadCheckpoint = "SELECT position FROM projection_checkpoints WHERE name = @name",
+        WriteCheckpoint = """
+            INSERT INTO projection_checkpoints (name, position, updated_at) VALUES (@name, @position, @at)
+            ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at
+            """,
+        InsertBalance = """
+            INSERT INTO account_balances (account_id, holder_id, holder_name, currency, balance_minor, status, version, opened_at, last_updated_at, last_position)
+            VALUES (@id, @holder_id, @holder_name, @currency, @amount, 'Active', 1, @at, @at, @position)
+            ON CONFLICT (account_id) DO NOTHING
+            """,
+        UpdateBalance = """
+            UPDATE account_balances
+            SET balance_minor = balance_minor + @amount, status = @status, version = @version, last_updated_at = @at, last_position = @position
+            WHERE account_id = @id AND version = @version - 1
+            """,
+        InsertLedgerEntry = """
+            INSERT INTO account_ledger (account_id, version, position, event_type, currency, amount_minor, balance_after_minor,
+                                        status_after, description, reference, counterparty_account_id, occurred_at)
+            VALUES (@id, @version, @position, @type, @currency, @amount,
+                    COALESCE((SELECT balance_after_minor FROM account_ledger WHERE account_id = @id AND version = @version - 1), 0) + @amount,
+                    @status, @description, @reference, @counterparty, @at)
+            ON CONFLICT (account_id, version) DO NOTHING
+            """,
+    };
+}

@@ -1,0 +1,79 @@
+using Ledger.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace Ledger.TestSupport;
+
+/// <summary>
+/// A throwaway database of one storage engine, and how each kind of host is pointed at it: in-process
+/// options, configuration settings, or the app's command line. A database the test created is removed
+/// with it; one it was handed (to play a second process or a restart) is left alone.
+/// </summary>
+public abstract class TestDatabase : IAsyncDisposable
+{
+    public abstract string Provider { get; }
+
+    /// <summary>Points in-process options at this database.</summary>
+    public abstract void Configure(LedgerOptions options);
+
+    /// <summary>The same as configuration keys (WebApplicationFactory settings, environment variables with __).</summary>
+    public abstract IReadOnlyDictionary<string, string> Settings { get; }
+
+    /// <summary>The same as Ledger.Web's command-line options.</summary>
+    public abstract IReadOnlyList<string> CommandLine { get; }
+
+    /// <summary>The same database, not owned: disposing it leaves the data for the original owner.</summary>
+    public abstract TestDatabase Borrow();
+
+    public abstract ValueTask DisposeAsync();
+
+    /// <summary>A new SQLite file in the temp folder; the prefix tells whose file it is if one is ever left behind.</summary>
+    public static SqliteTestDatabase NewSqlite(string prefix = "ledger-test") => new(SqliteTestDatabase.NewPath(prefix), owned: true);
+}
+
+/// <summary>A SQLite file in the temp folder, with its WAL and shared-memory files.</summary>
+public sealed class SqliteTestDatabase(string path, bool owned) : TestDatabase
+{
+    public string Path { get; } = path;
+
+    public override string Provider => "sqlite";
+
+    public override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Ledger:DatabasePath"] = Path };
+
+    public override IReadOnlyList<string> CommandLine => ["--db", Path];
+
+    public static string NewPath(string prefix) => System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}.db");
+
+    /// <summary>An existing file (or one a child process will create), not owned.</summary>
+    public static SqliteTestDatabase At(string path) => new(path, owned: false);
+
+    public override void Configure(LedgerOptions options) => options.DatabasePath = Path;
+
+    public override TestDatabase Borrow() => new SqliteTestDatabase(Path, owned: false);
+
+    public override ValueTask DisposeAsync()
+    {
+        if (owned)
+        {
+            Delete(Path);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Deletes a database file with its WAL and shared-memory files.</summary>
+    public static void Delete(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(path + suffix);
+            }
+            catch (IOException)
+            {
+                // A pooled handle may still be closing; the OS temp folder cleans up eventually.
+            }
+        }
+    }
+}
