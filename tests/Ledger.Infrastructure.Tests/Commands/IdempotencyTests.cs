@@ -26,7 +26,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
 
         var second = await ledger.Mediator.Send(new DepositMoneyCommand("A", 5m, "r") { CommandId = "key-1" });
 
-        Assert.IsNotType<CommandRefusedException>(first);
+        Assert.False(first.Replayed);
         Assert.True(second.Replayed);
         Assert.Equal(first with { Replayed = true }, second with { Replayed = true }, new ResultComparer());
         Assert.Equal(count, await ledger.EventCountAsync());
@@ -128,6 +128,32 @@ public sealed class IdempotencyTests : IAsyncLifetime
         Assert.True(again.Replayed);
         Assert.Equal(first.Version, again.Version);
         Assert.Equal(90m, (await restarted.Mediator.Send(new GetAccountQuery("A")))!.Balance);
+    }
+
+    [Fact]
+    public async Task ARecordFromBeforeRequestsWereComparedByValue_StillReplays()
+    {
+        // Before the fingerprint was canonical it hashed the command as the API serialized it: amounts with the
+        // digits they were typed with, and the pinned version. Such a record must still answer its resends.
+        var command = new DepositMoneyCommand("A", 25.50m, "legacy") { CommandId = "legacy-1", ExpectedVersion = 1 };
+        var json = System.Text.Json.JsonSerializer.Serialize(command, Ledger.Infrastructure.Storage.Serialization.EventSerializer.Options);
+        Assert.Contains("\"amount\":25.50", json, StringComparison.Ordinal);
+        var legacyHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("DepositMoneyCommand\n" + json)));
+        await using (var db = await ledger.DbAsync())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($$"""
+                INSERT INTO processed_commands (command_id, command_type, request_hash, result, recorded_at)
+                VALUES ('legacy-1', 'DepositMoneyCommand', {{legacyHash}},
+                        '{"accountId":"A","version":2,"balance":125.5,"status":"Active","eventIds":[]}', 0)
+                """);
+        }
+
+        var count = await ledger.EventCountAsync();
+        var resend = await ledger.Mediator.Send(command);
+
+        Assert.True(resend.Replayed);
+        Assert.Equal(125.5m, resend.Balance);
+        Assert.Equal(count, await ledger.EventCountAsync());
     }
 
     private sealed class ResultComparer : IEqualityComparer<CommandResult>

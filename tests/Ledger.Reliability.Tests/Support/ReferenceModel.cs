@@ -17,7 +17,12 @@ public sealed partial class ReferenceModel
 
     private static readonly Dictionary<string, int> Digits = new(StringComparer.Ordinal) { ["EUR"] = 2, ["USD"] = 2, ["JPY"] = 0, ["KWD"] = 3 };
 
+    private static readonly JsonSerializerOptions ByValue = new() { Converters = { new DecimalByValue() } };
+
     private readonly Dictionary<string, (string Body, Expected Result)> processed = new(StringComparer.Ordinal);
+
+    /// <summary>Transfers that moved money under a transfer id the caller chose.</summary>
+    private readonly Dictionary<string, (string Body, Expected Result)> transfers = new(StringComparer.Ordinal);
 
     public Dictionary<string, ModelAccount> Accounts { get; } = new(StringComparer.Ordinal);
 
@@ -31,10 +36,17 @@ public sealed partial class ReferenceModel
             return new Refused(shape);
         }
 
-        var body = command.GetType().Name + JsonSerializer.Serialize(command, command.GetType());
+        // The same request means the same values (10 = 10.00); the version it is pinned to is not part of it.
+        var body = command.GetType().Name + JsonSerializer.Serialize(command with { ExpectedVersion = null }, command.GetType(), ByValue);
         if (processed.TryGetValue(command.CommandId, out var earlier))
         {
             return earlier.Body == body ? earlier.Result with { Replayed = true } : new Refused("idempotency_key_reused");
+        }
+
+        var transferId = (command as TransferMoneyCommand)?.TransferId;
+        if (transferId is not null && transfers.TryGetValue(transferId, out var moved))
+        {
+            return moved.Body == body ? moved.Result with { Replayed = true } : new Refused("idempotency_key_reused");
         }
 
         var pinned = command switch
@@ -48,7 +60,7 @@ public sealed partial class ReferenceModel
         };
         if (command.ExpectedVersion is { } expectedVersion && expectedVersion != (Accounts.GetValueOrDefault(pinned)?.Version ?? 0))
         {
-            processed[command.CommandId] = (body, new Refused("version_mismatch"));
+            // Not the id's answer: the caller corrects the version and sends the request again under it.
             return new Refused("version_mismatch");
         }
 
@@ -66,6 +78,11 @@ public sealed partial class ReferenceModel
         if (result is not Refused { Code: "validation_failed" })
         {
             processed[command.CommandId] = (body, result);
+        }
+
+        if (transferId is not null && result is not Refused)
+        {
+            transfers[transferId] = (body, result);
         }
 
         return result;
@@ -255,6 +272,15 @@ public sealed record ModelAccount(string Id, string Currency, long Minor, bool C
     }
 }
 
+/// <summary>An amount written by its value, so 10 and 10.00 read the same.</summary>
+internal sealed class DecimalByValue : System.Text.Json.Serialization.JsonConverter<decimal>
+{
+    public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
+
+    public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
+        writer.WriteNumberValue(value / 1.000000000000000000000000000000000m);
+}
+
 public abstract record Expected
 {
     public bool Replayed { get; init; }
@@ -266,4 +292,5 @@ public sealed record Refused(string Code) : Expected;
 public sealed record Accepted(IReadOnlyList<ModelAccount> Accounts) : Expected
 {
     public override string ToString() => $"Accepted [{string.Join(", ", Accounts)}]{(Replayed ? " (replay)" : "")}";
+
 }

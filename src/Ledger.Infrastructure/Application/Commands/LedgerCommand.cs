@@ -48,6 +48,10 @@ public abstract record LedgerCommand
     [JsonIgnore]
     public virtual string? NaturalKey => null;
 
+    /// <summary>The natural key in words, for a refusal: "Transfer id 'T-1'".</summary>
+    [JsonIgnore]
+    public virtual string NaturalKeyDescription => "Its natural key";
+
     /// <summary>
     /// Checks what every command carries besides its body. Each event records the command id and the
     /// actor, so they must be present, single-line and bounded like any other stored string.

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Application.Writing;
 using Mediator;
@@ -8,6 +9,13 @@ namespace Ledger.Infrastructure.Application.Commands;
 public sealed record TransferMoneyCommand(string? TransferId, string FromAccountId, string ToAccountId, decimal Amount, string? Description = null)
     : LedgerCommand, ICommand<TransferResult>
 {
+    /// <summary>A transfer id the caller chose moves money once: a second transfer under it is a resend of the first.</summary>
+    [JsonIgnore]
+    public override string? NaturalKey => string.IsNullOrEmpty(TransferId) ? null : "transfer:" + TransferId;
+
+    [JsonIgnore]
+    public override string NaturalKeyDescription => $"Transfer id '{TransferId}'";
+
     /// <summary>The domain's transfer under <paramref name="transferId"/>; a malformed one is refused here, before anything is loaded.</summary>
     public TransferMoney ToDomain(string transferId) => new(transferId, FromAccountId, ToAccountId, Amount, Description);
 }

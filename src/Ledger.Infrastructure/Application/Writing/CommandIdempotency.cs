@@ -60,8 +60,12 @@ public sealed class CommandIdempotency(IEventStore store)
     public static EventMetadata MetadataOf(LedgerCommand command) =>
         new(command.CorrelationId ?? command.CommandId, command.CommandId, command.Actor);
 
+    /// <summary>
+    /// Only a rule's answer is final for an id: invalid input (400) and a pinned version that moved on
+    /// (412) say "correct the request", and the corrected request may use the same id.
+    /// </summary>
     private static bool IsRecorded(LedgerCommand command, DomainException refusal) =>
-        command.IdChosenByCaller && refusal.Code != ErrorCodes.ValidationFailed;
+        command.IdChosenByCaller && refusal.Code is not (ErrorCodes.ValidationFailed or CommandErrorCodes.VersionMismatch);
 
     /// <summary>
     /// The stored answer to an earlier send of this command id (or natural key), marked as a replay: its
@@ -76,10 +80,11 @@ public sealed class CommandIdempotency(IEventStore store)
             return null;
         }
 
-        if (prior.RequestHash != requestHash || prior.CommandType != command.GetType().Name)
+        if (prior.CommandType != command.GetType().Name || !RequestHash.Matches(prior.RequestHash, command, requestHash))
         {
-            throw new CommandRefusedException(CommandErrorCodes.IdempotencyKeyReused,
-                $"Command id '{command.CommandId}' was already used for a different request; use a new id for a new request.");
+            throw new CommandRefusedException(CommandErrorCodes.IdempotencyKeyReused, prior.CommandId == command.CommandId
+                ? $"Command id '{command.CommandId}' was already used for a different request; use a new id for a new request."
+                : $"{command.NaturalKeyDescription} was already used for a different request; choose a new one for a new request.");
         }
 
         return StoredOutcome.Replay<TResult>(prior);
