@@ -31,6 +31,7 @@ if (commandLine.SeedDemo)
     await SampleLedger.SeedIfEmptyAsync(app.Services, app.Logger);
 }
 
+app.UseLedgerSecurity();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

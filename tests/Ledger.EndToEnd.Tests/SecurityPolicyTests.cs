@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Ledger.EndToEnd.Tests;
+
+/// <summary>
+/// The Content-Security-Policy is strict (no inline scripts but Blazor's own import map, by nonce): in a real
+/// browser every page still works over the circuit's WebSocket with no violation reported, and no other site can
+/// frame the app.
+/// </summary>
+public sealed class SecurityPolicyTests(BrowserFixture browser, ITestOutputHelper output) : EndToEndTest(browser, output)
+{
+    [SkippableFact]
+    public async Task EveryPage_RunsUnderThePolicy_WithoutAViolation_OverAWebSocket()
+    {
+        await JourneyAsync(async (app, page) =>
+        {
+            var console = new List<string>();
+            var sockets = new List<string>();
+            page.Console += (_, message) => console.Add($"{message.Type}: {message.Text}");
+            page.PageError += (_, error) => console.Add("pageerror: " + error);
+            page.WebSocket += (_, socket) => sockets.Add(socket.Url);
+
+            await GotoAsync(page, "/");
+            await OpenAccountAsync(page, "E2E-CSP", "Cora Policy", 10m);
+            await MoveMoneyAsync(page, "Deposit", 5m, "CSP-1");
+            await Microsoft.Playwright.Assertions.Expect(Value(page, "Version")).ToHaveTextAsync("2");
+            foreach (var path in new[] { "/events", "/as-of", "/diagnostics", "/accounts" })
+            {
+                await GotoAsync(page, path);
+            }
+
+            var violations = console.Where(m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || m.StartsWith("pageerror", StringComparison.Ordinal)).ToList();
+            Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+            Assert.Contains(sockets, url => url.Contains("/_blazor", StringComparison.Ordinal));
+        });
+    }
+
+    [SkippableFact]
+    public async Task AnotherSite_CannotFrameTheApp()
+    {
+        await JourneyAsync(async (app, page) =>
+        {
+            var blocked = new List<string>();
+            page.Console += (_, message) => blocked.Add(message.Text);
+
+            await page.SetContentAsync($"<iframe id='victim' src='{app.BaseUrl}'></iframe>");
+            var frame = await (await page.QuerySelectorAsync("#victim"))!.ContentFrameAsync();
+            await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+
+            // Chromium replaces a refused frame with its own error page: no Ledger markup reaches the frame.
+            Assert.NotNull(frame);
+            Assert.DoesNotContain("Ledger", await frame.ContentAsync(), StringComparison.Ordinal);
+        });
+    }
+}
