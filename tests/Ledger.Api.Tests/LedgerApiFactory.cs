@@ -32,6 +32,9 @@ public sealed class LedgerApiFactory(
     {
         builder.UseSetting("Ledger:DatabasePath", DatabasePath);
         builder.UseSetting("Ledger:Synchronous", "NORMAL");
+        // The in-memory server "listens" where the test client sends its requests (Host: localhost), so the
+        // app's host filter, which trusts only the addresses it listens on, lets the tests in and no one else.
+        builder.UseSetting("urls", "http://localhost");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -20,7 +20,8 @@ public static class SecurityHeaders
             return nonce;
         }
 
-        nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex, not base64: "+", "/" and "=" would be HTML-encoded in the attribute, which reads badly in the page source.
+        nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         return nonce;
     }
