@@ -28,6 +28,11 @@ public sealed class SecurityPolicyTests(BrowserFixture browser, ITestOutputHelpe
             foreach (var path in new[] { "/events", "/as-of", "/diagnostics", "/accounts" })
             {
                 await GotoAsync(page, path);
+                if (path == "/as-of")
+                {
+                    await Microsoft.Playwright.Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "E2E-CSP" })).ToBeVisibleAsync();
+                    await SaveAsync(page, "pages", "as-of");
+                }
             }
 
             var violations = console.Where(m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || m.StartsWith("pageerror", StringComparison.Ordinal)).ToList();
