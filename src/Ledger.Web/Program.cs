@@ -33,6 +33,7 @@ if (commandLine.SeedDemo)
     await SampleLedger.SeedIfEmptyAsync(app.Services, app.Logger);
 }
 
+app.UseLedgerSecurity();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -33,6 +33,9 @@ public sealed class LedgerApiFactory(
         }
 
         builder.UseSetting("Ledger:Synchronous", TestLedger.Synchronous);
+        // The in-memory server "listens" where the test client sends its requests (Host: localhost), so the
+        // app's host filter, which trusts only the addresses it listens on, lets the tests in and no one else.
+        builder.UseSetting("urls", "http://localhost");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

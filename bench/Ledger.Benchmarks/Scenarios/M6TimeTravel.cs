@@ -61,7 +61,7 @@ public sealed class M6TimeTravel : IScenario
         {
             var moment = RandomMoment(big.Seed.First.UtcTicks, big.Seed.Last.UtcTicks);
             var view = await Time(i < 0 ? null : ledgerWide, async () => await mediator.Send(new GetBalancesAsOfQuery(moment)));
-            accounts = Math.Max(accounts, view.Accounts.Count);
+            accounts = Math.Max(accounts, view.Total);
         }
 
         var replayMs = replay.P50;
@@ -77,7 +77,7 @@ public sealed class M6TimeTravel : IScenario
                 "p95 ≤ 5 ms", Row.Check(atTime.P95 <= 5)),
         };
         var scanMs = context.Shared.TryGetValue("M7.scanRate", out var scanRate) ? big.Seed.TotalEvents / scanRate * 1000 : double.NaN;
-        rows.Add(new Row("M6", $"balances of all {accounts:N0} accounts as of a random time: p50 / p95",
+        rows.Add(new Row("M6", $"balances as of a random time, totals over all {accounts:N0} accounts + the first page of {GetBalancesAsOfQuery.DefaultPageSize}: p50 / p95",
             $"{Format.Ms(ledgerWide.P50)} / {Format.Ms(ledgerWide.P95)}",
             double.IsNaN(scanMs) ? "n/a (M7 did not run)" : $"{Format.Ms(scanMs)} raw scan of all {big.Seed.TotalEvents:N0} events (M7)",
             double.IsNaN(scanMs) ? "n/a" : Format.Ratio(scanMs / ledgerWide.P95) + " faster (p95)",
@@ -95,8 +95,8 @@ public sealed class M6TimeTravel : IScenario
     /// <summary>One account of a ledger-wide answer must equal a replay of its events up to that moment.</summary>
     private static async Task CheckLedgerWideAsync(TestLedger ledger, BigLedger big, DateTimeOffset moment)
     {
-        var view = await ledger.Mediator.Send(new GetBalancesAsOfQuery(moment));
         var sample = big.LedgerAccounts[big.LedgerAccounts.Count / 2];
+        var view = await ledger.Mediator.Send(new GetBalancesAsOfQuery(moment, Search: sample));
         var events = await ledger.Get<IEventStore>().ReadStreamAsync(Account.StreamId(sample), 1, CancellationToken.None);
         var expected = Account.Fold(events.Where(e => e.OccurredAt <= moment));
         var actual = view.Accounts.SingleOrDefault(a => a.AccountId == sample);

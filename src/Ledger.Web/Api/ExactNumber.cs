@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 
 namespace Ledger.Web.Api;
 
@@ -7,45 +6,68 @@ namespace Ledger.Web.Api;
 internal static class ExactNumber
 {
     public static bool Same(string jsonNumber, decimal value) =>
-        TryNormalize(jsonNumber, out var a) && TryNormalize(value.ToString(CultureInfo.InvariantCulture), out var b) && a == b;
+        TryNormalize(jsonNumber, out var a) && TryNormalize(value.ToString(CultureInfo.InvariantCulture), out var b) && a.Equals(b);
 
-    /// <summary>Splits "-12.3400e2" into digits and a power of ten, without trailing zeros: (-1234, 0).</summary>
-    private static bool TryNormalize(string text, out (BigInteger Digits, long Exponent) number)
+    /// <summary>
+    /// Splits "-12.3400e2" into a sign, significant digits and a power of ten: (-, "1234", 0). Zero is ("", 0) whatever
+    /// its sign. One pass over the text: a body may hold 64 KiB of digits, and stripping zeros by repeated big-integer
+    /// division would cost time quadratic in that.
+    /// </summary>
+    internal static bool TryNormalize(string text, out Normalized number)
     {
         number = default;
-        var e = text.IndexOfAny(['e', 'E']);
+        var span = text.AsSpan();
+        var negative = false;
+        if (span.Length > 0 && (span[0] == '-' || span[0] == '+'))
+        {
+            negative = span[0] == '-';
+            span = span[1..];
+        }
+
         long exponent = 0;
-        if (e >= 0 && !long.TryParse(text.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
+        var e = span.IndexOfAny('e', 'E');
+        if (e >= 0)
+        {
+            if (!long.TryParse(span[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
+            {
+                return false;
+            }
+
+            span = span[..e];
+        }
+
+        var point = span.IndexOf('.');
+        var integer = point >= 0 ? span[..point] : span;
+        var fraction = point >= 0 ? span[(point + 1)..] : [];
+        if (integer.Length + fraction.Length == 0 || !AllDigits(integer) || !AllDigits(fraction))
         {
             return false;
         }
 
-        var mantissa = e >= 0 ? text[..e] : text;
-        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
-        if (point >= 0)
+        var digits = string.Concat(integer, fraction).AsSpan();
+        var leading = digits.IndexOfAnyExcept('0');
+        if (leading < 0)
         {
-            exponent -= mantissa.Length - point - 1;
-            mantissa = mantissa.Remove(point, 1);
-        }
-
-        if (!BigInteger.TryParse(mantissa, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var digits))
-        {
-            return false;
-        }
-
-        if (digits.IsZero)
-        {
-            number = (BigInteger.Zero, 0);
+            number = new Normalized(false, "", 0);
             return true;
         }
 
-        while (digits % 10 == 0)
+        var significant = digits[leading..];
+        var trailing = significant.Length - 1 - significant.LastIndexOfAnyExcept('0');
+        try
         {
-            digits /= 10;
-            exponent++;
+            exponent = checked(exponent - fraction.Length + trailing);
+        }
+        catch (OverflowException)
+        {
+            return false;
         }
 
-        number = (digits, exponent);
+        number = new Normalized(negative, significant[..^trailing].ToString(), exponent);
         return true;
     }
+
+    private static bool AllDigits(ReadOnlySpan<char> text) => !text.ContainsAnyExceptInRange('0', '9');
+
+    internal readonly record struct Normalized(bool Negative, string Digits, long Exponent);
 }

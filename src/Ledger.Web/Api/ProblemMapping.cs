@@ -14,6 +14,12 @@ public static class ProblemMapping
     /// <summary>GET /health could not reach the database.</summary>
     public const string DatabaseUnavailableCode = "database_unavailable";
 
+    /// <summary>HTTP level, not a domain refusal: an unsafe request or the Blazor hub from a page on another site.</summary>
+    public const string ForbiddenOriginCode = "forbidden_origin";
+
+    /// <summary>HTTP level: the Host header names no address this server listens on (DNS rebinding, or a wrong name).</summary>
+    public const string HostNotAllowedCode = "host_not_allowed";
+
     public static int StatusFor(string code) => code switch
     {
         ErrorCodes.ValidationFailed => StatusCodes.Status400BadRequest,
@@ -48,12 +54,27 @@ public static class ProblemMapping
         "The ledger database did not answer.",
         DatabaseUnavailableCode);
 
+    public static ApiProblem ForbiddenOrigin() => new(
+        TypeFor(StatusCodes.Status403Forbidden),
+        TitleFor(StatusCodes.Status403Forbidden),
+        StatusCodes.Status403Forbidden,
+        "The request came from a page on another site (its Origin header). Only pages of this ledger may change it.",
+        ForbiddenOriginCode);
+
+    public static ApiProblem HostNotAllowed() => new(
+        TypeFor(StatusCodes.Status400BadRequest),
+        TitleFor(StatusCodes.Status400BadRequest),
+        StatusCodes.Status400BadRequest,
+        "The Host header does not name an address this ledger listens on.",
+        HostNotAllowedCode);
+
     public static IResult ToResult(this ApiProblem problem) =>
         TypedResults.Json(problem, ApiJson.Options, ContentType, problem.Status);
 
     private static string TypeFor(int status) => status switch
     {
         400 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
+        403 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4",
         404 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
         409 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
         412 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13",
@@ -65,6 +86,7 @@ public static class ProblemMapping
     private static string TitleFor(int status) => status switch
     {
         400 => "The request is not valid.",
+        403 => "Forbidden.",
         404 => "Not found.",
         409 => "Conflict.",
         412 => "The account is not at the expected version.",

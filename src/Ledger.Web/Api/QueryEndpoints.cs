@@ -15,7 +15,7 @@ internal static partial class QueryEndpoints
         api.MapGet("/balances", BalancesAsync)
             .WithTags("Ledger")
             .WithName("GetBalances")
-            .WithSummary("Every account's balance and the totals per currency, now or as of a moment")
+            .WithSummary("One page of account balances and the totals per currency over every account, now or as of a moment")
             .Produces<BalancesResponse>()
             .ProducesErrors(400);
 
@@ -45,10 +45,18 @@ internal static partial class QueryEndpoints
     }
 
     private static async Task<IResult> BalancesAsync(
-        [Description("ISO 4217 time with Z or an offset; default now.")] string? at,
+        [Description("ISO 8601 time with Z or an offset; default now.")] string? at,
+        [Description("1 or more; default 1.")] string? page,
+        [Description("1 to 500; default 100.")] string? pageSize,
         [FromServices] LedgerMediator mediator,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(BalancesResponse.From(await mediator.Send(new GetBalancesAsOfQuery(QueryValues.Timestamp(at, "at")), cancellationToken)));
+        CancellationToken cancellationToken)
+    {
+        var query = new GetBalancesAsOfQuery(
+            QueryValues.Timestamp(at, "at"),
+            QueryValues.Int(page, "page", 1, 1, int.MaxValue / GetBalancesAsOfQuery.MaxPageSize),
+            QueryValues.Int(pageSize, "pageSize", GetBalancesAsOfQuery.DefaultPageSize, 1, GetBalancesAsOfQuery.MaxPageSize));
+        return TypedResults.Ok(BalancesResponse.From(await mediator.Send(query, cancellationToken)));
+    }
 
     private static async Task<IResult> FeedAsync(
         [Description("Return events after this global position; default 0.")] string? after,

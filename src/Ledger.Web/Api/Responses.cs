@@ -7,12 +7,22 @@ namespace Ledger.Web.Api;
 // trimmed to the contract: fields the UI needs (holder names, account counts, the database path)
 // stay out of the API.
 
-public sealed record BalancesResponse(DateTimeOffset AsOf, IReadOnlyList<AccountBalanceResponse> Accounts, IReadOnlyList<CurrencyTotalResponse> Totals)
+/// <summary>One page of accounts; <see cref="Totals"/> cover all <see cref="Total"/> accounts, not just the page.</summary>
+public sealed record BalancesResponse(
+    DateTimeOffset AsOf,
+    IReadOnlyList<AccountBalanceResponse> Accounts,
+    IReadOnlyList<CurrencyTotalResponse> Totals,
+    int Total,
+    int Page,
+    int PageSize)
 {
     internal static BalancesResponse From(BalancesAsOfView view) => new(
         view.AsOf,
         view.Accounts.Select(a => new AccountBalanceResponse(a.AccountId, a.Currency, a.Balance, a.Status, a.Version)).ToArray(),
-        view.Totals.Select(t => new CurrencyTotalResponse(t.Currency, t.Balance)).ToArray());
+        view.Totals.Select(t => new CurrencyTotalResponse(t.Currency, t.Balance)).ToArray(),
+        view.Total,
+        view.Page,
+        view.PageSize);
 }
 
 public sealed record AccountBalanceResponse(string AccountId, string Currency, decimal Balance, AccountStatus Status, long Version);

@@ -18,7 +18,10 @@ public sealed record GetAccountHistoryQuery(string AccountId, int Page = 1, int 
 /// The whole statement's balance line, for charts: (version, time, balance after) at no more than
 /// <see cref="MaxPoints"/> evenly spaced versions (at least 2), always including the first and the last.
 /// </summary>
-public sealed record GetBalanceSeriesQuery(string AccountId, int MaxPoints = 500) : IQuery<IReadOnlyList<LedgerEntryView>>;
+public sealed record GetBalanceSeriesQuery(string AccountId, int MaxPoints = 500) : IQuery<IReadOnlyList<LedgerEntryView>>
+{
+    public const int MaxPointsLimit = 2000;
+}
 
 /// <summary>All events in global order after <see cref="After"/>.</summary>
 public sealed record GetEventFeedQuery(long After = 0, int Limit = 100) : IQuery<EventFeedPage>;
@@ -71,7 +74,7 @@ public sealed class EventQueryHandlers(IDbContextFactory<LedgerDbContext> contex
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var head = await HeadVersionAsync(db, query.AccountId, cancellationToken);
         var rows = db.LedgerEntries.AsNoTracking().Where(l => l.AccountId == query.AccountId);
-        var maxPoints = Math.Max(2, query.MaxPoints);
+        var maxPoints = Math.Clamp(query.MaxPoints, 2, GetBalanceSeriesQuery.MaxPointsLimit);
         if (head > maxPoints)
         {
             // A long history is thinned to evenly spaced versions, first and last included, and only those rows

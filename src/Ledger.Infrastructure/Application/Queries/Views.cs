@@ -15,9 +15,26 @@ public sealed record AccountStateView(string AccountId, long Version, decimal Ba
 
 public sealed record CurrencyTotal(string Currency, decimal Balance, int Accounts);
 
-public sealed record BalanceAsOf(string AccountId, string HolderName, string Currency, decimal Balance, AccountStatus Status, long Version);
+/// <summary>An account as it was at a moment; <see cref="CurrentBalance"/> and <see cref="CurrentVersion"/> are today's, for the difference.</summary>
+public sealed record BalanceAsOf(string AccountId, string HolderName, string Currency, decimal Balance, AccountStatus Status, long Version)
+{
+    public decimal CurrentBalance { get; init; }
 
-public sealed record BalancesAsOfView(DateTimeOffset AsOf, IReadOnlyList<BalanceAsOf> Accounts, IReadOnlyList<CurrencyTotal> Totals);
+    public long CurrentVersion { get; init; }
+}
+
+/// <summary>
+/// One page of <see cref="Total"/> accounts as of <see cref="AsOf"/>; <see cref="Totals"/> cover every account then,
+/// not only the page.
+/// </summary>
+public sealed record BalancesAsOfView(DateTimeOffset AsOf, IReadOnlyList<BalanceAsOf> Accounts, IReadOnlyList<CurrencyTotal> Totals)
+{
+    public int Total { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = GetBalancesAsOfQuery.DefaultPageSize;
+}
 
 /// <summary>One statement line: an event of an account with the balance after it.</summary>
 public sealed record LedgerEntryView(

@@ -48,4 +48,16 @@ public sealed record LedgerStatements
 
     /// <summary>Inserts a statement line with the balance after it. @id @version @position @type @currency @amount @status @description @reference @counterparty @at.</summary>
     public required string InsertLedgerEntry { get; init; }
+
+    /// <summary>currency, balance and number of accounts per currency, as of a moment. @at.</summary>
+    public required string BalancesAsOfTotals { get; init; }
+
+    /// <summary>How many accounts existed at a moment and match a LIKE pattern (escape \). @at @pattern.</summary>
+    public required string BalancesAsOfCount { get; init; }
+
+    /// <summary>
+    /// One page of accounts as of a moment: account_id, holder_name, currency, balance then, status then,
+    /// version then, balance now, version now. @at @take @skip, and @pattern when <paramref name="matching"/>.
+    /// </summary>
+    public required Func<bool, string> BalancesAsOfPage { get; init; }
 }

@@ -5,6 +5,20 @@ namespace Ledger.Infrastructure.Storage.Sqlite;
 /// <summary>Every statement of the SQLite provider (schema guards, the store, snapshots, projections).</summary>
 public static class SqliteStatements
 {
+    // For each account, one seek on (account_id, occurred_at, version) finds its last event at or before
+    // the moment; accounts that did not exist yet have no such event, so the join leaves them out.
+    private const string AccountsThen = """
+        FROM account_balances AS b
+        JOIN account_ledger AS l ON l.account_id = b.account_id AND l.version = (
+            SELECT x.version FROM account_ledger AS x
+            WHERE x.account_id = b.account_id AND x.occurred_at <= @at
+            ORDER BY x.occurred_at DESC, x.version DESC LIMIT 1)
+        """;
+
+    private const string Matching = """
+        WHERE b.account_id LIKE @pattern ESCAPE '\' OR b.holder_name LIKE @pattern ESCAPE '\' OR l.currency LIKE @pattern ESCAPE '\'
+        """;
+
     /// <summary>The message of the trigger that refuses a gap in a stream's versions.</summary>
     public const string GapRefusal = "stream version gap";
 
@@ -86,6 +100,17 @@ public static class SqliteStatements
                     COALESCE((SELECT balance_after_minor FROM account_ledger WHERE account_id = @id AND version = @version - 1), 0) + @amount,
                     @status, @description, @reference, @counterparty, @at)
             ON CONFLICT (account_id, version) DO NOTHING
+            """,
+        BalancesAsOfTotals = $"""
+            SELECT l.currency, CAST(SUM(l.balance_after_minor) AS BIGINT), COUNT(*) {AccountsThen}
+            GROUP BY l.currency ORDER BY l.currency
+            """,
+        BalancesAsOfCount = $"SELECT COUNT(*) {AccountsThen} {Matching}",
+        BalancesAsOfPage = matching => $"""
+            SELECT b.account_id, b.holder_name, l.currency, l.balance_after_minor, l.status_after, l.version, b.balance_minor, b.version
+            {AccountsThen}
+            {(matching ? Matching : "")}
+            ORDER BY b.account_id LIMIT @take OFFSET @skip
             """,
     };
 }

@@ -1,0 +1,89 @@
+using System.Data.Common;
+using System.Globalization;
+using Ledger.Domain.Accounts;
+using Ledger.Domain.Money;
+using Ledger.Infrastructure.Storage.Sql;
+
+namespace Ledger.Infrastructure.Application.Queries;
+
+/// <summary>
+/// The ledger as of a moment: one page of accounts and the totals over every account, both in SQL (the
+/// engine's <see cref="LedgerStatements.BalancesAsOfPage"/>). A plain data reader, because with 10,000
+/// accounts EF Core's materialization was a quarter of the time (benchmark M6).
+/// </summary>
+internal static class BalancesAsOfReader
+{
+    public static async ValueTask<BalancesAsOfView> ReadAsync(SqlEngine engine, GetBalancesAsOfQuery query, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var page = Math.Max(1, query.Page);
+        var pageSize = Math.Clamp(query.PageSize, 1, GetBalancesAsOfQuery.MaxPageSize);
+        var pattern = string.IsNullOrWhiteSpace(query.Search) ? null : "%" + EscapeLike(query.Search.Trim()) + "%";
+        await using var connection = await engine.OpenAsync(ConnectionUse.Read, cancellationToken);
+        // One read transaction, so the page, the count and the totals come from the same snapshot of the database.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var instant = engine.Instant(at);
+        var totals = await TotalsAsync(engine, transaction, instant, cancellationToken);
+        var total = pattern is null
+            ? totals.Sum(t => t.Accounts)
+            : await CountAsync(engine, transaction, instant, pattern, cancellationToken);
+        var skip = (long)(page - 1) * pageSize;
+        var accounts = skip >= total ? [] : await PageAsync(engine, transaction, instant, pattern, skip, pageSize, cancellationToken);
+        return new BalancesAsOfView(at, accounts, totals) { Total = total, Page = page, PageSize = pageSize };
+    }
+
+    private static async Task<CurrencyTotal[]> TotalsAsync(SqlEngine engine, DbTransaction transaction, object at, CancellationToken cancellationToken)
+    {
+        await using var command = SqlCommands.Create(transaction.Connection!, transaction, engine.Sql.BalancesAsOfTotals, "@at").Set("@at", at);
+        var totals = new List<CurrencyTotal>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var currency = reader.GetString(0);
+            totals.Add(new CurrencyTotal(currency, Amounts.FromMinorUnits(reader.GetInt64(1), currency), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture)));
+        }
+
+        return [.. totals];
+    }
+
+    private static async Task<int> CountAsync(SqlEngine engine, DbTransaction transaction, object at, string pattern, CancellationToken cancellationToken)
+    {
+        await using var command = SqlCommands.Create(transaction.Connection!, transaction, engine.Sql.BalancesAsOfCount, "@at", "@pattern")
+            .Set("@at", at)
+            .Set("@pattern", pattern);
+        return (int)(await command.ScalarInt64Async(cancellationToken) ?? 0);
+    }
+
+    private static async Task<BalanceAsOf[]> PageAsync(SqlEngine engine, DbTransaction transaction, object at, string? pattern, long skip, int take, CancellationToken cancellationToken)
+    {
+        await using var command = SqlCommands.Create(transaction.Connection!, transaction, engine.Sql.BalancesAsOfPage(pattern is not null), "@at", "@take", "@skip")
+            .Set("@at", at)
+            .Set("@take", (long)take)
+            .Set("@skip", skip);
+        if (pattern is not null)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@pattern";
+            parameter.Value = pattern;
+            command.Parameters.Add(parameter);
+        }
+
+        var rows = new List<BalanceAsOf>(take);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var currency = reader.GetString(2);
+            rows.Add(new BalanceAsOf(
+                reader.GetString(0), reader.GetString(1), currency,
+                Amounts.FromMinorUnits(reader.GetInt64(3), currency), Enum.Parse<AccountStatus>(reader.GetString(4)), reader.GetInt64(5))
+            {
+                CurrentBalance = Amounts.FromMinorUnits(reader.GetInt64(6), currency),
+                CurrentVersion = reader.GetInt64(7),
+            });
+        }
+
+        return [.. rows];
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+
+namespace Ledger.Api.Tests.Queries;
+
+/// <summary>GET /api/balances answers a page of accounts; its totals always cover every account.</summary>
+public sealed class BalancesPagingTests : IAsyncLifetime
+{
+    private readonly LedgerApiFactory factory = new();
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        client = factory.CreateClient();
+        for (var i = 0; i < 7; i++)
+        {
+            await client.OpenAsync($"P-{i}", i + 1);
+        }
+
+        await client.OpenAsync("Y-0", 1000m, "JPY");
+    }
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        await factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task APage_HoldsASubset_WhileTheTotalsCoverEveryAccount()
+    {
+        var page = await client.GetJsonAsync("/api/balances?page=2&pageSize=3");
+
+        Assert.Equal(["P-3", "P-4", "P-5"], Ids(page));
+        Assert.Equal(2, page.GetProperty("page").GetInt32());
+        Assert.Equal(3, page.GetProperty("pageSize").GetInt32());
+        Assert.Equal(8, page.GetProperty("total").GetInt32());
+        Assert.Equal(new Dictionary<string, decimal> { ["EUR"] = 28m, ["JPY"] = 1000m }, Totals(page));
+    }
+
+    [Fact]
+    public async Task WithoutPaging_TheFirstPageOf100_IsTheDefault()
+    {
+        var page = await client.GetJsonAsync("/api/balances");
+
+        Assert.Equal(1, page.GetProperty("page").GetInt32());
+        Assert.Equal(100, page.GetProperty("pageSize").GetInt32());
+        Assert.Equal(8, Ids(page).Count);
+    }
+
+    [Fact]
+    public async Task TheLastPage_HoldsTheRest_AndOneBeyondItIsEmpty()
+    {
+        var last = await client.GetJsonAsync("/api/balances?page=3&pageSize=3");
+        var beyond = await client.GetJsonAsync("/api/balances?page=4&pageSize=3");
+
+        Assert.Equal(["P-6", "Y-0"], Ids(last));
+        Assert.Empty(Ids(beyond));
+        Assert.Equal(8, beyond.GetProperty("total").GetInt32());
+        Assert.Equal(Totals(last), Totals(beyond));
+    }
+
+    [Fact]
+    public async Task APageSizeOf500_IsAllowed()
+    {
+        var page = await client.GetJsonAsync("/api/balances?pageSize=500");
+
+        Assert.Equal(500, page.GetProperty("pageSize").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("pageSize=501", "pageSize")]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("pageSize=-1", "pageSize")]
+    [InlineData("pageSize=many", "pageSize")]
+    [InlineData("page=0", "page")]
+    [InlineData("page=-2", "page")]
+    [InlineData("page=1.5", "page")]
+    [InlineData("page=99999999999", "page")]
+    public async Task APageOrPageSizeOutOfRange_Is400NamingIt(string query, string field)
+    {
+        var response = await client.GetAsync("/api/balances?" + query);
+
+        await response.ValidationProblemAsync(field);
+    }
+
+    private static List<string> Ids(JsonElement page) =>
+        page.GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("accountId").GetString()!).ToList();
+
+    private static Dictionary<string, decimal> Totals(JsonElement page) =>
+        page.GetProperty("totals").EnumerateArray().ToDictionary(t => t.GetProperty("currency").GetString()!, t => t.GetProperty("balance").GetDecimal());
+}
