@@ -37,7 +37,10 @@ public static class DependencyInjection
         services.AddSingleton<AccountLedgerProjection>();
         services.AddSingleton<IProjection>(sp => sp.GetRequiredService<AccountBalancesProjection>());
         services.AddSingleton<IProjection>(sp => sp.GetRequiredService<AccountLedgerProjection>());
+        services.AddSingleton<ProjectionWorkspace>();
+        services.AddSingleton<Quarantine>();
         services.AddSingleton<ProjectionRunner>();
+        services.AddSingleton<ProjectionRebuilder>();
         services.AddSingleton<ReadModelNotifier>();
         services.AddHostedService<CatchUpService>();
 

@@ -1,3 +1,4 @@
+using Ledger.Domain.Accounts;
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Model;
@@ -121,6 +122,10 @@ public sealed class TestLedger : IAsyncDisposable
         await using var session = await Get<IEventStore>().BeginWritingAsync(CancellationToken.None);
         return await session.AppendAsync(appends, metadata, null, CancellationToken.None);
     }
+
+    /// <summary>Inserts one event row with plain SQL, as another program (or a newer Ledger) might (see <see cref="RawEvents"/>).</summary>
+    public Task<long> InsertRawEventAsync(string accountId, long version, string type, int schemaVersion, string data, DateTimeOffset? occurredAt = null) =>
+        RawEvents.InsertAsync(Services, accountId, version, type, schemaVersion, data, occurredAt);
 
     /// <summary>Every stored event after <paramref name="afterPosition"/>, in position order, as the projections read them.</summary>
     public async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition = 0, int limit = int.MaxValue)

@@ -14,7 +14,10 @@ public interface IEventStore
     /// </summary>
     Task<IEventStoreSession> BeginWritingAsync(CancellationToken cancellationToken);
 
-    /// <summary>The payloads of one stream from <paramref name="fromVersion"/> on, in version order: all a fold needs.</summary>
+    /// <summary>
+    /// The payloads of one stream from <paramref name="fromVersion"/> on, in version order: all a fold needs.
+    /// Throws <see cref="Serialization.UnreadableEventException"/> when one of them cannot be read by this build.
+    /// </summary>
     Task<IReadOnlyList<IAccountEvent>> ReadStreamAsync(string streamId, long fromVersion, CancellationToken cancellationToken);
 
     /// <summary>The current version of a stream; 0 when it does not exist.</summary>

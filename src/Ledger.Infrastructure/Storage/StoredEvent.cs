@@ -4,7 +4,10 @@ namespace Ledger.Infrastructure.Storage;
 
 public sealed record EventMetadata(string CorrelationId, string CausationId, string Actor);
 
-/// <summary>An event as read back from the store, upcast to today's record type.</summary>
+/// <summary>
+/// An event as read back from the store, upcast to today's record type, or an
+/// <see cref="Serialization.UnreadableEvent"/> when this build cannot read it.
+/// </summary>
 public sealed record StoredEvent(
     long Position,
     string StreamId,
@@ -14,7 +17,10 @@ public sealed record StoredEvent(
     int SchemaVersion,
     IAccountEvent Data,
     EventMetadata Metadata,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt)
+{
+    public bool IsReadable => Data is not Serialization.UnreadableEvent;
+}
 
 /// <summary>Events for one stream, to be appended only if the stream is still at <see cref="Expected"/>.</summary>
 public sealed record StreamAppend(string StreamId, ExpectedVersion Expected, IReadOnlyList<NewEvent> Events);

@@ -24,7 +24,7 @@ public static class ProblemMapping
     {
         ErrorCodes.ValidationFailed => StatusCodes.Status400BadRequest,
         ErrorCodes.AccountNotFound => StatusCodes.Status404NotFound,
-        CommandErrorCodes.ConcurrencyConflict or CommandErrorCodes.IdempotencyKeyReused => StatusCodes.Status409Conflict,
+        CommandErrorCodes.ConcurrencyConflict or CommandErrorCodes.IdempotencyKeyReused or CommandErrorCodes.StreamUnreadable => StatusCodes.Status409Conflict,
         CommandErrorCodes.VersionMismatch => StatusCodes.Status412PreconditionFailed,
         _ => StatusCodes.Status422UnprocessableEntity,
     };

@@ -29,11 +29,16 @@ public sealed record AccountBalanceResponse(string AccountId, string Currency, d
 
 public sealed record CurrencyTotalResponse(string Currency, decimal Balance);
 
-public sealed record StatusResponse(long EventCount, long HeadPosition, IReadOnlyList<ProjectionStatusView> Projections, DatabaseResponse Database)
+public sealed record StatusResponse(
+    long EventCount, long HeadPosition, IReadOnlyList<ProjectionStatusView> Projections, DatabaseResponse Database, IReadOnlyList<QuarantineResponse> Quarantined)
 {
     internal static StatusResponse From(LedgerStatusView view) =>
-        new(view.EventCount, view.HeadPosition, view.Projections, new DatabaseResponse(view.Database.Provider));
+        new(view.EventCount, view.HeadPosition, view.Projections, new DatabaseResponse(view.Database.Provider),
+            view.Quarantined.Select(q => new QuarantineResponse(q.StreamId, q.AccountId, q.Position, q.Type, q.SchemaVersion, q.Reason)).ToArray());
 }
+
+/// <summary>An account held back because its history holds an event this build cannot read (shared/API.md, Additions).</summary>
+public sealed record QuarantineResponse(string StreamId, string AccountId, long Position, string Type, int SchemaVersion, string Reason);
 
 public sealed record DatabaseResponse(string Provider);
 

@@ -33,7 +33,7 @@ public sealed class UpcastingTests
     [Fact]
     public void PayloadFromANewerSchema_IsRefused_NotMisread()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => EventSerializer.Deserialize("MoneyDeposited", 3, "{}"));
+        var error = Assert.Throws<UnreadableEventException>(() => EventSerializer.Deserialize("MoneyDeposited", 3, "{}"));
 
         Assert.Contains("newer", error.Message, StringComparison.Ordinal);
     }

@@ -24,4 +24,7 @@ public static class CommandErrorCodes
     public const string ConcurrencyConflict = "concurrency_conflict";
     public const string VersionMismatch = "version_mismatch";
     public const string IdempotencyKeyReused = "idempotency_key_reused";
+
+    /// <summary>The account's history holds an event this build cannot read: nothing may be decided on it.</summary>
+    public const string StreamUnreadable = "stream_unreadable";
 }

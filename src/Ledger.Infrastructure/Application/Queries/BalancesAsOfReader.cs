@@ -20,7 +20,7 @@ internal static class BalancesAsOfReader
         var pattern = string.IsNullOrWhiteSpace(query.Search) ? null : "%" + EscapeLike(query.Search.Trim()) + "%";
         await using var connection = await engine.OpenAsync(ConnectionUse.Read, cancellationToken);
         // One read transaction, so the page, the count and the totals come from the same snapshot of the database.
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = engine.BeginRead(connection);
         var instant = engine.Instant(at);
         var totals = await TotalsAsync(engine, transaction, instant, cancellationToken);
         var total = pattern is null

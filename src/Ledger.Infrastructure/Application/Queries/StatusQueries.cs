@@ -39,6 +39,10 @@ public sealed class StatusQueryHandler(
 
         var path = options.Value.DatabasePath;
         var size = File.Exists(path) ? new FileInfo(path).Length : 0;
-        return new LedgerStatusView(eventCount, head, projections, new DatabaseView("sqlite", path, size));
+        return new LedgerStatusView(eventCount, head, projections, new DatabaseView("sqlite", path, size))
+        {
+            Quarantined = await db.QuarantinedStreams.AsNoTracking().OrderBy(q => q.Position).Select(q => new QuarantineView(
+                q.StreamId, q.Position, q.EventType, q.SchemaVersion, q.Reason, q.DetectedAt)).Take(1_000).ToListAsync(cancellationToken),
+        };
     }
 }

@@ -66,6 +66,9 @@ public sealed record EventView(
     JsonElement Data,
     EventMetadataView Metadata)
 {
+    /// <summary>False when this build cannot read the event: <see cref="Data"/> is then the payload exactly as stored.</summary>
+    public bool Readable { get; init; } = true;
+
     /// <summary>The payload exactly as stored, before upcasting.</summary>
     [JsonIgnore]
     public string StoredData { get; init; } = "";
@@ -79,7 +82,17 @@ public sealed record ProjectionStatusView(string Name, long Checkpoint, long Lag
 
 public sealed record DatabaseView(string Provider, string Path, long SizeBytes);
 
-public sealed record LedgerStatusView(long EventCount, long HeadPosition, IReadOnlyList<ProjectionStatusView> Projections, DatabaseView Database);
+public sealed record LedgerStatusView(long EventCount, long HeadPosition, IReadOnlyList<ProjectionStatusView> Projections, DatabaseView Database)
+{
+    /// <summary>Accounts held back from the read model by an event this build cannot read (at most 1,000, oldest first).</summary>
+    public IReadOnlyList<QuarantineView> Quarantined { get; init; } = [];
+}
+
+/// <summary>An account whose history holds an event this build cannot read, from <see cref="Position"/> on.</summary>
+public sealed record QuarantineView(string StreamId, long Position, string Type, int SchemaVersion, string Reason, DateTimeOffset DetectedAt)
+{
+    public string AccountId => Storage.Serialization.UnreadableEvent.AccountOf(StreamId);
+}
 
 internal static class ViewMapping
 {
@@ -100,15 +113,30 @@ internal static class ViewMapping
 
     public static EventView ToView(this EventRecord record)
     {
-        var data = EventSerializer.Deserialize(record.EventType, record.SchemaVersion, record.Data);
         var metadata = EventSerializer.DeserializeMetadata(record.Metadata);
+        var data = EventSerializer.DeserializeOrPlaceholder(record.StreamId, record.EventType, record.SchemaVersion, record.Data, record.OccurredAt);
         return new EventView(
             record.Position, record.EventId, record.StreamId, data.AccountId, record.StreamVersion, record.EventType,
             record.SchemaVersion, record.OccurredAt,
-            JsonSerializer.SerializeToElement(data, data.GetType(), EventSerializer.Options),
+            data is UnreadableEvent ? AsStored(record.Data) : JsonSerializer.SerializeToElement(data, data.GetType(), EventSerializer.Options),
             new EventMetadataView(metadata.CorrelationId, metadata.CausationId, metadata.Actor))
         {
+            Readable = data is not UnreadableEvent,
             StoredData = record.Data,
         };
+    }
+
+    /// <summary>The stored payload as JSON when it parses, else as a JSON string: shown, never interpreted.</summary>
+    private static JsonElement AsStored(string payload)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return JsonSerializer.SerializeToElement(payload);
+        }
     }
 }

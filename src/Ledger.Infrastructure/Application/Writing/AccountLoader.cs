@@ -1,5 +1,7 @@
 using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Storage;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Storage.Serialization;
 using Ledger.Infrastructure.Storage.Snapshots;
 
 namespace Ledger.Infrastructure.Application.Writing;
@@ -65,7 +67,17 @@ public sealed class AccountLoader(IEventStore store, SnapshotStore snapshots, Ac
     {
         var snapshot = await snapshots.LoadAsync(streamId, cancellationToken);
         var start = known is not null && known.Version > (snapshot?.Version ?? 0) ? known : snapshot;
-        var tail = await store.ReadStreamAsync(streamId, (start?.Version ?? 0) + 1, cancellationToken);
-        return Account.Fold(tail, start);
+        try
+        {
+            var tail = await store.ReadStreamAsync(streamId, (start?.Version ?? 0) + 1, cancellationToken);
+            return Account.Fold(tail, start);
+        }
+        catch (UnreadableEventException unreadable)
+        {
+            // Deciding on a history with a hole in it could overdraw the account: refuse, and write nothing.
+            throw new CommandRefusedException(CommandErrorCodes.StreamUnreadable,
+                $"Account '{UnreadableEvent.AccountOf(streamId)}' holds a {unreadable.EventType} event (schema v{unreadable.SchemaVersion}) that this version of Ledger cannot read, "
+                + "so no change can be made to it until a version that reads it is running. Other accounts are not affected.");
+        }
     }
 }

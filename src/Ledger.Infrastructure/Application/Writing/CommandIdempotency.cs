@@ -65,7 +65,7 @@ public sealed class CommandIdempotency(IEventStore store)
     /// (412) say "correct the request", and the corrected request may use the same id.
     /// </summary>
     private static bool IsRecorded(LedgerCommand command, DomainException refusal) =>
-        command.IdChosenByCaller && refusal.Code is not (ErrorCodes.ValidationFailed or CommandErrorCodes.VersionMismatch);
+        command.IdChosenByCaller && refusal.Code is not (ErrorCodes.ValidationFailed or CommandErrorCodes.VersionMismatch or CommandErrorCodes.StreamUnreadable);
 
     /// <summary>
     /// The stored answer to an earlier send of this command id (or natural key), marked as a replay: its

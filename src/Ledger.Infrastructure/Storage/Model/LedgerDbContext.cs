@@ -20,6 +20,8 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<ProjectionCheckpointRow> ProjectionCheckpoints => Set<ProjectionCheckpointRow>();
 
+    public DbSet<QuarantinedStreamRow> QuarantinedStreams => Set<QuarantinedStreamRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<EventRecord>(e =>
@@ -110,6 +112,18 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Name).HasColumnName("name").HasMaxLength(100);
             e.Property(x => x.Position).HasColumnName("position");
             e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+        });
+
+        modelBuilder.Entity<QuarantinedStreamRow>(e =>
+        {
+            e.ToTable("quarantined_streams");
+            e.HasKey(x => x.StreamId);
+            e.Property(x => x.StreamId).HasColumnName("stream_id").HasMaxLength(100);
+            e.Property(x => x.Position).HasColumnName("position");
+            e.Property(x => x.EventType).HasColumnName("event_type").HasMaxLength(100);
+            e.Property(x => x.SchemaVersion).HasColumnName("schema_version");
+            e.Property(x => x.Reason).HasColumnName("reason").HasMaxLength(500);
+            e.Property(x => x.DetectedAt).HasColumnName("detected_at");
         });
     }
 }

@@ -115,3 +115,23 @@ public sealed class ProjectionCheckpointRow
 
     public DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>
+/// An account whose history holds an event this build cannot read: its read-model rows stay at their last
+/// readable version and nothing is decided on it until a build that reads the event runs.
+/// </summary>
+public sealed class QuarantinedStreamRow
+{
+    public required string StreamId { get; set; }
+
+    /// <summary>The first unreadable event; every later event of the stream waits with it.</summary>
+    public long Position { get; set; }
+
+    public required string EventType { get; set; }
+
+    public int SchemaVersion { get; set; }
+
+    public required string Reason { get; set; }
+
+    public DateTimeOffset DetectedAt { get; set; }
+}

@@ -18,6 +18,7 @@ public sealed class CatchUpService(ProjectionRunner runner, LedgerMetrics metric
         {
             try
             {
+                await runner.ReleaseReadableAsync(stoppingToken);
                 long worstLag = 0;
                 foreach (var projection in runner.Projections)
                 {

@@ -32,12 +32,19 @@ internal sealed class ProjectionConnection : IAsyncDisposable
 
     public bool IsUsable => Connection.State == System.Data.ConnectionState.Open;
 
-    public static async Task<ProjectionConnection> OpenAsync(SqlEngine engine, CancellationToken cancellationToken) =>
-        new(engine, await engine.OpenAsync(ConnectionUse.ReadModel, cancellationToken));
+    /// <summary>Streams this transaction put in quarantine; in force once it commits (see <see cref="Quarantine.Committed"/>).</summary>
+    public Dictionary<string, long> PendingHolds { get; } = new(StringComparer.Ordinal);
 
-    public void Begin()
+    public static async Task<ProjectionConnection> OpenAsync(SqlEngine engine, CancellationToken cancellationToken, ConnectionUse use = ConnectionUse.ReadModel) =>
+        new(engine, await engine.OpenAsync(use, cancellationToken));
+
+    /// <summary>
+    /// Begins a transaction; <paramref name="write"/> takes the engine's write lock up front, as a live
+    /// read model needs. A shadow being rebuilt writes only its own tables and must not block writers.
+    /// </summary>
+    public void Begin(bool write = true)
     {
-        Transaction = Engine.BeginWrite(Connection);
+        Transaction = write ? Engine.BeginWrite(Connection) : Engine.BeginRead(Connection);
         readCheckpoint.Transaction = Transaction;
         writeCheckpoint.Transaction = Transaction;
         foreach (var batch in batches.Values)
@@ -46,14 +53,21 @@ internal sealed class ProjectionConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Commits; <see cref="PendingHolds"/> stay for the caller to put in force.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         await Transaction!.CommitAsync(cancellationToken);
-        await EndAsync();
+        await DisposeTransactionAsync();
     }
 
-    /// <summary>Rolls back whatever was not committed.</summary>
+    /// <summary>Rolls back whatever was not committed, holds included.</summary>
     public async Task EndAsync()
+    {
+        PendingHolds.Clear();
+        await DisposeTransactionAsync();
+    }
+
+    private async Task DisposeTransactionAsync()
     {
         if (Transaction is not null)
         {

@@ -6,35 +6,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Storage.Projections;
 
-public sealed record RebuildProgress(long Applied, long Total, double EventsPerSecond);
-
-public sealed record RebuildResult(long Events, TimeSpan Duration, double EventsPerSecond);
-
 /// <summary>
 /// Moves projections forward in global position order, each batch in one transaction together with
 /// its checkpoint. Events at or below the checkpoint are skipped, and a delivery that does not start
 /// right after the checkpoint is filled in from the store, so duplicate, late or out-of-order
 /// notifications all end in the same read model. Whole commands are applied together, so both legs
-/// of a transfer become visible at once.
+/// of a transfer become visible at once. An event this build cannot read holds its stream in
+/// <see cref="Quarantine"/> and the rest goes on.
 /// </summary>
 public sealed class ProjectionRunner(
     IDbContextFactory<LedgerDbContext> contexts,
-    SqlEngine engine,
+    ProjectionWorkspace workspace,
+    Quarantine quarantine,
     IEnumerable<IProjection> projections,
     LedgerMetrics metrics,
     ReadModelNotifier notifier,
-    TimeProvider time) : IAsyncDisposable, IDisposable
+    TimeProvider time)
 {
-    private const int ChunkSize = 2_000;
-
-    /// <summary>
-    /// One delivery, catch-up chunk or rebuild at a time on the runner's connection. Deliveries arrive
-    /// from inside the write path's turn, so in-process appends never contend with them for the database.
-    /// </summary>
-    private readonly AsyncGate gate = new();
-
-    /// <summary>Opened on first use; only touched inside <see cref="gate"/>.</summary>
-    private ProjectionConnection? connection;
+    public const int ChunkSize = 2_000;
 
     public IReadOnlyList<IProjection> Projections { get; } = projections.ToArray();
 
@@ -45,9 +34,8 @@ public sealed class ProjectionRunner(
     public async Task DeliverAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
         var behind = new List<IProjection>();
-        using (await gate.EnterAsync(cancellationToken))
+        await using (var lease = await workspace.BeginAsync(cancellationToken))
         {
-            await using var lease = await OpenAsync(cancellationToken);
             var session = lease.Session;
             var applied = new List<(IProjection Projection, List<StoredEvent> Events)>();
             foreach (var projection in Projections)
@@ -72,7 +60,7 @@ public sealed class ProjectionRunner(
 
             if (applied.Count > 0)
             {
-                await session.CommitAsync(cancellationToken);
+                await CommitAsync(session, cancellationToken);
                 foreach (var (projection, pending) in applied)
                 {
                     Announce(projection, pending);
@@ -98,18 +86,14 @@ public sealed class ProjectionRunner(
 
         while (true)
         {
-            using var _ = await gate.EnterAsync(cancellationToken);
-            await using var lease = await OpenAsync(cancellationToken);
-            var session = lease.Session;
-            var checkpoint = await session.ReadCheckpointAsync(projection.Name, cancellationToken);
-            var chunk = await ReadWholeCommandsAsync(session, checkpoint, cancellationToken);
+            await using var lease = await workspace.BeginAsync(cancellationToken);
+            var chunk = await CatchUpChunkAsync(lease.Session, projection, cancellationToken);
             if (chunk.Count == 0)
             {
                 break;
             }
 
-            await ApplyAsync(session, projection, chunk, cancellationToken);
-            await session.CommitAsync(cancellationToken);
+            await CommitAsync(lease.Session, cancellationToken);
             Announce(projection, chunk);
             applied += chunk.Count;
         }
@@ -123,67 +107,39 @@ public sealed class ProjectionRunner(
     }
 
     /// <summary>
-    /// Rebuilds every projection from the first event in one transaction: readers keep seeing the old
-    /// read model until the new one is complete, then see the new one all at once. Writers in this
-    /// process queue behind it.
+    /// Applies one chunk past the projection's checkpoint in the session's transaction (not committed):
+    /// for a caller that already holds the workspace. Returns what it applied; empty when caught up.
     /// </summary>
-    public async Task<RebuildResult> RebuildAsync(IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<StoredEvent>> CatchUpChunkAsync(ProjectionConnection session, IProjection projection, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        using var _ = await gate.EnterAsync(cancellationToken);
-        await using var lease = await OpenAsync(cancellationToken);
-        var session = lease.Session;
-        long total;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        var checkpoint = await session.ReadCheckpointAsync(projection.Name, cancellationToken);
+        var chunk = await ReadWholeCommandsAsync(session, checkpoint, cancellationToken);
+        if (chunk.Count > 0)
         {
-            total = await db.HeadPositionAsync(cancellationToken);
+            await ApplyAsync(session, projection, chunk, cancellationToken);
         }
 
-        foreach (var projection in Projections)
+        return chunk;
+    }
+
+    /// <summary>Applies events in order, passing over held streams, and moves the checkpoint past them.</summary>
+    internal async Task ApplyAsync(ProjectionConnection session, IProjection projection, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    {
+        await ApplyEventsAsync(session, quarantine, projection, events, cancellationToken);
+        await session.WriteCheckpointAsync(projection.Name, events[^1].Position, time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>Applies events in order to one projection, passing over what <paramref name="held"/> holds back.</summary>
+    internal static async Task ApplyEventsAsync(ProjectionConnection session, Quarantine held, IProjection projection, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    {
+        var batch = session.BatchFor(projection);
+        foreach (var stored in events)
         {
-            foreach (var table in projection.Tables)
+            if (!await held.PassesOverAsync(session, stored, cancellationToken))
             {
-                await ExecuteAsync(session, $"DELETE FROM {table}", cancellationToken);
+                await batch.ApplyAsync(stored, cancellationToken);
             }
         }
-
-        var batches = Projections.Select(session.BatchFor).ToArray();
-        long position = 0, applied = 0;
-        while (true)
-        {
-            var chunk = await EventRows.ReadAfterAsync(session.Engine, session.Connection, session.Transaction!, position, ChunkSize, cancellationToken);
-            if (chunk.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var stored in chunk)
-            {
-                foreach (var batch in batches)
-                {
-                    await batch.ApplyAsync(stored, cancellationToken);
-                }
-            }
-
-            position = chunk[^1].Position;
-            applied += chunk.Count;
-            progress?.Report(new RebuildProgress(applied, total, Rate(applied, started)));
-        }
-
-        foreach (var projection in Projections)
-        {
-            await session.WriteCheckpointAsync(projection.Name, position, time.GetUtcNow(), cancellationToken);
-        }
-
-        await session.CommitAsync(cancellationToken);
-        foreach (var projection in Projections)
-        {
-            notifier.Publish(new ReadModelChange(projection.Name, [], position));
-        }
-
-        var duration = Stopwatch.GetElapsedTime(started);
-        metrics.Rebuilt(duration, applied);
-        return new RebuildResult(applied, duration, Rate(applied, started));
     }
 
     public async Task<IReadOnlyDictionary<string, long>> CheckpointsAsync(CancellationToken cancellationToken)
@@ -202,33 +158,26 @@ public sealed class ProjectionRunner(
         return head - checkpoint;
     }
 
-    private void Announce(IProjection projection, IReadOnlyList<StoredEvent> events) =>
+    /// <summary>Lets back in the held streams this build can read now (see <see cref="Quarantine"/>).</summary>
+    public Task ReleaseReadableAsync(CancellationToken cancellationToken) =>
+        quarantine.ReleaseReadableAsync(workspace, Projections, cancellationToken);
+
+    internal async Task CommitAsync(ProjectionConnection session, CancellationToken cancellationToken)
+    {
+        await session.CommitAsync(cancellationToken);
+        quarantine.Committed(session);
+    }
+
+    public void Announce(IProjection projection, IReadOnlyList<StoredEvent> events) =>
         notifier.Publish(new ReadModelChange(projection.Name, events.Select(e => e.Data.AccountId).Distinct().ToArray(), events[^1].Position));
 
-    private static double Rate(long events, long started)
-    {
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return seconds > 0 ? events / seconds : 0;
-    }
-
-    private async Task ApplyAsync(ProjectionConnection session, IProjection projection, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
-    {
-        var batch = session.BatchFor(projection);
-        foreach (var stored in events)
-        {
-            await batch.ApplyAsync(stored, cancellationToken);
-        }
-
-        await session.WriteCheckpointAsync(projection.Name, events[^1].Position, time.GetUtcNow(), cancellationToken);
-    }
-
     /// <summary>A chunk that never splits one command's events (the two legs of a transfer) across transactions.</summary>
-    private static async Task<List<StoredEvent>> ReadWholeCommandsAsync(ProjectionConnection session, long checkpoint, CancellationToken cancellationToken)
+    internal static async Task<List<StoredEvent>> ReadWholeCommandsAsync(ProjectionConnection session, long after, CancellationToken cancellationToken)
     {
-        var chunk = await EventRows.ReadAfterAsync(session.Engine, session.Connection, session.Transaction!, checkpoint, ChunkSize, cancellationToken);
+        var chunk = await EventRows.ReadAfterAsync(session.Engine, session.Connection, session.Transaction, after, ChunkSize, cancellationToken);
         while (chunk.Count >= ChunkSize)
         {
-            var next = await EventRows.ReadAfterAsync(session.Engine, session.Connection, session.Transaction!, chunk[^1].Position, 8, cancellationToken);
+            var next = await EventRows.ReadAfterAsync(session.Engine, session.Connection, session.Transaction, chunk[^1].Position, 8, cancellationToken);
             var sameCommand = next.TakeWhile(e => e.Metadata.CausationId == chunk[^1].Metadata.CausationId).ToList();
             chunk.AddRange(sameCommand);
             if (sameCommand.Count < next.Count || next.Count == 0)
@@ -238,51 +187,5 @@ public sealed class ProjectionRunner(
         }
 
         return chunk;
-    }
-
-    /// <summary>
-    /// Begins a transaction on the runner's connection; disposing the returned lease rolls back whatever
-    /// was not committed. Callers hold the runner's gate.
-    /// </summary>
-    private async Task<Lease> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (connection is { IsUsable: false })
-        {
-            // The connection broke (disk gone, file replaced): start over with a fresh one.
-            await connection.DisposeAsync();
-            connection = null;
-        }
-
-        connection ??= await ProjectionConnection.OpenAsync(engine, cancellationToken);
-        connection.Begin();
-        return new Lease(connection);
-    }
-
-    private static async Task ExecuteAsync(ProjectionConnection session, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = SqlCommands.Create(session.Connection, session.Transaction, sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        using (await gate.EnterAsync(CancellationToken.None))
-        {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-                connection = null;
-            }
-        }
-    }
-
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    /// <summary>One transaction on the runner's connection: the connection itself stays open.</summary>
-    private readonly struct Lease(ProjectionConnection session) : IAsyncDisposable
-    {
-        public ProjectionConnection Session => session;
-
-        public ValueTask DisposeAsync() => new(session.EndAsync());
     }
 }

@@ -29,6 +29,8 @@ public static class EventTypeRegistry
             ? type
             : throw new InvalidOperationException($"{@event.GetType().Name} has no stored event name.");
 
+    public static bool TryGet(string name, out EventType type) => ByName.TryGetValue(name, out type!);
+
     public static EventType For(string name) =>
         ByName.TryGetValue(name, out var type)
             ? type

@@ -23,24 +23,30 @@ public static class EventRows
         return events;
     }
 
-    /// <summary>Columns: position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at.</summary>
+    /// <summary>
+    /// Columns: position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata,
+    /// occurred_at. An event this build cannot read comes back as an <see cref="UnreadableEvent"/>, so a
+    /// reader can pass over it and go on.
+    /// </summary>
     public static StoredEvent Read(SqlEngine engine, DbDataReader reader)
     {
+        var streamId = reader.GetString(1);
         var type = reader.GetString(4);
         var schema = reader.GetInt32(5);
+        var occurredAt = engine.ReadInstant(reader, 8);
         return new StoredEvent(
             reader.GetInt64(0),
-            reader.GetString(1),
+            streamId,
             reader.GetInt64(2),
             reader.GetGuid(3),
             type,
             schema,
-            EventSerializer.Deserialize(type, schema, reader.GetString(6)),
+            EventSerializer.DeserializeOrPlaceholder(streamId, type, schema, reader.GetString(6), occurredAt),
             EventSerializer.DeserializeMetadata(reader.GetString(7)),
-            engine.ReadInstant(reader, 8));
+            occurredAt);
     }
 
-    /// <summary>Columns: event_type, schema_version, data. Only what a fold needs.</summary>
+    /// <summary>Columns: event_type, schema_version, data. Only what a fold needs; throws <see cref="UnreadableEventException"/>.</summary>
     public static IAccountEvent ReadPayload(DbDataReader reader) =>
         EventSerializer.Deserialize(reader.GetString(0), reader.GetInt32(1), reader.GetString(2));
 }

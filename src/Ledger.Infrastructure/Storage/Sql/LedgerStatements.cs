@@ -60,4 +60,16 @@ public sealed record LedgerStatements
     /// version then, balance now, version now. @at @take @skip, and @pattern when <paramref name="matching"/>.
     /// </summary>
     public required Func<bool, string> BalancesAsOfPage { get; init; }
+
+    /// <summary>Whole events of one stream from a position on, in order (see <see cref="EventRows"/>). @stream @from.</summary>
+    public required string ReadStreamEventsFrom { get; init; }
+
+    /// <summary>Holds a stream back from the read model, keeping the first record. @stream @position @type @schema @reason @at.</summary>
+    public required string QuarantineStream { get; init; }
+
+    /// <summary>stream_id, position, event_type, schema_version of every held stream.</summary>
+    public required string ReadQuarantines { get; init; }
+
+    /// <summary>Lets a stream back into the read model. @stream.</summary>
+    public required string ReleaseQuarantine { get; init; }
 }

@@ -14,6 +14,12 @@ public enum ConnectionUse
 
     /// <summary>A short read.</summary>
     Read,
+
+    /// <summary>
+    /// A connection of its own, never pooled or shared: tables only it may see (a rebuild's shadow) must not
+    /// outlive it on a connection someone else reuses.
+    /// </summary>
+    Shadow,
 }
 
 /// <summary>How an engine reports a failed statement, in the terms the write path acts on.</summary>
@@ -42,6 +48,9 @@ public abstract class SqlEngine
     /// <summary>A transaction that will write: takes whatever lock the engine needs up front.</summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);
 
+    /// <summary>A transaction that reads one consistent snapshot (or writes only tables of its own) and takes no write lock.</summary>
+    public virtual DbTransaction BeginRead(DbConnection connection) => connection.BeginTransaction();
+
     /// <summary>Called inside an append's transaction before its first event is inserted.</summary>
     public virtual Task BeforeAppendAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -57,6 +66,23 @@ public abstract class SqlEngine
     public abstract object Id(Guid value);
 
     public abstract StorageFailure Classify(Exception exception);
+
+    /// <summary>
+    /// Creates, visible to this connection only, empty tables with the same names, columns and keys as
+    /// <paramref name="tables"/>; this connection's unqualified statements then use them instead of the
+    /// live ones (SQLite's TEMP tables and PostgreSQL's pg_temp both shadow). A rebuild fills them without
+    /// touching, or locking, the live read model.
+    /// </summary>
+    public abstract Task CreateShadowTablesAsync(DbConnection connection, IReadOnlyList<string> tables, CancellationToken cancellationToken);
+
+    /// <summary>Counts the rows in which a live table and its shadow differ, both ways.</summary>
+    public abstract string CountShadowDifferences(string table);
+
+    /// <summary>Replaces a live table's rows with its shadow's.</summary>
+    public abstract string ReplaceWithShadow(string table);
+
+    /// <summary>Drops a shadow table (the live one is untouched).</summary>
+    public abstract string DropShadow(string table);
 
     /// <summary>What must happen before migrations can run (a folder for the file, a journal mode).</summary>
     public abstract Task PrepareDatabaseAsync(LedgerDbContext db, CancellationToken cancellationToken);

@@ -15,20 +15,16 @@ public sealed class SqliteEngine(IOptions<LedgerOptions> options) : SqlEngine
 {
     private readonly string synchronous = options.Value.SynchronousPragmaValue();
 
+    /// <summary>TEMP tables live as long as the underlying handle: a pooled one would carry them to its next user.</summary>
+    private readonly string unpooled = new SqliteConnectionStringBuilder(SqliteConnectionString(options.Value)) { Pooling = false }.ToString();
+
     public override string Provider => "sqlite";
 
     public override LedgerStatements Sql => SqliteStatements.All;
 
     public string DatabasePath { get; } = Path.GetFullPath(options.Value.DatabasePath);
 
-    public string ConnectionString { get; } = new SqliteConnectionStringBuilder
-    {
-        DataSource = Path.GetFullPath(options.Value.DatabasePath),
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Cache = SqliteCacheMode.Private,
-        Pooling = true,
-        DefaultTimeout = Math.Max(1, options.Value.BusyTimeoutMilliseconds / 1000),
-    }.ToString();
+    public string ConnectionString { get; } = SqliteConnectionString(options.Value);
 
     /// <summary>
     /// What every connection that may write runs after opening. WAL itself is persistent and set once at
@@ -39,7 +35,7 @@ public sealed class SqliteEngine(IOptions<LedgerOptions> options) : SqlEngine
 
     public override async Task<DbConnection> OpenAsync(ConnectionUse use, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(ConnectionString);
+        var connection = new SqliteConnection(use == ConnectionUse.Shadow ? unpooled : ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -48,7 +44,7 @@ public sealed class SqliteEngine(IOptions<LedgerOptions> options) : SqlEngine
             {
                 ConnectionUse.Append => Pragmas,
                 // Read models and snapshots are rebuilt from durable events after a crash: skip the fsync.
-                ConnectionUse.ReadModel => Pragmas + " PRAGMA synchronous = NORMAL;",
+                ConnectionUse.ReadModel or ConnectionUse.Shadow => Pragmas + " PRAGMA synchronous = NORMAL;",
                 _ => null,
             };
             if (pragmas is not null)
@@ -73,6 +69,9 @@ public sealed class SqliteEngine(IOptions<LedgerOptions> options) : SqlEngine
     /// </summary>
     public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
 
+    /// <summary>DEFERRED: a read lock only when it reads, no write lock unless it writes the main database.</summary>
+    public override DbTransaction BeginRead(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
+
     public override object Instant(DateTimeOffset value) => value.UtcTicks;
 
     public override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) => new(reader.GetInt64(ordinal), TimeSpan.Zero);
@@ -88,6 +87,27 @@ public sealed class SqliteEngine(IOptions<LedgerOptions> options) : SqlEngine
         _ => StorageFailure.Other,
     };
 
+    public override async Task CreateShadowTablesAsync(DbConnection connection, IReadOnlyList<string> tables, CancellationToken cancellationToken)
+    {
+        foreach (var table in tables)
+        {
+            // The live table's own definition, made TEMP: same columns, same keys, so ON CONFLICT works the same.
+            await using var definition = SqlCommands.Create(connection, null, "SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = @table", "@table").Set("@table", table);
+            var sql = (string)(await definition.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException($"No table '{table}'."));
+            await using var create = SqlCommands.Create(connection, null, "CREATE TEMP TABLE" + sql["CREATE TABLE".Length..]);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public override string CountShadowDifferences(string table) => $"""
+        SELECT (SELECT COUNT(*) FROM (SELECT * FROM main."{table}" EXCEPT SELECT * FROM temp."{table}"))
+             + (SELECT COUNT(*) FROM (SELECT * FROM temp."{table}" EXCEPT SELECT * FROM main."{table}"))
+        """;
+
+    public override string DropShadow(string table) => $"DROP TABLE IF EXISTS temp.\"{table}\";";
+
+    public override string ReplaceWithShadow(string table) => $"""DELETE FROM main."{table}"; INSERT INTO main."{table}" SELECT * FROM temp."{table}";""";
+
     public override async Task PrepareDatabaseAsync(LedgerDbContext db, CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(DatabasePath);
@@ -100,6 +120,15 @@ public sealed class SqliteEngine(IOptions<LedgerOptions> options) : SqlEngine
     }
 
     public override string Describe() => $"{DatabasePath} (sqlite, synchronous={synchronous})";
+
+    private static string SqliteConnectionString(LedgerOptions options) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.GetFullPath(options.DatabasePath),
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Cache = SqliteCacheMode.Private,
+        Pooling = true,
+        DefaultTimeout = Math.Max(1, options.BusyTimeoutMilliseconds / 1000),
+    }.ToString();
 
     private static SqliteException? Find(Exception? exception)
     {

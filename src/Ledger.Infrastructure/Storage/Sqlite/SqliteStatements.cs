@@ -112,5 +112,16 @@ public static class SqliteStatements
             {(matching ? Matching : "")}
             ORDER BY b.account_id LIMIT @take OFFSET @skip
             """,
+        ReadStreamEventsFrom = """
+            SELECT position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at
+            FROM events WHERE stream_id = @stream AND position >= @from ORDER BY position
+            """,
+        QuarantineStream = """
+            INSERT INTO quarantined_streams (stream_id, position, event_type, schema_version, reason, detected_at)
+            VALUES (@stream, @position, @type, @schema, @reason, @at)
+            ON CONFLICT (stream_id) DO NOTHING
+            """,
+        ReadQuarantines = "SELECT stream_id, position, event_type, schema_version FROM quarantined_streams",
+        ReleaseQuarantine = "DELETE FROM quarantined_streams WHERE stream_id = @stream",
     };
 }

@@ -277,6 +277,42 @@ namespace Ledger.Infrastructure.Storage.Sqlite.Migrations
                     b.ToTable("projection_checkpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Ledger.Infrastructure.Storage.Model.QuarantinedStreamRow", b =>
+                {
+                    b.Property<string>("StreamId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stream_id");
+
+                    b.Property<long>("DetectedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("detected_at");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("schema_version");
+
+                    b.HasKey("StreamId");
+
+                    b.ToTable("quarantined_streams", (string)null);
+                });
+
             modelBuilder.Entity("Ledger.Infrastructure.Storage.Model.SnapshotRecord", b =>
                 {
                     b.Property<string>("StreamId")

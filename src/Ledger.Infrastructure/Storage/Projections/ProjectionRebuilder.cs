@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using Ledger.Infrastructure.Diagnostics;
+using Ledger.Infrastructure.Storage.Model;
+using Ledger.Infrastructure.Storage.Sql;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Ledger.Infrastructure.Storage.Projections;
+
+public sealed record RebuildProgress(long Applied, long Total, double EventsPerSecond);
+
+/// <summary>
+/// A finished rebuild. <see cref="DifferentRows"/> is the drift check: how many read-model rows the
+/// replay of every event disagrees with; 0 means the live read model was already exactly right.
+/// </summary>
+public sealed record RebuildResult(long Events, TimeSpan Duration, double EventsPerSecond, long DifferentRows)
+{
+    public bool ReadModelWasRight => DifferentRows == 0;
+}
+
+/// <summary>
+/// Rebuilds the read model from the first event without stopping anyone: the replay fills shadow
+/// tables on a connection of its own (they take no write lock), while commands and live deliveries go
+/// on. At the end, holding the projections' workspace for a moment, it brings the live read model and
+/// the shadow to the same position, counts the rows in which they differ, and only if any do, replaces
+/// the live tables with the shadow in one transaction: readers see the old read model or the new one.
+/// </summary>
+public sealed class ProjectionRebuilder(
+    SqlEngine engine,
+    ProjectionWorkspace workspace,
+    ProjectionRunner runner,
+    Quarantine quarantine,
+    IDbContextFactory<LedgerDbContext> contexts,
+    LedgerMetrics metrics,
+    ReadModelNotifier notifier,
+    TimeProvider time,
+    ILoggerFactory loggers)
+{
+    private const string QuarantineTable = "quarantined_streams";
+
+    /// <summary>One rebuild at a time in this process; a second one waits for the first.</summary>
+    private readonly SemaphoreSlim one = new(1, 1);
+
+    public async Task<RebuildResult> RebuildAsync(IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        await one.WaitAsync(cancellationToken);
+        try
+        {
+            return await RebuildOnceAsync(progress, cancellationToken);
+        }
+        finally
+        {
+            one.Release();
+        }
+    }
+
+    private async Task<RebuildResult> RebuildOnceAsync(IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        long total;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            total = await db.HeadPositionAsync(cancellationToken);
+        }
+
+        var tables = runner.Projections.SelectMany(p => p.Tables).Append(QuarantineTable).ToArray();
+        await using var shadow = await ProjectionConnection.OpenAsync(engine, cancellationToken, ConnectionUse.Shadow);
+        await engine.CreateShadowTablesAsync(shadow.Connection, tables, cancellationToken);
+        try
+        {
+            return await RebuildIntoAsync(shadow, tables, total, started, progress, cancellationToken);
+        }
+        finally
+        {
+            // The connection is the shadow's alone and closes with it; dropping the tables as well means nothing
+            // could ever read a shadow in place of the live tables, even on an engine that pools it after all.
+            await shadow.EndAsync();
+            foreach (var table in tables)
+            {
+                await using var drop = SqlCommands.Create(shadow.Connection, null, engine.DropShadow(table));
+                await drop.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<RebuildResult> RebuildIntoAsync(
+        ProjectionConnection shadow, string[] tables, long total, long started, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        var projections = runner.Projections;
+        var shadowHolds = new Quarantine(engine, time, notifier, loggers.CreateLogger<Quarantine>());
+
+        // The replay, chunk by chunk, while everything else goes on.
+        var position = await ReplayAsync(shadow, shadowHolds, 0, long.MaxValue, applied => progress?.Report(new RebuildProgress(applied, Math.Max(total, applied), Rate(applied, started))), cancellationToken);
+
+        long differences = 0;
+        await using (var lease = await workspace.BeginAsync(cancellationToken))
+        {
+            // No delivery can move the live read model now. Bring it to the head, then the shadow to the same place.
+            foreach (var projection in projections)
+            {
+                while ((await runner.CatchUpChunkAsync(lease.Session, projection, cancellationToken)).Count > 0)
+                {
+                }
+            }
+
+            var head = await lease.Session.ReadCheckpointAsync(projections[0].Name, cancellationToken);
+            await runner.CommitAsync(lease.Session, cancellationToken);
+            position = await ReplayAsync(shadow, shadowHolds, position, head, _ => { }, cancellationToken);
+
+            foreach (var table in projections.SelectMany(p => p.Tables))
+            {
+                await using var count = SqlCommands.Create(shadow.Connection, null, engine.CountShadowDifferences(table));
+                differences += await count.ScalarInt64Async(cancellationToken) ?? 0;
+            }
+
+            if (differences > 0)
+            {
+                await ReplaceLiveAsync(shadow, tables, head, cancellationToken);
+                quarantine.Forget();
+            }
+        }
+
+        foreach (var projection in projections)
+        {
+            notifier.Publish(new ReadModelChange(projection.Name, [], position));
+        }
+
+        var duration = Stopwatch.GetElapsedTime(started);
+        metrics.Rebuilt(duration, position);
+        return new RebuildResult(position, duration, Rate(position, started), differences);
+    }
+
+    /// <summary>Applies every event after <paramref name="after"/> up to <paramref name="upTo"/> to the shadow, one chunk per transaction.</summary>
+    private async Task<long> ReplayAsync(
+        ProjectionConnection shadow, Quarantine holds, long after, long upTo, Action<long> progress, CancellationToken cancellationToken)
+    {
+        var position = after;
+        while (position < upTo)
+        {
+            shadow.Begin(write: false);
+            var chunk = (await ProjectionRunner.ReadWholeCommandsAsync(shadow, position, cancellationToken)).Where(e => e.Position <= upTo).ToList();
+            if (chunk.Count == 0)
+            {
+                await shadow.EndAsync();
+                break;
+            }
+
+            foreach (var projection in runner.Projections)
+            {
+                await ProjectionRunner.ApplyEventsAsync(shadow, holds, projection, chunk, cancellationToken);
+            }
+
+            await shadow.CommitAsync(cancellationToken);
+            holds.Committed(shadow);
+            position = chunk[^1].Position;
+            progress(position);
+        }
+
+        return position;
+    }
+
+    /// <summary>The shadow becomes the live read model in one transaction, checkpoints included.</summary>
+    private async Task ReplaceLiveAsync(ProjectionConnection shadow, IReadOnlyList<string> tables, long head, CancellationToken cancellationToken)
+    {
+        shadow.Begin(write: true);
+        try
+        {
+            foreach (var table in tables)
+            {
+                await using var replace = SqlCommands.Create(shadow.Connection, shadow.Transaction, engine.ReplaceWithShadow(table));
+                await replace.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            foreach (var projection in runner.Projections)
+            {
+                await shadow.WriteCheckpointAsync(projection.Name, head, time.GetUtcNow(), cancellationToken);
+            }
+
+            await shadow.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await shadow.EndAsync();
+        }
+    }
+
+    private static double Rate(long events, long started)
+    {
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return seconds > 0 ? events / seconds : 0;
+    }
+}
