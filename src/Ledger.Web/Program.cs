@@ -3,6 +3,14 @@ using Ledger.Infrastructure.Storage.Sqlite;
 using Ledger.Web;
 using Ledger.Web.Components;
 using Ledger.Web.Demo;
+using Ledger.Web.Operations;
+using Microsoft.Extensions.Options;
+
+// Operator verbs (backup, restore) run and exit here, before anything of the web app is built.
+if (await OperationsCli.RunAsync(args, Console.Out, Console.Error) is { } exitCode)
+{
+    return exitCode;
+}
 
 var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
@@ -25,6 +33,20 @@ builder.Services.AddLedgerApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
+
+// Held until the app ends, so that restore can tell the file is in use (see DatabaseFileLock).
+DatabaseFileLock databaseLock;
+try
+{
+    databaseLock = DatabaseFileLock.HoldWhileRunning(app.Services.GetRequiredService<IOptions<LedgerOptions>>().Value.DatabasePath);
+}
+catch (OperationFailedException refused)
+{
+    app.Logger.LogCritical("{Reason}", refused.Message);
+    return OperationsCli.Failed;
+}
+
+using var heldUntilExit = databaseLock;
 await LedgerDatabase.InitializeAsync(app.Services);
 if (commandLine.SeedDemo)
 {
@@ -44,6 +66,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => BindingCheck.WarnIfNotLoopback(app));
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in tests.</summary>
 public partial class Program;
