@@ -42,7 +42,8 @@ try
 }
 catch (OperationFailedException refused)
 {
-    app.Logger.LogCritical("{Reason}", refused.Message);
+    // Straight to standard error: the console logger writes on a background thread and would lose it at exit.
+    await Console.Error.WriteLineAsync(refused.Message);
     return OperationsCli.Failed;
 }
 

@@ -29,7 +29,8 @@ internal static class BackupCommand
 
     private static DatabaseFileLock? TryHoldShared(string database)
     {
-        if (!File.Exists(database))
+        // No lock file: no ledger has ever run on this file, and none will be made for a file that may not be one.
+        if (!File.Exists(database) || !File.Exists(DatabaseFileLock.PathFor(database)))
         {
             return null;
         }
