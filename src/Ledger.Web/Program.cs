@@ -29,6 +29,8 @@ builder.Services.AddLedger(options =>
     }
 });
 builder.Services.AddLedgerUi();
+var telemetry = TelemetryChoice.From(commandLine, builder.Configuration);
+builder.Services.AddLedgerTelemetry(telemetry);
 builder.Services.AddLedgerApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -63,6 +65,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapLedgerApi();
+app.UseLedgerTelemetry(telemetry);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => BindingCheck.WarnIfNotLoopback(app));

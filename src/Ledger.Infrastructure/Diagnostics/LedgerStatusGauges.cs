@@ -10,10 +10,9 @@ namespace Ledger.Infrastructure.Diagnostics;
 /// (a Prometheus scrape, the OTLP exporter, dotnet-counters) collects; then one status query answers all
 /// four gauges of that collection.
 /// </summary>
-public sealed class LedgerStatusGauges : IDisposable
+public sealed class LedgerStatusGauges
 {
     private static readonly TimeSpan Reuse = TimeSpan.FromSeconds(1);
-    private readonly Meter meter;
     private readonly IMediator mediator;
     private readonly TimeProvider time;
     private readonly Lock gate = new();
@@ -23,7 +22,8 @@ public sealed class LedgerStatusGauges : IDisposable
     {
         this.mediator = mediator;
         this.time = time;
-        meter = meterFactory.Create(LedgerMetrics.MeterName);
+        // The factory hands out the same "Ledger" meter LedgerMetrics uses, and disposes it itself.
+        var meter = meterFactory.Create(LedgerMetrics.MeterName);
         meter.CreateObservableGauge("ledger.events.head", () => Status().HeadPosition, "{position}", "Position of the newest event (events are gap-free, so also the count)");
         meter.CreateObservableGauge("ledger.database.size", () => Status().Database.SizeBytes, "By", "Size of the database file");
         meter.CreateObservableGauge("ledger.projections.checkpoint", () => Status().Projections.Select(p => new Measurement<long>(p.Checkpoint, new KeyValuePair<string, object?>("projection", p.Name))), "{position}", "Last position each projection applied");
@@ -46,6 +46,4 @@ public sealed class LedgerStatusGauges : IDisposable
             return status;
         }
     }
-
-    public void Dispose() => meter.Dispose();
 }
