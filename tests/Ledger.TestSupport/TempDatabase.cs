@@ -8,11 +8,11 @@ public static class TempDatabase
     /// <summary>A new, not yet existing path; the prefix tells whose file it is if one is ever left behind.</summary>
     public static string NewPath(string prefix) => Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}.db");
 
-    /// <summary>Deletes the database with its WAL and shared-memory files.</summary>
+    /// <summary>Deletes the database with its WAL and shared-memory files and the lock a running ledger holds beside it.</summary>
     public static void Delete(string path)
     {
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".lock" })
         {
             try
             {
