@@ -29,6 +29,9 @@ public sealed class LedgerOptions
     /// <summary>How long a writer waits for another process's lock before giving up.</summary>
     public int BusyTimeoutMilliseconds { get; set; } = 30_000;
 
+    /// <summary>Where "Back up now" writes its copies; beside the database file when empty.</summary>
+    public string? BackupFolder { get; set; }
+
     /// <summary>How often the catch-up service checks whether a projection has fallen behind.</summary>
     public int CatchUpIntervalMilliseconds { get; set; } = 1_000;
 

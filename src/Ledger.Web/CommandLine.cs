@@ -2,9 +2,10 @@ namespace Ledger.Web;
 
 /// <summary>
 /// Ledger's own switches, taken out of the arguments before ASP.NET Core reads the rest:
-/// <c>--db PATH</c> picks the database file, <c>--seed-demo</c> loads the sample ledger at start.
+/// <c>--db PATH</c> picks the database file, <c>--seed-demo</c> loads the sample ledger at start,
+/// <c>--metrics</c> serves Prometheus metrics at /metrics.
 /// </summary>
-public sealed record CommandLine(string[] HostArgs, string? DatabasePath, bool SeedDemo)
+public sealed record CommandLine(string[] HostArgs, string? DatabasePath, bool SeedDemo, bool Metrics = false)
 {
     public const string DatabaseEnvironmentVariable = "LEDGER_DB";
 
@@ -13,12 +14,17 @@ public sealed record CommandLine(string[] HostArgs, string? DatabasePath, bool S
         var rest = new List<string>();
         string? db = null;
         var seed = false;
+        var metrics = false;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
             if (arg == "--seed-demo")
             {
                 seed = true;
+            }
+            else if (arg == "--metrics")
+            {
+                metrics = true;
             }
             else if (arg == "--db")
             {
@@ -34,7 +40,7 @@ public sealed record CommandLine(string[] HostArgs, string? DatabasePath, bool S
             }
         }
 
-        return new CommandLine(rest.ToArray(), db, seed);
+        return new CommandLine(rest.ToArray(), db, seed, metrics);
     }
 
     /// <summary>--db wins over LEDGER_DB, which wins over Ledger:DatabasePath in configuration.</summary>

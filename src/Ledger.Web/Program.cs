@@ -3,6 +3,14 @@ using Ledger.Infrastructure.Storage;
 using Ledger.Web;
 using Ledger.Web.Components;
 using Ledger.Web.Demo;
+using Ledger.Web.Operations;
+using Microsoft.Extensions.Options;
+
+// Operator verbs (backup, restore) run and exit here, before anything of the web app is built.
+if (await OperationsCli.RunAsync(args, Console.Out, Console.Error) is { } exitCode)
+{
+    return exitCode;
+}
 
 var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
@@ -23,10 +31,27 @@ builder.Services.AddLedger(options =>
     }
 });
 builder.Services.AddLedgerUi();
+var telemetry = TelemetryChoice.From(commandLine, builder.Configuration);
+builder.Services.AddLedgerTelemetry(telemetry);
 builder.Services.AddLedgerApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
+
+// Held until the app ends, so that restore can tell the file is in use (see DatabaseFileLock).
+DatabaseFileLock databaseLock;
+try
+{
+    databaseLock = DatabaseFileLock.HoldWhileRunning(app.Services.GetRequiredService<IOptions<LedgerOptions>>().Value.DatabasePath);
+}
+catch (OperationFailedException refused)
+{
+    // Straight to standard error: the console logger writes on a background thread and would lose it at exit.
+    await Console.Error.WriteLineAsync(refused.Message);
+    return OperationsCli.Failed;
+}
+
+using var heldUntilExit = databaseLock;
 await LedgerDatabase.InitializeAsync(app.Services);
 if (commandLine.SeedDemo)
 {
@@ -43,10 +68,12 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapLedgerApi();
+app.UseLedgerTelemetry(telemetry);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => BindingCheck.WarnIfNotLoopback(app));
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

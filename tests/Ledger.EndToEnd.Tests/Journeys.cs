@@ -246,8 +246,19 @@ public sealed class Journeys(BrowserFixture browser, ITestOutputHelper output) :
 
             await GotoAsync(page, "/diagnostics");
             await Button(page, "Rebuild projections").ClickAsync();
-            await Expect(page.GetByText(new Regex(@"Rebuilt \d+ events .* events/s\)\. The read model equals what it was before\."))).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            var confirm = Dialog(page, "Rebuild projections?");
+            await Expect(confirm).ToContainTextAsync("built again from all 2 stored events");
+            await Button(confirm, "Rebuild").ClickAsync();
+            await Expect(confirm).ToBeHiddenAsync();
+            await Expect(page.GetByText(new Regex(@"Rebuilt \d+ events .* events/s\)\. The read model was already exactly what the events say"))).ToBeVisibleAsync(new() { Timeout = 60_000 });
+
+            await Button(page, "Back up now").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Backed up and checked" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            var backup = await Value(page, "Backup file").Locator("span").GetAttributeAsync("title");
+            Assert.True(File.Exists(backup), $"the page names a backup that is not there: {backup}");
+            await Expect(Value(page, "Events in backup")).ToHaveTextAsync("2");
             await SaveAsync(page, "pages", "diagnostics");
+            File.Delete(backup!);
 
             await GotoAsync(page, "/accounts");
             await Expect(totals.GetByLabel("Total EUR")).ToHaveTextAsync("42.00");

@@ -60,11 +60,11 @@ public sealed class SqliteTestDatabase(string path, bool owned) : TestDatabase
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Deletes a database file with its WAL and shared-memory files.</summary>
+    /// <summary>Deletes a database file with its WAL and shared-memory files and the lock a running ledger holds beside it.</summary>
     public static void Delete(string path)
     {
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".lock" })
         {
             try
             {

@@ -17,6 +17,7 @@ public sealed class LedgerMetrics : IDisposable
     private readonly Counter<long> conflicts;
     private readonly Counter<long> retries;
     private readonly Counter<long> eventsAppended;
+    private readonly Counter<long> rebuiltEvents;
     private readonly Histogram<double> rebuildSeconds;
     private readonly Histogram<double> replaySeconds;
     private readonly ConcurrentDictionary<string, long> handledByType = new();
@@ -25,21 +26,34 @@ public sealed class LedgerMetrics : IDisposable
     private long retryTotal;
     private long appendedTotal;
     private long projectionLag;
+    private readonly TimeProvider time;
+    private readonly long startedAt;
+    private readonly RecentCount recentConflicts;
 
-    public LedgerMetrics(IMeterFactory meterFactory)
+    public LedgerMetrics(IMeterFactory meterFactory, TimeProvider time)
     {
+        this.time = time;
+        startedAt = time.GetTimestamp();
+        recentConflicts = new RecentCount(TimeSpan.FromMinutes(1), time);
         meter = meterFactory.Create(MeterName);
         commandsHandled = meter.CreateCounter<long>("ledger.commands.handled", description: "Commands that succeeded, by type");
         commandsRejected = meter.CreateCounter<long>("ledger.commands.rejected", description: "Commands refused, by type and error code");
         conflicts = meter.CreateCounter<long>("ledger.concurrency.conflicts", description: "Appends that lost an optimistic-concurrency race");
         retries = meter.CreateCounter<long>("ledger.concurrency.retries", description: "Commands decided again after a conflict");
         eventsAppended = meter.CreateCounter<long>("ledger.events.appended", description: "Events committed to the store");
+        rebuiltEvents = meter.CreateCounter<long>("ledger.projections.rebuild.events", "{events}", "Events replayed by full projection rebuilds");
         rebuildSeconds = meter.CreateHistogram<double>("ledger.projections.rebuild.duration", "s", "Full projection rebuilds");
         replaySeconds = meter.CreateHistogram<double>("ledger.projections.replay.duration", "s", "Catch-up replays");
         meter.CreateObservableGauge("ledger.projections.lag", () => Interlocked.Read(ref projectionLag), "{events}", "Events committed but not yet projected, as last measured");
     }
 
     public long ConflictTotal => Interlocked.Read(ref conflictTotal);
+
+    /// <summary>Conflicts in the last 60 seconds: the rate per minute now.</summary>
+    public long ConflictsInLastMinute => recentConflicts.Count();
+
+    /// <summary>Conflicts per minute averaged since start; the first minute counts as a whole minute, so one early conflict does not read as a storm.</summary>
+    public double ConflictsPerMinuteSinceStart => ConflictTotal / Math.Max(1.0, time.GetElapsedTime(startedAt).TotalMinutes);
 
     public long RetryTotal => Interlocked.Read(ref retryTotal);
 
@@ -76,6 +90,7 @@ public sealed class LedgerMetrics : IDisposable
     {
         conflicts.Add(1, new KeyValuePair<string, object?>("type", type));
         Interlocked.Increment(ref conflictTotal);
+        recentConflicts.Add();
     }
 
     public void ConcurrencyRetry(string type)
@@ -93,6 +108,7 @@ public sealed class LedgerMetrics : IDisposable
     public void Rebuilt(TimeSpan duration, long events)
     {
         rebuildSeconds.Record(duration.TotalSeconds);
+        rebuiltEvents.Add(events);
         LastRebuild = duration;
         LastRebuildEvents = events;
     }

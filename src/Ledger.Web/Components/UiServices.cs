@@ -1,4 +1,5 @@
 using Ledger.Web.Components.Shared;
+using Ledger.Web.Operations;
 using MudBlazor.Services;
 
 namespace Ledger.Web.Components;
@@ -15,6 +16,7 @@ public static class UiServices
             config.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
         services.AddScoped<ShortcutService>();
+        services.AddSingleton<DatabaseBackups>();
         return services;
     }
 }

@@ -18,6 +18,10 @@ public static class AppProcess
     private static int nextPort = FirstPort + (Environment.ProcessId % 50);
 
     /// <summary>Starts the app and waits until /health answers 200; returns it with how long that took.</summary>
+    /// <summary>Starts the app on a SQLite file (one the test manages itself: backups and restores are files).</summary>
+    public static Task<(LedgerWebProcess App, TimeSpan Ready)> StartAsync(string databasePath, TimeSpan? timeout = null) =>
+        StartAsync(SqliteTestDatabase.At(databasePath), timeout);
+
     public static async Task<(LedgerWebProcess App, TimeSpan Ready)> StartAsync(TestDatabase database, TimeSpan? timeout = null)
     {
         var info = new LedgerWebStartInfo(database)

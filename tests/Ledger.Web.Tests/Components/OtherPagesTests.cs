@@ -1,6 +1,5 @@
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Web.Components.Pages.AsOf;
-using Ledger.Web.Components.Pages.Diagnostics;
 using Ledger.Web.Components.Pages.EventLog;
 
 namespace Ledger.Web.Tests.Components;
@@ -44,22 +43,6 @@ public sealed class OtherPagesTests : LedgerUiContext
             Assert.DoesNotContain("LATER", cut.Find(".ledger-grid tbody").TextContent);
             Assert.Equal("1", Labels.Value(cut, "Accounts then"));
         });
-    }
-
-    [Fact]
-    public async Task Diagnostics_RebuildProjections_EndsWithTheSameReadModel()
-    {
-        await OpenAsync("A", "EUR", 10m);
-        await OpenAsync("B", "JPY", 10m);
-        await Assert.ThrowsAsync<Ledger.Domain.DomainException>(() => Mediator.Send(new TransferMoneyCommand(null, "A", "NOWHERE", 1m)).AsTask());
-        RenderProviders();
-        var cut = Render<DiagnosticsPage>();
-        cut.WaitForAssertion(() => Assert.Equal("2", Labels.Value(cut, "Events")));
-
-        await cut.FindAll("button").First(b => b.TextContent.Trim() == "Rebuild projections").ClickAsync(new());
-
-        cut.WaitForAssertion(() => Assert.Contains("The read model equals what it was before.", cut.Markup), TimeSpan.FromSeconds(10));
-        Assert.Contains("account_not_found", cut.Markup);
     }
 
     private static List<string> Positions(IRenderedComponent<EventLogPage> cut) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Ledger.Domain;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Diagnostics;
@@ -28,6 +29,11 @@ public sealed class ConcurrencyRetryBehavior<TMessage, TResponse>(IOptions<Ledge
             catch (ConcurrencyException conflict)
             {
                 metrics.ConcurrencyConflict(typeof(TMessage).Name);
+                Activity.Current?.AddEvent(new ActivityEvent("concurrency conflict", tags: new ActivityTagsCollection
+                {
+                    [LedgerTelemetry.StreamTag] = conflict.StreamId,
+                    ["ledger.attempt"] = attempt + 1,
+                }));
                 if (message.ExpectedVersion is not null)
                 {
                     throw new CommandRefusedException(CommandErrorCodes.VersionMismatch,

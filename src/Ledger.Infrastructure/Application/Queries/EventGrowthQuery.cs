@@ -1,42 +1,52 @@
 using Ledger.Infrastructure.Storage.Model;
+using Ledger.Infrastructure.Storage.Sql;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Application.Queries;
 
 /// <summary>
-/// Events committed per UTC day (by event time), oldest first: the ledger's growth over time, for the last
-/// <see cref="MaxDays"/> days that have events (at most <see cref="MaxDaysLimit"/>).
+/// Events per UTC calendar month (by event time), oldest first: the ledger's growth over time, over the
+/// last <see cref="MaxDaysLimit"/> days that have events (about ten years).
 /// </summary>
-public sealed record GetEventGrowthQuery(int MaxDays = GetEventGrowthQuery.MaxDaysLimit) : IQuery<IReadOnlyList<EventGrowthPoint>>
+public sealed record GetMonthlyEventGrowthQuery : IQuery<IReadOnlyList<MonthlyEventGrowth>>
 {
     public const int MaxDaysLimit = 3660;
 }
 
-/// <summary><see cref="Events"/> committed on <see cref="Day"/>; <see cref="Cumulative"/> up to and including it.</summary>
-public sealed record EventGrowthPoint(DateOnly Day, long Events, long Cumulative);
+/// <summary><see cref="Events"/> that occurred in the month starting <see cref="Month"/>; <see cref="Cumulative"/> up to and including it.</summary>
+public sealed record MonthlyEventGrowth(DateOnly Month, long Events, long Cumulative);
 
-public sealed class EventGrowthQueryHandler(IDbContextFactory<LedgerDbContext> contexts) : IQueryHandler<GetEventGrowthQuery, IReadOnlyList<EventGrowthPoint>>
+public sealed class EventGrowthQueryHandler(IDbContextFactory<LedgerDbContext> contexts, SqlEngine engine) : IQueryHandler<GetMonthlyEventGrowthQuery, IReadOnlyList<MonthlyEventGrowth>>
 {
-    public async ValueTask<IReadOnlyList<EventGrowthPoint>> Handle(GetEventGrowthQuery query, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<MonthlyEventGrowth>> Handle(GetMonthlyEventGrowthQuery query, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // occurred_at holds UTC ticks, so integer division by ticks-per-day buckets by UTC day in SQL.
-        var maxDays = Math.Clamp(query.MaxDays, 1, GetEventGrowthQuery.MaxDaysLimit);
-        var rows = await db.Database.SqlQuery<DayCount>($"""
-            SELECT occurred_at / {TimeSpan.TicksPerDay} AS Day, COUNT(*) AS Events
-            FROM events GROUP BY occurred_at / {TimeSpan.TicksPerDay} ORDER BY 1 DESC LIMIT {maxDays}
-            """).ToListAsync(cancellationToken);
-        rows.Reverse();
-        // Positions have no gaps, so the head is the event count; what the days shown do not hold came before them.
-        var head = await db.Events.MaxAsync(e => (long?)e.Position, cancellationToken) ?? 0;
-        var running = head - rows.Sum(r => r.Events);
-        return rows.Select(r =>
+        // The engine counts per UTC day in SQL; the few thousand days of even a long history are folded into months here.
+        var days = new List<(int Day, long Events)>();
+        await using (var connection = await engine.OpenAsync(ConnectionUse.Read, cancellationToken))
+        await using (var command = SqlCommands.Create(connection, null, engine.Sql.EventsPerDay, "@limit").Set("@limit", (long)GetMonthlyEventGrowthQuery.MaxDaysLimit))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            running += r.Events;
-            return new EventGrowthPoint(DateOnly.FromDayNumber((int)r.Day), r.Events, running);
-        }).ToArray();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                days.Add(((int)reader.GetInt64(0), reader.GetInt64(1)));
+            }
+        }
+
+        days.Reverse();
+        // Positions have no gaps, so the head is the event count; what the days shown do not hold came before them.
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var running = await db.HeadPositionAsync(cancellationToken) - days.Sum(d => d.Events);
+        return days
+            .GroupBy(d => FirstOfMonth(DateOnly.FromDayNumber(d.Day)))
+            .Select(month =>
+            {
+                var events = month.Sum(d => d.Events);
+                running += events;
+                return new MonthlyEventGrowth(month.Key, events, running);
+            })
+            .ToArray();
     }
 
-    private sealed record DayCount(long Day, long Events);
+    private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
 }

@@ -33,6 +33,8 @@ public sealed class ProjectionRunner(
     /// </summary>
     public async Task DeliverAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
+        using var span = LedgerTelemetry.Source.StartActivity(LedgerTelemetry.ProjectSpan);
+        span?.SetTag(LedgerTelemetry.PositionTag, events.Count == 0 ? 0 : events[^1].Position);
         var behind = new List<IProjection>();
         await using (var lease = await workspace.BeginAsync(cancellationToken))
         {
@@ -83,6 +85,9 @@ public sealed class ProjectionRunner(
         {
             return 0;
         }
+
+        using var span = LedgerTelemetry.Source.StartActivity(LedgerTelemetry.ProjectSpan);
+        span?.SetTag(LedgerTelemetry.ProjectionTag, projection.Name);
 
         while (true)
         {

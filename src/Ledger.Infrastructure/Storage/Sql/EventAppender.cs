@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Ledger.Infrastructure.Diagnostics;
 using Ledger.Infrastructure.Storage.Serialization;
 
 namespace Ledger.Infrastructure.Storage.Sql;
@@ -26,6 +27,9 @@ public sealed class EventAppender(SqlEngine engine, TimeProvider time) : IAsyncD
         IdempotencyRecord? command,
         CancellationToken cancellationToken)
     {
+        using var span = LedgerTelemetry.Source.StartActivity(LedgerTelemetry.AppendSpan);
+        span?.SetTag(LedgerTelemetry.StreamTag, string.Join(",", appends.Select(a => a.StreamId)));
+        span?.SetTag(LedgerTelemetry.EventCountTag, appends.Sum(a => a.Events.Count));
         var sql = statements ??= await Statements.OpenAsync(engine, cancellationToken);
         try
         {
@@ -33,6 +37,7 @@ public sealed class EventAppender(SqlEngine engine, TimeProvider time) : IAsyncD
         }
         catch (Exception exception) when (engine.Classify(exception) == StorageFailure.StreamVersionConflict)
         {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "concurrency_conflict");
             throw await ConflictForAsync(sql, appends, cancellationToken);
         }
         catch (Exception exception) when (command is not null && engine.Classify(exception) == StorageFailure.DuplicateCommand)

@@ -72,4 +72,7 @@ public sealed record LedgerStatements
 
     /// <summary>Lets a stream back into the read model. @stream.</summary>
     public required string ReleaseQuarantine { get; init; }
+
+    /// <summary>Events per UTC day by event time, newest day first: the day as a <see cref="DateOnly.DayNumber"/>, and the count. @limit days.</summary>
+    public required string EventsPerDay { get; init; }
 }

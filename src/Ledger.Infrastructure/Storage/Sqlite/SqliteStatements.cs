@@ -123,5 +123,7 @@ public static class SqliteStatements
             """,
         ReadQuarantines = "SELECT stream_id, position, event_type, schema_version FROM quarantined_streams",
         ReleaseQuarantine = "DELETE FROM quarantined_streams WHERE stream_id = @stream",
+        // occurred_at holds UTC ticks, so integer division by ticks-per-day is the day number.
+        EventsPerDay = $"SELECT occurred_at / {TimeSpan.TicksPerDay} AS day, COUNT(*) FROM events GROUP BY occurred_at / {TimeSpan.TicksPerDay} ORDER BY 1 DESC LIMIT @limit",
     };
 }

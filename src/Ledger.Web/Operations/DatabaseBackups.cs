@@ -1,0 +1,28 @@
+using System.Globalization;
+using Ledger.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Web.Operations;
+
+/// <summary>
+/// Diagnostics' "Back up now": a timestamped, checked copy of the running ledger beside its database file,
+/// or in the folder <c>Ledger:BackupFolder</c> names.
+/// </summary>
+internal sealed class DatabaseBackups(IOptions<LedgerOptions> options, TimeProvider time)
+{
+    private string DatabasePath => Path.GetFullPath(options.Value.DatabasePath);
+
+    public string Folder => options.Value.BackupFolder is { Length: > 0 } folder
+        ? Path.GetFullPath(folder)
+        : Path.GetDirectoryName(DatabasePath)!;
+
+    /// <summary>ledger.db → ledger-backup-20260314T101500Z.db; an existing file of that name is never replaced.</summary>
+    public Task<CopyReport> BackUpNowAsync(CancellationToken cancellationToken)
+    {
+        var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var extension = Path.GetExtension(DatabasePath) is { Length: > 0 } ext ? ext : ".db";
+        var name = $"{Path.GetFileNameWithoutExtension(DatabasePath)}-backup-{stamp}{extension}";
+        // BackupDatabase is synchronous; keep it off the caller's thread (a Blazor circuit's, in the UI).
+        return Task.Run(() => SqliteBackup.BackupAsync(DatabasePath, Path.Combine(Folder, name), overwrite: false, cancellationToken), cancellationToken);
+    }
+}

@@ -1,0 +1,71 @@
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Application.Queries;
+using Ledger.Web.Components.Pages.Diagnostics;
+
+namespace Ledger.Web.Tests.Components.Diagnostics;
+
+public sealed class DiagnosticsPageTests : LedgerUiContext
+{
+    [Fact]
+    public async Task RebuildProjections_AfterConfirming_EndsWithTheSameReadModel()
+    {
+        await OpenAsync("A", "EUR", 10m);
+        await OpenAsync("B", "JPY", 10m);
+        await Assert.ThrowsAsync<Ledger.Domain.DomainException>(() => Mediator.Send(new TransferMoneyCommand(null, "A", "NOWHERE", 1m)).AsTask());
+        var providers = RenderProviders();
+        var cut = Render<DiagnosticsPage>();
+        cut.WaitForAssertion(() => Assert.Equal("2", Labels.Value(cut, "Events")));
+
+        // The click's handler waits for the dialog's answer, so it finishes only after the second click.
+        var click = Button(cut, "Rebuild projections").ClickAsync(new());
+        providers.WaitForAssertion(() => Assert.Contains("Rebuild projections?", providers.Markup));
+        Assert.Contains("from all 2 stored events", System.Text.RegularExpressions.Regex.Replace(providers.Find(".mud-dialog").TextContent, @"\s+", " "));
+        await providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Rebuild").ClickAsync(new());
+        await click;
+
+        cut.WaitForAssertion(() => Assert.Contains("The read model was already exactly what the events say", cut.Markup), TimeSpan.FromSeconds(10));
+        Assert.Contains("account_not_found", cut.Markup);
+        Assert.Equal("0", Labels.Value(cut, "Conflicts in the last minute"));
+    }
+
+    [Fact]
+    public async Task RebuildProjections_Cancelled_DoesNotRebuild()
+    {
+        await OpenAsync("A", "EUR", 10m);
+        var providers = RenderProviders();
+        var cut = Render<DiagnosticsPage>();
+        cut.WaitForAssertion(() => Assert.Equal("1", Labels.Value(cut, "Events")));
+
+        var click = Button(cut, "Rebuild projections").ClickAsync(new());
+        providers.WaitForAssertion(() => Assert.Contains("Rebuild projections?", providers.Markup));
+        await providers.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").ClickAsync(new());
+        await click;
+
+        providers.WaitForAssertion(() => Assert.Empty(providers.FindAll(".mud-dialog")));
+        Assert.Equal("not yet", Labels.Value(cut, "Last rebuild"));
+        Assert.DoesNotContain("Rebuilt", cut.Markup);
+        Assert.False(Button(cut, "Rebuild projections").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task MonthlyGrowth_CountsEventsPerCalendarMonth_WithTheRunningTotal()
+    {
+        await AtAsync(new DateTimeOffset(2024, 1, 31, 23, 0, 0, TimeSpan.Zero), () => OpenAsync("A", "EUR", 10m));
+        await AtAsync(new DateTimeOffset(2024, 2, 1, 1, 0, 0, TimeSpan.Zero), () => DepositAsync("A", 1m));
+        await AtAsync(new DateTimeOffset(2024, 2, 29, 12, 0, 0, TimeSpan.Zero), () => DepositAsync("A", 1m));
+        await AtAsync(new DateTimeOffset(2024, 4, 1, 0, 0, 0, TimeSpan.Zero), () => DepositAsync("A", 1m));
+
+        var months = await Mediator.Send(new GetMonthlyEventGrowthQuery());
+
+        Assert.Equal(
+            [new(new DateOnly(2024, 1, 1), 1, 1), new(new DateOnly(2024, 2, 1), 2, 3), new MonthlyEventGrowth(new DateOnly(2024, 4, 1), 1, 4)],
+            months);
+        RenderProviders();
+        var cut = Render<DiagnosticsPage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[role=img][aria-label='Events over time: 4 events over 3 months']")));
+    }
+
+    private static AngleSharp.Dom.IElement Button<T>(IRenderedComponent<T> cut, string text)
+        where T : Microsoft.AspNetCore.Components.IComponent =>
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == text);
+}
