@@ -14,8 +14,20 @@ public abstract class DialogContext : LedgerUiContext
 
     protected async Task<AccountView> OpenWithAsync(string id, string currency, decimal initial) => await OpenAsync(id, currency, initial);
 
-    protected static DialogParameters<MoneyDialog> Money(AccountView account, bool deposit) =>
-        new() { { d => d.Account, account }, { d => d.IsDeposit, deposit } };
+    /// <summary>Opens account "A" with <paramref name="initial"/> and a deposit or withdrawal dialog on it, amount and reference typed in.</summary>
+    protected async Task<(IRenderedComponent<Providers> Providers, IDialogReference Reference)> ShowMoneyAsync(
+        bool deposit, decimal initial, string amount, string? reference = "R-1", string currency = "EUR")
+    {
+        var account = await OpenAsync("A", currency, initial);
+        var shown = await ShowAsync<MoneyDialog>(new DialogParameters<MoneyDialog> { { d => d.Account, account }, { d => d.IsDeposit, deposit } });
+        Labels.Input(shown.Providers, "Amount").Change(amount);
+        if (reference is not null)
+        {
+            Labels.Input(shown.Providers, "Reference").Change(reference);
+        }
+
+        return shown;
+    }
 
     protected async Task<(IRenderedComponent<Providers> Providers, IDialogReference Reference)> ShowAsync<TDialog>(DialogParameters parameters)
         where TDialog : Microsoft.AspNetCore.Components.IComponent
