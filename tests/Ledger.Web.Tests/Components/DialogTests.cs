@@ -6,7 +6,7 @@ using MudBlazor;
 
 namespace Ledger.Web.Tests.Components;
 
-public sealed class DialogTests : LedgerUiContext
+public sealed class DialogTests : DialogContext
 {
     [Fact]
     public async Task OpenAccount_WithoutHolderId_ShowsInlineError_AndOpensNothing()
@@ -56,7 +56,7 @@ public sealed class DialogTests : LedgerUiContext
 
         await ClickAsync(providers, "Open account");
 
-        var result = await reference.Result;
+        var result = await ResultAsync(providers, reference);
         var opened = Assert.IsType<AccountView>(result!.Data);
         Assert.Equal("NEW-1", opened.AccountId);
         Assert.Equal(25.50m, (await Mediator.Send(new GetAccountQuery("NEW-1")))!.Balance);
@@ -65,10 +65,7 @@ public sealed class DialogTests : LedgerUiContext
     [Fact]
     public async Task Deposit_WithTooManyDecimals_ShowsInlineError_AndChangesNothing()
     {
-        var account = await OpenWithAsync("A", "EUR", 10m);
-        var (providers, _) = await ShowAsync<MoneyDialog>(Money(account, deposit: true));
-        Labels.Input(providers, "Amount").Change("1.234");
-        Labels.Input(providers, "Reference").Change("R-1");
+        var (providers, _) = await ShowMoneyAsync(deposit: true, initial: 10m, amount: "1.234");
 
         await ClickAsync(providers, "Deposit");
 
@@ -79,9 +76,7 @@ public sealed class DialogTests : LedgerUiContext
     [Fact]
     public async Task Deposit_WithoutReference_ShowsInlineError()
     {
-        var account = await OpenWithAsync("A", "JPY", 10m);
-        var (providers, _) = await ShowAsync<MoneyDialog>(Money(account, deposit: true));
-        Labels.Input(providers, "Amount").Change("100");
+        var (providers, _) = await ShowMoneyAsync(deposit: true, initial: 10m, amount: "100", reference: null, currency: "JPY");
 
         await ClickAsync(providers, "Deposit");
 
@@ -90,33 +85,14 @@ public sealed class DialogTests : LedgerUiContext
     }
 
     [Fact]
-    public async Task Withdraw_MoreThanTheBalance_ShowsTheDomainsMessage_AndChangesNothing()
-    {
-        var account = await OpenWithAsync("A", "EUR", 70.50m);
-        var (providers, _) = await ShowAsync<MoneyDialog>(Money(account, deposit: false));
-        Labels.Input(providers, "Amount").Change("100");
-        Labels.Input(providers, "Reference").Change("R-1");
-
-        await ClickAsync(providers, "Withdraw");
-
-        providers.WaitForAssertion(() => Assert.Contains("Insufficient funds: balance 70.50, requested 100.00", Alert(providers)));
-        var after = await Mediator.Send(new GetAccountQuery("A"));
-        Assert.Equal(70.50m, after!.Balance);
-        Assert.Equal(1, after.Version);
-    }
-
-    [Fact]
     public async Task Withdraw_AfterSomeoneElseChangedTheAccount_AppliesOnTop_AndSaysSo()
     {
-        var seen = await OpenWithAsync("A", "EUR", 100m);
-        var (providers, reference) = await ShowAsync<MoneyDialog>(Money(seen, deposit: false));
+        var (providers, reference) = await ShowMoneyAsync(deposit: false, initial: 100m, amount: "30");
         await DepositAsync("A", 5m);
-        Labels.Input(providers, "Amount").Change("30");
-        Labels.Input(providers, "Reference").Change("R-1");
 
         await ClickAsync(providers, "Withdraw");
 
-        var outcome = Assert.IsType<ActionOutcome>((await reference.Result)!.Data);
+        var outcome = Assert.IsType<ActionOutcome>((await ResultAsync(providers, reference)).Data);
         Assert.True(outcome.VersionMoved);
         Assert.Contains("Applied on top of 1 newer change", outcome.Message);
         Assert.Equal(75m, (await Mediator.Send(new GetAccountQuery("A")))!.Balance);
@@ -145,9 +121,12 @@ public sealed class DialogTests : LedgerUiContext
 
         await ClickAsync(providers, "Retry transfer");
 
-        Assert.False((await reference.Result)!.Canceled);
+        Assert.False((await ResultAsync(providers, reference)).Canceled);
         Assert.Equal(40m, (await Mediator.Send(new GetAccountQuery("TO")))!.Balance);
         Assert.Equal(80m, (await Mediator.Send(new GetAccountQuery("FROM")))!.Balance);
+        // The retry is a new request (against version 2), so it goes under a new command id.
+        Assert.Equal([1L, 2L], Faults.Sent.Select(c => c.ExpectedVersion!.Value));
+        Assert.NotEqual(Faults.Sent[0].CommandId, Faults.Sent[1].CommandId);
     }
 
     [Fact]
@@ -216,32 +195,4 @@ public sealed class DialogTests : LedgerUiContext
         providers.WaitForAssertion(() => Assert.Contains("now at version 2 (you saw 1)", Alert(providers)));
         Assert.Equal(AccountStatus.Active, (await Mediator.Send(new GetAccountQuery("A")))!.Status);
     }
-
-    private async Task<AccountView> OpenWithAsync(string id, string currency, decimal initial) => await OpenAsync(id, currency, initial);
-
-    private static DialogParameters<MoneyDialog> Money(AccountView account, bool deposit) =>
-        new() { { d => d.Account, account }, { d => d.IsDeposit, deposit } };
-
-    private async Task<(IRenderedComponent<Providers> Providers, IDialogReference Reference)> ShowAsync<TDialog>(DialogParameters parameters)
-        where TDialog : Microsoft.AspNetCore.Components.IComponent
-    {
-        var providers = RenderProviders();
-        IDialogReference? reference = null;
-        await providers.InvokeAsync(async () => reference = await Dialogs.ShowAsync<TDialog>("Test", parameters));
-        providers.WaitForAssertion(() => Assert.NotEmpty(providers.FindAll(".mud-dialog")));
-        return (providers, reference!);
-    }
-
-    private static async Task ClickAsync(IRenderedComponent<Providers> providers, string text) =>
-        await providers.FindAll(".mud-dialog button").First(b => b.TextContent.Trim() == text).ClickAsync(new());
-
-    private static async Task FillAutocompleteAsync(IRenderedComponent<Providers> providers, string label, string value)
-    {
-        var input = Labels.Input(providers, label);
-        await input.InputAsync(new() { Value = value });
-        await Labels.Input(providers, label).BlurAsync(new());
-    }
-
-    private static string Alert(IRenderedComponent<Providers> providers) =>
-        string.Join(" | ", providers.FindAll("[role=alert]").Select(e => e.TextContent));
 }
