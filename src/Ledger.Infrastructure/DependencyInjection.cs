@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<ProjectionRebuilder>();
         services.AddSingleton<ReadModelNotifier>();
         services.AddHostedService<CatchUpService>();
+        services.AddHostedService<UnreadableEventsReport>();
 
         services.AddMediator(options =>
         {
