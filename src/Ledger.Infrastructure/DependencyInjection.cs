@@ -6,7 +6,6 @@ using Ledger.Infrastructure.Storage.Projections;
 using Ledger.Infrastructure.Storage.Snapshots;
 using Ledger.Infrastructure.Storage.Sql;
 using Ledger.Infrastructure.Storage.Sqlite;
-using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Infrastructure;

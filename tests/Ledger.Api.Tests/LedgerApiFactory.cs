@@ -1,4 +1,3 @@
-using Ledger.TestSupport;
 using Ledger.Web;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,5 +1,3 @@
-using Ledger.TestSupport;
-
 namespace Ledger.EndToEnd.Tests;
 
 /// <summary>The real Ledger.Web as a child process: Kestrel on a free loopback port, a fresh temp database.</summary>

@@ -1,6 +1,5 @@
 using Ledger.Domain.Accounts;
 using Ledger.Domain.Money;
-using Ledger.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Tests;

@@ -6,7 +6,6 @@ using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
 using Ledger.Infrastructure.Storage.Serialization;
 using Ledger.Reliability.Tests.Support;
-using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests;
 

@@ -6,7 +6,6 @@ using Ledger.Infrastructure.Application.Writing;
 using Ledger.Infrastructure.Diagnostics;
 using Ledger.Infrastructure.Storage.Snapshots;
 using Ledger.Reliability.Tests.Support;
-using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests;
 

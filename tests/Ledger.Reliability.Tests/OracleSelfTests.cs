@@ -1,7 +1,6 @@
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Storage.Sqlite;
 using Ledger.Reliability.Tests.Support;
-using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests;
 

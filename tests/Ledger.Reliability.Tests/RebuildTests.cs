@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Notifications;
-using Ledger.Infrastructure.Storage;
 using Ledger.Reliability.Tests.Support;
-using Ledger.TestSupport;
 using Mediator;
 
 namespace Ledger.Reliability.Tests;

@@ -2,7 +2,6 @@ using Ledger.Domain;
 using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
-using Ledger.Infrastructure.Storage.Serialization;
 using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests;

@@ -1,4 +1,3 @@
-using Ledger.Domain.Accounts;
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Model;

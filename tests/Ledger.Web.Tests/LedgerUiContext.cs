@@ -1,13 +1,9 @@
 using Ledger.Infrastructure;
-using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Storage.Sqlite;
-using Ledger.TestSupport;
+using Ledger.Infrastructure.Storage;
 using Ledger.Web.Components;
 using Mediator;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using MudBlazor;
 
 namespace Ledger.Web.Tests;

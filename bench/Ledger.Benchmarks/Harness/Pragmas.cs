@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Ledger.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Benchmarks.Harness;
 

@@ -1,7 +1,7 @@
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 using Ledger.TestSupport;
+using Microsoft.Data.Sqlite;
 
 namespace Ledger.Benchmarks.Harness;
 

@@ -4,8 +4,8 @@ using System.Diagnostics.Metrics;
 using Ledger.Benchmarks.Harness;
 using Ledger.Domain;
 using Ledger.Infrastructure.Application.Commands;
-using Microsoft.Data.Sqlite;
 using Ledger.TestSupport;
+using Microsoft.Data.Sqlite;
 
 namespace Ledger.Benchmarks.Scenarios;
 

@@ -69,7 +69,11 @@ public sealed class M4AppendOverhead : IScenario
             });
             db.ProcessedCommands.Add(new ProcessedCommandRecord
             {
-                CommandId = commandId, CommandType = "DepositMoneyCommand", RequestHash = Hash(commandId), Result = ResultJson, RecordedAt = DateTimeOffset.UtcNow,
+                CommandId = commandId,
+                CommandType = "DepositMoneyCommand",
+                RequestHash = Hash(commandId),
+                Result = ResultJson,
+                RecordedAt = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync();
             await transaction.CommitAsync();

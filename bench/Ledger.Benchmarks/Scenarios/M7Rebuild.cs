@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Ledger.Benchmarks.Harness;
 using Ledger.Infrastructure.Application.Commands;
-using Microsoft.Data.Sqlite;
 using Ledger.TestSupport;
+using Microsoft.Data.Sqlite;
 
 namespace Ledger.Benchmarks.Scenarios;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Storage;
-using Ledger.Infrastructure.Storage.Model;
-using Ledger.Infrastructure.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Api.Tests.Protocol;

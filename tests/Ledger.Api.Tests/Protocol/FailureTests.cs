@@ -1,7 +1,6 @@
 using System.Net;
 using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Model;
-using Ledger.Infrastructure.Storage.Sqlite;
 using Ledger.Web.Api;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,4 @@
 using System.Net;
-using Ledger.TestSupport;
 
 namespace Ledger.Api.Tests.Protocol;
 

@@ -1,7 +1,6 @@
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
 using Microsoft.EntityFrameworkCore;
-using Ledger.TestSupport;
 
 namespace Ledger.Infrastructure.Tests.Commands;
 

@@ -2,7 +2,6 @@ using Ledger.Domain;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
 using Ledger.Infrastructure.Application.Writing;
-using Ledger.TestSupport;
 
 namespace Ledger.Infrastructure.Tests.EventStore;
 

@@ -3,7 +3,6 @@ using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Application.Queries;
 using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Model;
-using Ledger.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Tests.EventStore;

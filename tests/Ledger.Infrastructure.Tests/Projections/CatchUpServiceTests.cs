@@ -4,7 +4,6 @@ using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Ledger.TestSupport;
 
 namespace Ledger.Infrastructure.Tests.Projections;
 

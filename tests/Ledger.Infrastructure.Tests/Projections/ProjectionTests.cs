@@ -6,7 +6,6 @@ using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Projections;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Ledger.TestSupport;
 
 namespace Ledger.Infrastructure.Tests.Projections;
 
@@ -19,7 +18,7 @@ public sealed class ProjectionTests
         await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
         await ledger.Mediator.Send(new OpenAccountCommand("B", "h", null, "EUR", 10m));
         // Committed straight to the store, never published: what a crash right after commit leaves behind.
-                var meta = new EventMetadata("c", "crash-1", "test");
+        var meta = new EventMetadata("c", "crash-1", "test");
         await ledger.AppendUnpublishedAsync([new StreamAppend("BankAccount-A", ExpectedVersion.Exactly(1), [NewEvent.From(new TransferInitiated("A", "T1", "B", 4m, "x", DateTimeOffset.UtcNow))]),
                                  new StreamAppend("BankAccount-B", ExpectedVersion.Exactly(1), [NewEvent.From(new TransferReceived("B", "T1", "A", 4m, "x", DateTimeOffset.UtcNow))])], meta);
         await ledger.AppendUnpublishedAsync([new StreamAppend("BankAccount-A", ExpectedVersion.Exactly(2), [NewEvent.From(new MoneyDeposited("A", 1m, "r", "d", DateTimeOffset.UtcNow))])], meta with { CausationId = "crash-2" });
@@ -62,7 +61,7 @@ public sealed class ProjectionTests
     {
         await using var ledger = await TestLedger.StartAsync();
         await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
-                var meta = new EventMetadata("c", "late", "test");
+        var meta = new EventMetadata("c", "late", "test");
         var first = await ledger.AppendUnpublishedAsync([new StreamAppend("BankAccount-A", ExpectedVersion.Exactly(1), [NewEvent.From(new MoneyDeposited("A", 1m, "r", "d", DateTimeOffset.UtcNow))])], meta);
         var second = await ledger.AppendUnpublishedAsync([new StreamAppend("BankAccount-A", ExpectedVersion.Exactly(2), [NewEvent.From(new MoneyDeposited("A", 2m, "r", "d", DateTimeOffset.UtcNow))])], meta with { CausationId = "late-2" });
 
@@ -104,7 +103,7 @@ public sealed class ProjectionTests
         await using var ledger = await TestLedger.StartAsync();
         await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10_000m));
         await ledger.Mediator.Send(new OpenAccountCommand("B", "h", null, "EUR", 0m));
-                // 2,500 unpublished transfers = 5,000 events: more than one catch-up chunk, with legs that could straddle a boundary.
+        // 2,500 unpublished transfers = 5,000 events: more than one catch-up chunk, with legs that could straddle a boundary.
         for (var i = 0; i < 2_500; i++)
         {
             var now = DateTimeOffset.UtcNow;

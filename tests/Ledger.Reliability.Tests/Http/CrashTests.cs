@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ledger.Reliability.Tests.Support;
-using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests.Http;
 

@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using Ledger.Domain;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Reliability.Tests.Support;
-using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests.Http;
 
@@ -200,61 +199,61 @@ public sealed class HttpBadInputTests(ITestOutputHelper output)
             case 3:
                 return (path, "empty or blank", Json, Encoding.UTF8.GetBytes(random.Next(2) == 0 ? "" : "  \n "));
             case 4:
-            {
-                var body = Copy(valid);
-                body.Remove(required[random.Next(required.Length)]);
-                return (path, "missing required field", Json, Encoding.UTF8.GetBytes(body.ToJsonString()));
-            }
+                {
+                    var body = Copy(valid);
+                    body.Remove(required[random.Next(required.Length)]);
+                    return (path, "missing required field", Json, Encoding.UTF8.GetBytes(body.ToJsonString()));
+                }
 
             case 5:
-            {
-                var field = required[random.Next(required.Length)];
-                return (path, "required field null", Json, Encoding.UTF8.GetBytes(Replace(json, valid, field, "null")));
-            }
+                {
+                    var field = required[random.Next(required.Length)];
+                    return (path, "required field null", Json, Encoding.UTF8.GetBytes(Replace(json, valid, field, "null")));
+                }
 
             case 6 when numbers.Length > 0:
-            {
-                var field = numbers[random.Next(numbers.Length)];
-                return (path, "number of the wrong type", Json, Encoding.UTF8.GetBytes(Replace(json, valid, field, WrongTypedValues[random.Next(WrongTypedValues.Length)])));
-            }
+                {
+                    var field = numbers[random.Next(numbers.Length)];
+                    return (path, "number of the wrong type", Json, Encoding.UTF8.GetBytes(Replace(json, valid, field, WrongTypedValues[random.Next(WrongTypedValues.Length)])));
+                }
 
             case 7:
-            {
-                var field = strings[random.Next(strings.Length)];
-                var value = random.Next(5) switch { 0 => "5", 1 => "true", 2 => "{}", 3 => "[\"a\"]", _ => "1.5" };
-                return (path, "string of the wrong type", Json, Encoding.UTF8.GetBytes(Replace(json, valid, field, value)));
-            }
+                {
+                    var field = strings[random.Next(strings.Length)];
+                    var value = random.Next(5) switch { 0 => "5", 1 => "true", 2 => "{}", 3 => "[\"a\"]", _ => "1.5" };
+                    return (path, "string of the wrong type", Json, Encoding.UTF8.GetBytes(Replace(json, valid, field, value)));
+                }
 
             case 8:
-            {
-                var body = Copy(valid);
-                body[random.Next(2) == 0 ? "unexpected" : "Amount2"] = 1;
-                return (path, "unknown field", Json, Encoding.UTF8.GetBytes(body.ToJsonString()));
-            }
+                {
+                    var body = Copy(valid);
+                    body[random.Next(2) == 0 ? "unexpected" : "Amount2"] = 1;
+                    return (path, "unknown field", Json, Encoding.UTF8.GetBytes(body.ToJsonString()));
+                }
 
             case 9:
-            {
-                var field = required[random.Next(required.Length)];
-                var duplicate = json.TrimEnd('}') + ",\"" + field + "\":" + valid[field]!.ToJsonString() + "}";
-                return (path, "field given twice", Json, Encoding.UTF8.GetBytes(duplicate));
-            }
+                {
+                    var field = required[random.Next(required.Length)];
+                    var duplicate = json.TrimEnd('}') + ",\"" + field + "\":" + valid[field]!.ToJsonString() + "}";
+                    return (path, "field given twice", Json, Encoding.UTF8.GetBytes(duplicate));
+                }
 
             case 10:
                 return (path, "too large", Json, Encoding.UTF8.GetBytes(json.TrimEnd('}') + ",\"padding\":\"" + new string('x', 70_000 + random.Next(1_000_000)) + "\"}"));
             case 11:
-            {
-                var bytes = Encoding.UTF8.GetBytes(json).ToList();
-                bytes.Insert(random.Next(1, bytes.Count - 1), (byte)(0x80 + random.Next(0x40)));
-                return (path, "invalid UTF-8", Json, [.. bytes]);
-            }
+                {
+                    var bytes = Encoding.UTF8.GetBytes(json).ToList();
+                    bytes.Insert(random.Next(1, bytes.Count - 1), (byte)(0x80 + random.Next(0x40)));
+                    return (path, "invalid UTF-8", Json, [.. bytes]);
+                }
 
             case 12:
                 return (path, "wrong content type", random.Next(3) switch { 0 => "text/plain", 1 => "application/x-www-form-urlencoded", _ => "application/xml" }, Encoding.UTF8.GetBytes(json));
             default:
-            {
-                var depth = 17 + random.Next(200);
-                return (path, "nested too deep", Json, Encoding.UTF8.GetBytes(json.TrimEnd('}') + ",\"deep\":" + new string('[', depth) + new string(']', depth) + "}"));
-            }
+                {
+                    var depth = 17 + random.Next(200);
+                    return (path, "nested too deep", Json, Encoding.UTF8.GetBytes(json.TrimEnd('}') + ",\"deep\":" + new string('[', depth) + new string(']', depth) + "}"));
+                }
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Ledger.Reliability.Tests.Support;
-using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests.Http;
 

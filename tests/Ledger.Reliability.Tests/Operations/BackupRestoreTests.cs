@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using Ledger.Reliability.Tests.Support;
-using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests.Operations;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Application.Queries;
-using Ledger.TestSupport;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;

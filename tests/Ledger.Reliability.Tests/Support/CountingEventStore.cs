@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Ledger.Infrastructure.Storage;
-using Ledger.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Reliability.Tests.Support;

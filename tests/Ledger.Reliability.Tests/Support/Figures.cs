@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ledger.TestSupport;
 
 namespace Ledger.Reliability.Tests.Support;
 

@@ -1,4 +1,3 @@
-using Ledger.TestSupport;
 using Ledger.Web.Operations;
 
 namespace Ledger.Web.Tests.Operations;

@@ -1,6 +1,6 @@
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Serialization;
 using Ledger.Infrastructure.Storage.Snapshots;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Storage.Serialization;
 using Ledger.Infrastructure.Storage.Sql;
 using Microsoft.Extensions.Logging;

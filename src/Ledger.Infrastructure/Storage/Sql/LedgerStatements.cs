@@ -57,7 +57,7 @@ public sealed record LedgerStatements
 
     /// <summary>
     /// One page of accounts as of a moment: account_id, holder_name, currency, balance then, status then,
-    /// version then, balance now, version now. @at @take @skip, and @pattern when <paramref name="matching"/>.
+    /// version then, balance now, version now. @at @take @skip, and @pattern when asked for the matching accounts only.
     /// </summary>
     public required Func<bool, string> BalancesAsOfPage { get; init; }
 

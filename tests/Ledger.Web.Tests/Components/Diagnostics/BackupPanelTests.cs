@@ -1,7 +1,7 @@
+using Ledger.Infrastructure;
 using Ledger.Infrastructure.Application.Queries;
 using Ledger.Web.Components.Pages.Diagnostics;
 using Ledger.Web.Operations;
-using Ledger.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Web.Tests.Components.Diagnostics;
