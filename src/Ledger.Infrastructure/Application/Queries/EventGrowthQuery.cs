@@ -1,4 +1,5 @@
 using Ledger.Infrastructure.Storage.Model;
+using Ledger.Infrastructure.Storage.Sql;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,20 +17,26 @@ public sealed record GetEventGrowthQuery(int MaxDays = GetEventGrowthQuery.MaxDa
 /// <summary><see cref="Events"/> committed on <see cref="Day"/>; <see cref="Cumulative"/> up to and including it.</summary>
 public sealed record EventGrowthPoint(DateOnly Day, long Events, long Cumulative);
 
-public sealed class EventGrowthQueryHandler(IDbContextFactory<LedgerDbContext> contexts) : IQueryHandler<GetEventGrowthQuery, IReadOnlyList<EventGrowthPoint>>
+public sealed class EventGrowthQueryHandler(IDbContextFactory<LedgerDbContext> contexts, SqlEngine engine) : IQueryHandler<GetEventGrowthQuery, IReadOnlyList<EventGrowthPoint>>
 {
     public async ValueTask<IReadOnlyList<EventGrowthPoint>> Handle(GetEventGrowthQuery query, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // occurred_at holds UTC ticks, so integer division by ticks-per-day buckets by UTC day in SQL.
         var maxDays = Math.Clamp(query.MaxDays, 1, GetEventGrowthQuery.MaxDaysLimit);
-        var rows = await db.Database.SqlQuery<DayCount>($"""
-            SELECT occurred_at / {TimeSpan.TicksPerDay} AS Day, COUNT(*) AS Events
-            FROM events GROUP BY occurred_at / {TimeSpan.TicksPerDay} ORDER BY 1 DESC LIMIT {maxDays}
-            """).ToListAsync(cancellationToken);
+        var rows = new List<(long Day, long Events)>();
+        await using (var connection = await engine.OpenAsync(ConnectionUse.Read, cancellationToken))
+        await using (var command = SqlCommands.Create(connection, null, engine.Sql.EventsPerDay, "@days").Set("@days", (long)maxDays))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetInt64(0), reader.GetInt64(1)));
+            }
+        }
+
         rows.Reverse();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Positions have no gaps, so the head is the event count; what the days shown do not hold came before them.
-        var head = await db.Events.MaxAsync(e => (long?)e.Position, cancellationToken) ?? 0;
+        var head = await db.HeadPositionAsync(cancellationToken);
         var running = head - rows.Sum(r => r.Events);
         return rows.Select(r =>
         {
@@ -37,6 +44,4 @@ public sealed class EventGrowthQueryHandler(IDbContextFactory<LedgerDbContext> c
             return new EventGrowthPoint(DateOnly.FromDayNumber((int)r.Day), r.Events, running);
         }).ToArray();
     }
-
-    private sealed record DayCount(long Day, long Events);
 }

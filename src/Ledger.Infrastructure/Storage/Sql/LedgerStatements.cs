@@ -60,4 +60,7 @@ public sealed record LedgerStatements
     /// version then, balance now, version now. @at @take @skip, and @pattern when <paramref name="matching"/>.
     /// </summary>
     public required Func<bool, string> BalancesAsOfPage { get; init; }
+
+    /// <summary>Events per UTC day by event time, newest day first: day (days since 0001-01-01, as <see cref="DateOnly.DayNumber"/>), count. @days.</summary>
+    public required string EventsPerDay { get; init; }
 }

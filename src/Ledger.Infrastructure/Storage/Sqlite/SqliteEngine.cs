@@ -13,6 +13,8 @@ namespace Ledger.Infrastructure.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteEngine(IOptions<LedgerOptions> options) : SqlEngine
 {
+    private readonly string configuredPath = options.Value.DatabasePath;
+
     private readonly string synchronous = options.Value.SynchronousPragmaValue();
 
     public override string Provider => "sqlite";
@@ -100,6 +102,9 @@ public sealed class SqliteEngine(IOptions<LedgerOptions> options) : SqlEngine
     }
 
     public override string Describe() => $"{DatabasePath} (sqlite, synchronous={synchronous})";
+
+    public override Task<StorageLocation> LocateAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new StorageLocation(configuredPath, File.Exists(configuredPath) ? new FileInfo(configuredPath).Length : 0));
 
     private static SqliteException? Find(Exception? exception)
     {

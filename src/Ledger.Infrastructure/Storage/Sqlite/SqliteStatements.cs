@@ -112,5 +112,10 @@ public static class SqliteStatements
             {(matching ? Matching : "")}
             ORDER BY b.account_id LIMIT @take OFFSET @skip
             """,
+        // occurred_at holds UTC ticks, so integer division by ticks-per-day buckets by UTC day.
+        EventsPerDay = $"""
+            SELECT occurred_at / {TimeSpan.TicksPerDay} AS day, COUNT(*)
+            FROM events GROUP BY occurred_at / {TimeSpan.TicksPerDay} ORDER BY 1 DESC LIMIT @days
+            """,
     };
 }
