@@ -17,17 +17,24 @@ builder.Services.AddLedger(options =>
 {
     // Bound when the options are first needed, so every configuration source has been added by then.
     builder.Configuration.GetSection(LedgerOptions.SectionName).Bind(options);
-    if (commandLine.ResolveDatabasePath() is { } path)
-    {
-        options.DatabasePath = path;
-    }
+    commandLine.ApplyTo(options, builder.Configuration);
 });
 builder.Services.AddLedgerUi();
 builder.Services.AddLedgerApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
-await LedgerDatabase.InitializeAsync(app.Services);
+try
+{
+    await LedgerDatabase.InitializeAsync(app.Services);
+}
+catch (DatabaseUnavailableException e)
+{
+    // One clear line and a failing exit code: a service manager or script sees why at once.
+    await Console.Error.WriteLineAsync($"Ledger cannot start: {e.Message}");
+    return 1;
+}
+
 if (commandLine.SeedDemo)
 {
     await SampleLedger.SeedIfEmptyAsync(app.Services, app.Logger);
@@ -47,6 +54,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => BindingCheck.WarnIfNotLoopback(app));
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in tests.</summary>
 public partial class Program;
