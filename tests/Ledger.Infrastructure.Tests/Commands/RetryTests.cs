@@ -5,7 +5,6 @@ using Ledger.Infrastructure.Application.Queries;
 using Ledger.Infrastructure.Diagnostics;
 using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Model;
-using Ledger.Infrastructure.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Infrastructure.Tests.Commands;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Infrastructure.Storage.Postgres;
@@ -9,9 +10,13 @@ internal static class PostgresStorage
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services)
     {
         services.AddSingleton<PostgresEngine>();
-        services.AddPooledDbContextFactory<PostgresLedgerDbContext>((provider, builder) => builder
-            .UseNpgsql(provider.GetRequiredService<PostgresEngine>().Reads)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        services.AddPooledDbContextFactory<PostgresLedgerDbContext>((provider, builder) =>
+        {
+            builder
+                .UseNpgsql(provider.GetRequiredService<PostgresEngine>().Reads)
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new CaseInsensitiveLike());
+        });
         return services;
     }
 }
