@@ -20,9 +20,7 @@ internal static class StorageEngines
         services.AddSqliteStorage();
         services.AddPostgresStorage();
         services.AddSingleton<SqlEngine>(sp => UsesPostgres(sp) ? sp.GetRequiredService<PostgresEngine>() : sp.GetRequiredService<SqliteEngine>());
-        services.AddSingleton<IDbContextFactory<LedgerDbContext>>(sp => UsesPostgres(sp)
-            ? new LedgerContexts<PostgresLedgerDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresLedgerDbContext>>())
-            : new LedgerContexts<SqliteLedgerDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteLedgerDbContext>>()));
+        services.AddSingleton<IDbContextFactory<LedgerDbContext>, ChosenContexts>();
         return services;
     }
 
@@ -31,4 +29,16 @@ internal static class StorageEngines
         UsesPostgres(services) ? new MicrosecondClock(TimeProvider.System) : TimeProvider.System;
 
     private static bool UsesPostgres(IServiceProvider services) => services.GetRequiredService<IOptions<LedgerOptions>>().Value.UsesPostgres();
+
+    /// <summary>The chosen engine's EF Core contexts, wherever the code asks for a <see cref="LedgerDbContext"/>.</summary>
+    private sealed class ChosenContexts(IServiceProvider services) : IDbContextFactory<LedgerDbContext>
+    {
+        private readonly IDbContextFactory<LedgerDbContext> inner = UsesPostgres(services)
+            ? new LedgerContexts<PostgresLedgerDbContext>(services.GetRequiredService<IDbContextFactory<PostgresLedgerDbContext>>())
+            : new LedgerContexts<SqliteLedgerDbContext>(services.GetRequiredService<IDbContextFactory<SqliteLedgerDbContext>>());
+
+        public LedgerDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public Task<LedgerDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) => inner.CreateDbContextAsync(cancellationToken);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Net.Sockets;
@@ -69,8 +70,12 @@ public sealed class PostgresEngine : SqlEngine, IAsyncDisposable
         _ => await Reads.OpenConnectionAsync(cancellationToken),
     };
 
-    /// <summary>Npgsql sends the BEGIN with the transaction's first statement, so this does no I/O.</summary>
-    public override DbTransaction BeginWrite(DbConnection connection) => ((NpgsqlConnection)connection).BeginTransaction();
+    /// <summary>
+    /// READ COMMITTED whatever the server's default: each statement after the append lock (or a checkpoint's
+    /// row lock) must see what was committed while it waited. Npgsql sends the BEGIN with the transaction's
+    /// first statement, so this does no I/O.
+    /// </summary>
+    public override DbTransaction BeginWrite(DbConnection connection) => ((NpgsqlConnection)connection).BeginTransaction(IsolationLevel.ReadCommitted);
 
     /// <summary>
     /// Takes the append lock before any position is assigned and holds it to commit: appends commit one
