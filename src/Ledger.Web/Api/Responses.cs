@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Application.Queries;
 
@@ -32,9 +33,18 @@ public sealed record CurrencyTotalResponse(string Currency, decimal Balance);
 public sealed record StatusResponse(long EventCount, long HeadPosition, IReadOnlyList<ProjectionStatusView> Projections, DatabaseResponse Database)
 {
     internal static StatusResponse From(LedgerStatusView view) =>
-        new(view.EventCount, view.HeadPosition, view.Projections, new DatabaseResponse(view.Database.Provider));
+        new(view.EventCount, view.HeadPosition, view.Projections,
+            new DatabaseResponse(view.Database.Provider) { Host = view.Database.Host, Database = view.Database.Database });
 }
 
-public sealed record DatabaseResponse(string Provider);
+/// <summary>The engine, and on PostgreSQL the server and database (never a user or password); a SQLite file's path stays out.</summary>
+public sealed record DatabaseResponse(string Provider)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Host { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Database { get; init; }
+}
 
 public sealed record HealthResponse(string Status);
