@@ -41,6 +41,9 @@ public sealed class PostgresEngine : SqlEngine, IAsyncDisposable
         }
 
         settings.ApplicationName ??= "ledger";
+        // Ledger changes no session state (its locks end with their transactions), so a pooled connection
+        // needs no reset; the reset would cost the server work on every short read (about a fifth of a command).
+        settings.NoResetOnClose = true;
         // Every acknowledged command is flushed (OFF is the one setting that trades that away, as on SQLite).
         synchronousCommit = value.SynchronousPragmaValue() == "OFF" ? "off" : "on";
         var lockTimeout = string.Create(CultureInfo.InvariantCulture, $"-c lock_timeout={Math.Max(1, value.BusyTimeoutMilliseconds)}");
