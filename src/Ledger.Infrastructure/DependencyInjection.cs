@@ -5,7 +5,6 @@ using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Projections;
 using Ledger.Infrastructure.Storage.Snapshots;
 using Ledger.Infrastructure.Storage.Sql;
-using Ledger.Infrastructure.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Infrastructure;
@@ -19,10 +18,10 @@ public static class DependencyInjection
     public static IServiceCollection AddLedger(this IServiceCollection services, Action<LedgerOptions> configure)
     {
         services.AddOptions<LedgerOptions>().Configure(configure);
-        services.AddSqliteStorage();
+        services.AddStorageEngines();
 
         services.AddMetrics();
-        services.AddSingleton<TimeProvider>(new LedgerClock(TimeProvider.System));
+        services.AddSingleton<TimeProvider>(sp => new LedgerClock(StorageEngines.Clock(sp)));
         services.AddSingleton<LedgerMetrics>();
         services.AddSingleton<EventAppender>();
         services.AddSingleton<IEventStore, SqlEventStore>();

@@ -5,6 +5,16 @@ public sealed class LedgerOptions
 {
     public const string SectionName = "Ledger";
 
+    public const string Sqlite = "sqlite";
+
+    public const string Postgres = "postgres";
+
+    /// <summary>The storage engine: <c>sqlite</c> (the default, <see cref="DatabasePath"/>) or <c>postgres</c> (<see cref="ConnectionString"/>).</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>The Npgsql connection string when <see cref="Provider"/> is <c>postgres</c>.</summary>
+    public string? ConnectionString { get; set; }
+
     /// <summary>The SQLite file. Defaults to the user's local application data folder.</summary>
     public string DatabasePath { get; set; } = DefaultDatabasePath();
 
@@ -40,6 +50,14 @@ public sealed class LedgerOptions
             Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
             "ledger",
             "ledger.db");
+
+    /// <summary>True when the ledger lives on PostgreSQL; anything but the two known names is refused.</summary>
+    public bool UsesPostgres() => Provider.Trim().ToLowerInvariant() switch
+    {
+        Sqlite or "" => false,
+        Postgres or "postgresql" => true,
+        _ => throw new InvalidOperationException($"Ledger:Provider must be '{Sqlite}' or '{Postgres}'; got '{Provider}'."),
+    };
 
     internal string SynchronousPragmaValue() => Synchronous.ToUpperInvariant() switch
     {

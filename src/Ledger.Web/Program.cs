@@ -25,10 +25,7 @@ builder.Services.AddLedger(options =>
 {
     // Bound when the options are first needed, so every configuration source has been added by then.
     builder.Configuration.GetSection(LedgerOptions.SectionName).Bind(options);
-    if (commandLine.ResolveDatabasePath() is { } path)
-    {
-        options.DatabasePath = path;
-    }
+    commandLine.ApplyTo(options, builder.Configuration);
 });
 builder.Services.AddLedgerUi();
 var telemetry = TelemetryChoice.From(commandLine, builder.Configuration);
@@ -38,21 +35,36 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 
-// Held until the app ends, so that restore can tell the file is in use (see DatabaseFileLock).
-DatabaseFileLock databaseLock;
-try
+// Held until the app ends, so that restore can tell the file is in use (see DatabaseFileLock). A
+// PostgreSQL ledger has no file of its own to hold.
+var ledgerOptions = app.Services.GetRequiredService<IOptions<LedgerOptions>>().Value;
+DatabaseFileLock? databaseLock = null;
+if (!ledgerOptions.UsesPostgres())
 {
-    databaseLock = DatabaseFileLock.HoldWhileRunning(app.Services.GetRequiredService<IOptions<LedgerOptions>>().Value.DatabasePath);
-}
-catch (OperationFailedException refused)
-{
-    // Straight to standard error: the console logger writes on a background thread and would lose it at exit.
-    await Console.Error.WriteLineAsync(refused.Message);
-    return OperationsCli.Failed;
+    try
+    {
+        databaseLock = DatabaseFileLock.HoldWhileRunning(ledgerOptions.DatabasePath);
+    }
+    catch (OperationFailedException refused)
+    {
+        // Straight to standard error: the console logger writes on a background thread and would lose it at exit.
+        await Console.Error.WriteLineAsync(refused.Message);
+        return OperationsCli.Failed;
+    }
 }
 
 using var heldUntilExit = databaseLock;
-await LedgerDatabase.InitializeAsync(app.Services);
+try
+{
+    await LedgerDatabase.InitializeAsync(app.Services);
+}
+catch (DatabaseUnavailableException e)
+{
+    // One clear line and a failing exit code: a service manager or script sees why at once.
+    await Console.Error.WriteLineAsync($"Ledger cannot start: {e.Message}");
+    return 1;
+}
+
 if (commandLine.SeedDemo)
 {
     await SampleLedger.SeedIfEmptyAsync(app.Services, app.Logger);

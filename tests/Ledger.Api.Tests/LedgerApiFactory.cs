@@ -18,8 +18,9 @@ public sealed class LedgerApiFactory(
 {
     static LedgerApiFactory()
     {
-        // LEDGER_DB would win over the test's database; a developer's setting must never reach a test.
+        // LEDGER_DB or LEDGER_POSTGRES would win over the test's database; a developer's setting must never reach a test.
         Environment.SetEnvironmentVariable(CommandLine.DatabaseEnvironmentVariable, null);
+        Environment.SetEnvironmentVariable(CommandLine.PostgresEnvironmentVariable, null);
     }
 
     public TestDatabase Database { get; } = database ?? TestDatabase.NewSqlite("ledger-api-test");

@@ -108,6 +108,9 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
         // then the new account is selected); a click in that moment can land on a button that is being
         // removed. Wait for where the app ends up, as a person would look before clicking again.
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/accounts/" + System.Text.RegularExpressions.Regex.Escape(id) + "$"));
+        // And for the account itself on screen: until then the empty-ledger panel (with an "Open account"
+        // button of its own) may still be leaving, and a click aimed at it lands on whatever replaces it.
+        await Microsoft.Playwright.Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = holder, Level = 1 })).ToBeVisibleAsync();
     }
 
     /// <summary>Deposit or Withdraw through its dialog; returns the dialog so a refusal can be read from it.</summary>

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Ledger.Infrastructure;
 using Microsoft.Data.Sqlite;
 
@@ -12,6 +13,9 @@ public abstract class TestDatabase : IAsyncDisposable
 {
     public abstract string Provider { get; }
 
+    /// <summary>The smallest step of time the engine stores: 100 ns on SQLite, 1 µs on PostgreSQL.</summary>
+    public abstract TimeSpan InstantResolution { get; }
+
     /// <summary>Points in-process options at this database.</summary>
     public abstract void Configure(LedgerOptions options);
 
@@ -24,10 +28,27 @@ public abstract class TestDatabase : IAsyncDisposable
     /// <summary>The same database, not owned: disposing it leaves the data for the original owner.</summary>
     public abstract TestDatabase Borrow();
 
+    /// <summary>SQL that makes every later insert into <paramref name="table"/> fail with <paramref name="message"/>: a broken disk, on demand.</summary>
+    public abstract string RefuseInsertsSql(string table, string message);
+
     public abstract ValueTask DisposeAsync();
+
+    /// <summary>
+    /// The engine a suite runs on when a test does not choose: <c>sqlite</c>, unless the test assembly names
+    /// another with <see cref="TestEngineAttribute"/> (the PostgreSQL twin of a suite does).
+    /// </summary>
+    public static string DefaultProvider => DefaultEngine.Value;
 
     /// <summary>A new SQLite file in the temp folder; the prefix tells whose file it is if one is ever left behind.</summary>
     public static SqliteTestDatabase NewSqlite(string prefix = "ledger-test") => new(SqliteTestDatabase.NewPath(prefix), owned: true);
+
+    /// <summary>A new database of the suite's engine (<see cref="DefaultProvider"/>), removed when disposed.</summary>
+    public static async Task<TestDatabase> NewAsync(string prefix = "ledger-test") =>
+        DefaultProvider == PostgresTestDatabase.ProviderName ? await PostgresTestDatabase.CreateAsync(prefix) : NewSqlite(prefix);
+
+    private static readonly Lazy<string> DefaultEngine = new(() => AppDomain.CurrentDomain.GetAssemblies()
+        .Select(a => a.GetCustomAttribute<TestEngineAttribute>()?.Provider)
+        .FirstOrDefault(p => p is not null) ?? "sqlite");
 }
 
 /// <summary>A SQLite file in the temp folder, with its WAL and shared-memory files.</summary>
@@ -36,6 +57,8 @@ public sealed class SqliteTestDatabase(string path, bool owned) : TestDatabase
     public string Path { get; } = path;
 
     public override string Provider => "sqlite";
+
+    public override TimeSpan InstantResolution => TimeSpan.FromTicks(1);
 
     public override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Ledger:DatabasePath"] = Path };
 
@@ -49,6 +72,9 @@ public sealed class SqliteTestDatabase(string path, bool owned) : TestDatabase
     public override void Configure(LedgerOptions options) => options.DatabasePath = Path;
 
     public override TestDatabase Borrow() => new SqliteTestDatabase(Path, owned: false);
+
+    public override string RefuseInsertsSql(string table, string message) =>
+        $"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, '{message}'); END;";
 
     public override ValueTask DisposeAsync()
     {

@@ -43,15 +43,16 @@ public sealed class TestLedger : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
-    /// <summary>The SQLite file; only for checks that read it with SQL of their own.</summary>
-    public string DatabasePath => ((SqliteTestDatabase)Database).Path;
+    /// <summary>The SQLite file; only for SQLite-only checks that read it with SQL of their own.</summary>
+    public string DatabasePath => (Database as SqliteTestDatabase)?.Path
+        ?? throw new InvalidOperationException($"DatabasePath is a SQLite file; this ledger runs on {Database.Provider}.");
 
     public IMediator Mediator => Services.GetRequiredService<IMediator>();
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <param name="configure">Options on top of the test defaults.</param>
-    /// <param name="database">The database to use; a new SQLite file (removed afterwards) when null.</param>
+    /// <param name="database">The database to use; a new one of the suite's engine (removed afterwards) when null.</param>
     /// <param name="time">A clock to use instead of the system's.</param>
     /// <param name="services">Replacements registered after the production services (test doubles).</param>
     public static async Task<TestLedger> StartAsync(
@@ -60,7 +61,8 @@ public sealed class TestLedger : IAsyncDisposable
         TimeProvider? time = null,
         Action<IServiceCollection>? services = null)
     {
-        database ??= TestDatabase.NewSqlite();
+        var created = database is null;
+        database ??= await TestDatabase.NewAsync();
         var collection = new ServiceCollection();
         AddLedger(collection, database, configure);
         if (time is not null)
@@ -77,6 +79,11 @@ public sealed class TestLedger : IAsyncDisposable
         catch
         {
             await provider.DisposeAsync();
+            if (created)
+            {
+                await database.DisposeAsync();
+            }
+
             throw;
         }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Application.Queries;
 
@@ -33,13 +34,22 @@ public sealed record StatusResponse(
     long EventCount, long HeadPosition, IReadOnlyList<ProjectionStatusView> Projections, DatabaseResponse Database, IReadOnlyList<QuarantineResponse> Quarantined)
 {
     internal static StatusResponse From(LedgerStatusView view) =>
-        new(view.EventCount, view.HeadPosition, view.Projections, new DatabaseResponse(view.Database.Provider),
+        new(view.EventCount, view.HeadPosition, view.Projections,
+            new DatabaseResponse(view.Database.Provider) { Host = view.Database.Host, Database = view.Database.Database },
             view.Quarantined.Select(q => new QuarantineResponse(q.StreamId, q.AccountId, q.Position, q.Type, q.SchemaVersion, q.Reason)).ToArray());
 }
 
 /// <summary>An account held back because its history holds an event this build cannot read (shared/API.md, Additions).</summary>
 public sealed record QuarantineResponse(string StreamId, string AccountId, long Position, string Type, int SchemaVersion, string Reason);
 
-public sealed record DatabaseResponse(string Provider);
+/// <summary>The engine, and on PostgreSQL the server and database (never a user or password); a SQLite file's path stays out.</summary>
+public sealed record DatabaseResponse(string Provider)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Host { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Database { get; init; }
+}
 
 public sealed record HealthResponse(string Status);

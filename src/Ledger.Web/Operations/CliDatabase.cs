@@ -5,14 +5,12 @@ namespace Ledger.Web.Operations;
 /// <summary>The database a verb works on, found the way the app finds it, so both always agree.</summary>
 internal static class CliDatabase
 {
-    /// <summary>--db, then LEDGER_DB, then Ledger:DatabasePath (appsettings.json, env Ledger__DatabasePath), then the default.</summary>
-    public static string Resolve(Arguments arguments)
+    /// <summary>
+    /// The options the app would run with: appsettings.json and the environment, then <c>--db</c> or
+    /// <c>--postgres</c> from the verb's arguments, LEDGER_POSTGRES, LEDGER_DB (see <see cref="CommandLine.ApplyTo"/>).
+    /// </summary>
+    public static LedgerOptions Options(Arguments arguments)
     {
-        if (new CommandLine([], arguments.Optional("--db"), false).ResolveDatabasePath() is { } path)
-        {
-            return Path.GetFullPath(path);
-        }
-
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
             ?? "Production";
@@ -22,7 +20,22 @@ internal static class CliDatabase
             .AddJsonFile($"appsettings.{environment}.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
-        var configured = configuration[$"{LedgerOptions.SectionName}:{nameof(LedgerOptions.DatabasePath)}"];
-        return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? LedgerOptions.DefaultDatabasePath() : configured);
+        var options = new LedgerOptions();
+        configuration.GetSection(LedgerOptions.SectionName).Bind(options);
+        new CommandLine([], arguments.Optional("--db"), false) { PostgresConnectionString = arguments.Optional("--postgres") }.ApplyTo(options, configuration);
+        return options;
+    }
+
+    /// <summary>The SQLite file a file-level verb (backup, restore) works on; a PostgreSQL ledger is refused with what to use instead.</summary>
+    public static string Resolve(Arguments arguments)
+    {
+        var options = Options(arguments);
+        if (options.UsesPostgres())
+        {
+            throw new OperationFailedException(
+                "This ledger is on PostgreSQL: back it up with pg_dump -Fc and restore it with pg_restore (see the README), then compare the event counts and content hashes.");
+        }
+
+        return Path.GetFullPath(options.DatabasePath);
     }
 }

@@ -1,6 +1,7 @@
 using Ledger.Domain;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
+using Ledger.Infrastructure.Storage.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Tests.Commands;
@@ -140,11 +141,15 @@ public sealed class IdempotencyTests : IAsyncLifetime
         var legacyHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("DepositMoneyCommand\n" + json)));
         await using (var db = await ledger.DbAsync())
         {
-            await db.Database.ExecuteSqlInterpolatedAsync($$"""
-                INSERT INTO processed_commands (command_id, command_type, request_hash, result, recorded_at)
-                VALUES ('legacy-1', 'DepositMoneyCommand', {{legacyHash}},
-                        '{"accountId":"A","version":2,"balance":125.5,"status":"Active","eventIds":[]}', 0)
-                """);
+            db.ProcessedCommands.Add(new ProcessedCommandRecord
+            {
+                CommandId = "legacy-1",
+                CommandType = "DepositMoneyCommand",
+                RequestHash = legacyHash,
+                Result = """{"accountId":"A","version":2,"balance":125.5,"status":"Active","eventIds":[]}""",
+                RecordedAt = DateTimeOffset.UnixEpoch,
+            });
+            await db.SaveChangesAsync();
         }
 
         var count = await ledger.EventCountAsync();

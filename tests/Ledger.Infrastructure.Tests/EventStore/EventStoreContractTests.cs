@@ -157,9 +157,11 @@ public sealed class EventStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OccurredAt_RoundTripsExactly()
+    public async Task OccurredAt_RoundTripsExactly_ToTheEnginesResolution()
     {
-        var at = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero).AddTicks(1234567);
+        // The finest instant the engine stores (100 ns on SQLite, 1 µs on PostgreSQL), with every digit used.
+        var resolution = ledger.Database.InstantResolution.Ticks;
+        var at = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero).AddTicks(1234567 / resolution * resolution);
         await AppendAsync([Append("A", ExpectedVersion.NoStream, Opened("A") with { OccurredAt = at })], Meta, null, default);
 
         var read = await Store.ReadStreamAsync("BankAccount-A", 1, default);

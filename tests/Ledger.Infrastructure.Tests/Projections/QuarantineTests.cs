@@ -1,5 +1,6 @@
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
+using Ledger.Infrastructure.Storage.Model;
 using Ledger.Infrastructure.Storage.Projections;
 using Microsoft.EntityFrameworkCore;
 
@@ -104,8 +105,11 @@ public sealed class QuarantineTests : IAsyncLifetime
             """{"accountId":"A","amount":5,"transactionReference":"r","description":"d","occurredAt":"2026-01-01T00:00:00Z"}""");
         await using (var db = await ledger.DbAsync())
         {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO quarantined_streams (stream_id, position, event_type, schema_version, reason, detected_at) VALUES ('BankAccount-A', {position}, 'MoneyDeposited', 2, 'older build', {0})");
+            db.QuarantinedStreams.Add(new QuarantinedStreamRow
+            {
+                StreamId = "BankAccount-A", Position = position, EventType = "MoneyDeposited", SchemaVersion = 2, Reason = "older build", DetectedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
             await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE projection_checkpoints SET position = {position}");
         }
 

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Tests.Queries;
 
@@ -25,18 +24,19 @@ public sealed class EventsFingerprintTests
     }
 
     [Fact]
-    public async Task Hash_FollowsTheSpecification_WithCanonicalGuidsAndUtcTicks()
+    public async Task Hash_FollowsTheSpecification_WithCanonicalGuidsJsonAndMicroseconds()
     {
         await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "OFF");
-        // Stored as SQLite text in upper case, as EF writes Guids: the hash must use lower case.
-        await InsertAsync(ledger, 1, "S-1", 1, "0F8FAD5B-D9CB-469F-A165-70867728950E", "Opened", 1, """{"a":"x,y:1\n"}""", "{}", 638_000_000_000_000_001);
-        await InsertAsync(ledger, 2, "S-ü", 1, "7C9E6679-7425-40DE-944B-E07FC1F90AE7", "Moved", 2, "{}", """{"actor":"ü"}""", 5);
+        // Ids in lower case whatever the engine stores (SQLite: upper-case text); JSON with keys in order and
+        // no spaces whatever the engine keeps; the time in whole microseconds whatever finer part it had.
+        await InsertAsync(ledger, "S-1", "0F8FAD5B-D9CB-469F-A165-70867728950E", "Opened", 1, """{ "b": 2.50, "a":"x,y:1\n" }""", "{}", 638_000_000_000_000_017);
+        await InsertAsync(ledger, "S-ü", "7C9E6679-7425-40DE-944B-E07FC1F90AE7", "Moved", 2, "{}", """{"actor":"ü"}""", 638_000_000_000_000_005);
 
         var fingerprint = await ledger.Mediator.Send(new GetEventsFingerprintQuery());
 
         var expected =
-            "1:1,3:S-1,1:1,36:0f8fad5b-d9cb-469f-a165-70867728950e,6:Opened,1:1,15:{\"a\":\"x,y:1\\n\"},2:{},18:638000000000000001,\n" +
-            "1:2,4:S-ü,1:1,36:7c9e6679-7425-40de-944b-e07fc1f90ae7,5:Moved,1:2,2:{},14:{\"actor\":\"ü\"},1:5,\n";
+            "1:1,3:S-1,1:1,36:0f8fad5b-d9cb-469f-a165-70867728950e,6:Opened,1:1,24:{\"a\":\"x,y:1\\n\",\"b\":2.50},2:{},17:63800000000000001,\n" +
+            "1:2,4:S-ü,1:1,36:7c9e6679-7425-40de-944b-e07fc1f90ae7,5:Moved,1:2,2:{},14:{\"actor\":\"ü\"},17:63800000000000000,\n";
         Assert.Equal(2, fingerprint.EventCount);
         Assert.Equal(2, fingerprint.HeadPosition);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(expected))), fingerprint.ContentHash);
@@ -47,29 +47,25 @@ public sealed class EventsFingerprintTests
     {
         await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "OFF");
         var total = (EventsFingerprintQueryHandler.ChunkSize * 2) + 17;
-        await using (var db = await ledger.DbAsync())
+        var expected = new StringBuilder();
+        for (var version = 1; version <= total; version++)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            for (var version = 1; version <= total; version++)
+            var micros = 63_000_000_000_000_000L + version;
+            var eventId = Guid.NewGuid();
+            await RawEvents.InsertRowAsync(ledger.Services, "S-big", version, eventId, "Moved", 1, $"{{\"n\":{version}}}", "{}", new DateTimeOffset(micros * 10, TimeSpan.Zero));
+            foreach (var field in new[] { $"{version}", "S-big", $"{version}", eventId.ToString("D"), "Moved", "1", $"{{\"n\":{version}}}", "{}", $"{micros}" })
             {
-                var ticks = 630_000_000_000_000_000L + version;
-                var data = $"{{\"n\":{version}}}";
-                var eventId = Guid.NewGuid().ToString().ToUpperInvariant();
-                const string metadata = "{}";
-                await db.Database.ExecuteSqlAsync($"""
-                    INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at)
-                    VALUES ('S-big', {version}, {eventId}, 'Moved', 1, {data}, {metadata}, {ticks})
-                    """);
+                expected.Append(CultureInfo.InvariantCulture, $"{Encoding.UTF8.GetByteCount(field)}:{field},");
             }
 
-            await transaction.CommitAsync();
+            expected.Append('\n');
         }
 
         var fingerprint = await ledger.Mediator.Send(new GetEventsFingerprintQuery());
 
         Assert.Equal(total, fingerprint.EventCount);
         Assert.Equal(total, fingerprint.HeadPosition);
-        Assert.Equal(await HashOfAllRowsAsync(ledger), fingerprint.ContentHash);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(expected.ToString()))), fingerprint.ContentHash);
     }
 
     [Fact]
@@ -89,37 +85,6 @@ public sealed class EventsFingerprintTests
         Assert.Equal(first, await one.Mediator.Send(new GetEventsFingerprintQuery()));
     }
 
-    private static async Task InsertAsync(TestLedger ledger, long position, string stream, long version, string eventId, string type, int schema, string data, string metadata, long ticks)
-    {
-        await using var db = await ledger.DbAsync();
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO events (position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at)
-            VALUES ({position}, {stream}, {version}, {eventId}, {type}, {schema}, {data}, {metadata}, {ticks})
-            """);
-    }
-
-    /// <summary>The specification again, over one plain SQL reading of the table.</summary>
-    private static async Task<string> HashOfAllRowsAsync(TestLedger ledger)
-    {
-        await using var db = await ledger.DbAsync();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at FROM events ORDER BY position";
-        await using var reader = await command.ExecuteReaderAsync();
-        var text = new StringBuilder();
-        while (await reader.ReadAsync())
-        {
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                var value = Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!;
-                value = i == 3 ? value.ToLowerInvariant() : value;
-                text.Append(CultureInfo.InvariantCulture, $"{Encoding.UTF8.GetByteCount(value)}:{value},");
-            }
-
-            text.Append('\n');
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
+    private static Task InsertAsync(TestLedger ledger, string stream, string eventId, string type, int schema, string data, string metadata, long ticks) =>
+        RawEvents.InsertRowAsync(ledger.Services, stream, 1, Guid.Parse(eventId), type, schema, data, metadata, new DateTimeOffset(ticks, TimeSpan.Zero));
 }

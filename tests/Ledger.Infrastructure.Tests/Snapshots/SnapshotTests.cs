@@ -96,7 +96,7 @@ public sealed class SnapshotTests
         await using var ledger = await TestLedger.StartAsync(o => o.SnapshotInterval = 2);
         await using (var db = await ledger.DbAsync())
         {
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER break_snapshots BEFORE INSERT ON snapshots BEGIN SELECT RAISE(ABORT, 'disk says no'); END;");
+            await db.Database.ExecuteSqlRawAsync(ledger.Database.RefuseInsertsSql("snapshots", "disk says no"));
         }
 
         await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));

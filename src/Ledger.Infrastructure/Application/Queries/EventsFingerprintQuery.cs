@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Ledger.Infrastructure.Storage.Model;
+using Ledger.Infrastructure.Storage.Serialization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,9 +19,10 @@ public sealed record GetEventsFingerprintQuery : IQuery<EventsFingerprint>;
 /// <see cref="ContentHash"/> is SHA-256, lower-case hex, over the events in position order. Each event
 /// contributes nine fields, each written as <c>&lt;UTF-8 byte length&gt;:&lt;bytes&gt;,</c> (a netstring,
 /// so no field's content can be mistaken for a separator), then a newline: position, stream id, stream
-/// version, event id (lower-case "D" Guid), event type, schema version, data, metadata (both exactly as
-/// stored) and occurred-at as UTC ticks; numbers in invariant decimal. It depends on nothing but the
-/// stored values, so any engine that keeps them exactly (the JSON as text, the time to 100 ns) agrees.
+/// version, event id (lower-case "D" Guid), event type, schema version, data and metadata (each in
+/// <see cref="CanonicalJson"/> form) and occurred-at as whole UTC microseconds since 0001-01-01; numbers
+/// in invariant decimal. It depends only on what every engine keeps: PostgreSQL's jsonb rewrites the JSON
+/// text (hence the canonical form) and keeps instants to the microsecond (hence microseconds).
 /// </summary>
 public sealed record EventsFingerprint(long EventCount, long HeadPosition, string ContentHash)
 {
@@ -81,9 +83,9 @@ public sealed class EventsFingerprintQueryHandler(IDbContextFactory<LedgerDbCont
             Field(e.EventId.ToString("D"));
             Field(e.EventType);
             Field(e.SchemaVersion.ToString(CultureInfo.InvariantCulture));
-            Field(e.Data);
-            Field(e.Metadata);
-            Field(e.OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture));
+            Field(CanonicalJson.Of(e.Data));
+            Field(CanonicalJson.Of(e.Metadata));
+            Field((e.OccurredAt.UtcTicks / TimeSpan.TicksPerMicrosecond).ToString(CultureInfo.InvariantCulture));
             hash.AppendData(NewLine);
         }
 

@@ -1,8 +1,8 @@
 using Ledger.Infrastructure.Storage.Model;
 using Ledger.Infrastructure.Storage.Projections;
+using Ledger.Infrastructure.Storage.Sql;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure.Application.Queries;
 
@@ -12,7 +12,7 @@ public sealed record GetLedgerStatusQuery : IQuery<LedgerStatusView>;
 public sealed class StatusQueryHandler(
     IDbContextFactory<LedgerDbContext> contexts,
     ProjectionRunner runner,
-    IOptions<LedgerOptions> options,
+    SqlEngine engine,
     TimeProvider time) : IQueryHandler<GetLedgerStatusQuery, LedgerStatusView>
 {
     public async ValueTask<LedgerStatusView> Handle(GetLedgerStatusQuery query, CancellationToken cancellationToken)
@@ -37,9 +37,9 @@ public sealed class StatusQueryHandler(
             projections.Add(new ProjectionStatusView(name, checkpoint, lagEvents, lagSeconds));
         }
 
-        var path = options.Value.DatabasePath;
-        var size = File.Exists(path) ? new FileInfo(path).Length : 0;
-        return new LedgerStatusView(eventCount, head, projections, new DatabaseView("sqlite", path, size))
+        var location = await engine.LocateAsync(cancellationToken);
+        return new LedgerStatusView(eventCount, head, projections,
+            new DatabaseView(engine.Provider, location.Path, location.SizeBytes, location.Host, location.Database))
         {
             Quarantined = await db.QuarantinedStreams.AsNoTracking().OrderBy(q => q.Position).Select(q => new QuarantineView(
                 q.StreamId, q.Position, q.EventType, q.SchemaVersion, q.Reason, q.DetectedAt)).Take(1_000).ToListAsync(cancellationToken),

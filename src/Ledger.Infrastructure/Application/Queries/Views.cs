@@ -80,7 +80,11 @@ public sealed record EventFeedPage(IReadOnlyList<EventView> Items, long LastPosi
 
 public sealed record ProjectionStatusView(string Name, long Checkpoint, long LagEvents, double LagSeconds);
 
-public sealed record DatabaseView(string Provider, string Path, long SizeBytes);
+/// <summary>
+/// The database in use: <see cref="Path"/> is the SQLite file, or <c>host:port/database</c> on PostgreSQL,
+/// where <see cref="Host"/> and <see cref="Database"/> name the server and database (never a password).
+/// </summary>
+public sealed record DatabaseView(string Provider, string Path, long SizeBytes, string? Host = null, string? Database = null);
 
 public sealed record LedgerStatusView(long EventCount, long HeadPosition, IReadOnlyList<ProjectionStatusView> Projections, DatabaseView Database)
 {

@@ -30,6 +30,9 @@ public enum StorageFailure
     DuplicateCommand,
 }
 
+/// <summary>Where a ledger's data lives, for status pages: a file, or a server's host and database; never a password.</summary>
+public sealed record StorageLocation(string Path, long SizeBytes, string? Host = null, string? Database = null);
+
 /// <summary>
 /// Everything one database engine contributes to the shared ADO.NET code of the store, snapshots and
 /// projections: its connections, its SQL, how it spells instants and ids, and how it names failures.
@@ -89,4 +92,7 @@ public abstract class SqlEngine
 
     /// <summary>Which database this is, for the log: never a password.</summary>
     public abstract string Describe();
+
+    /// <summary>Which database this is and how large it is now, for <c>/api/status</c>.</summary>
+    public abstract Task<StorageLocation> LocateAsync(CancellationToken cancellationToken);
 }

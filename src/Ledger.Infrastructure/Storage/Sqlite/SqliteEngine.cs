@@ -13,6 +13,8 @@ namespace Ledger.Infrastructure.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteEngine(IOptions<LedgerOptions> options) : SqlEngine
 {
+    private readonly string configuredPath = options.Value.DatabasePath;
+
     private readonly string synchronous = options.Value.SynchronousPragmaValue();
 
     /// <summary>TEMP tables live as long as the underlying handle: a pooled one would carry them to its next user.</summary>
@@ -129,6 +131,9 @@ public sealed class SqliteEngine(IOptions<LedgerOptions> options) : SqlEngine
         Pooling = true,
         DefaultTimeout = Math.Max(1, options.BusyTimeoutMilliseconds / 1000),
     }.ToString();
+
+    public override Task<StorageLocation> LocateAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new StorageLocation(configuredPath, File.Exists(configuredPath) ? new FileInfo(configuredPath).Length : 0));
 
     private static SqliteException? Find(Exception? exception)
     {

@@ -1,17 +1,14 @@
-using Ledger.Infrastructure.Storage.Model;
-using Ledger.Infrastructure.Storage.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Infrastructure.Storage.Sqlite;
 
-/// <summary>Registers SQLite as the storage engine: its engine, and EF Core's contexts over the same file and pragmas.</summary>
+/// <summary>Registers SQLite as a storage engine: its engine, and EF Core's contexts over the same file and pragmas.</summary>
 internal static class SqliteStorage
 {
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services)
     {
         services.AddSingleton<SqliteEngine>();
-        services.AddSingleton<SqlEngine>(sp => sp.GetRequiredService<SqliteEngine>());
         services.AddPooledDbContextFactory<SqliteLedgerDbContext>((provider, builder) =>
         {
             var engine = provider.GetRequiredService<SqliteEngine>();
@@ -20,7 +17,6 @@ internal static class SqliteStorage
                 .AddInterceptors(new SqlitePragmaInterceptor(engine.Pragmas))
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         });
-        services.AddSingleton<IDbContextFactory<LedgerDbContext>, LedgerContexts<SqliteLedgerDbContext>>();
         return services;
     }
 }

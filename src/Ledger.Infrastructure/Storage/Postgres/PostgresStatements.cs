@@ -1,0 +1,173 @@
+using Ledger.Infrastructure.Storage.Sql;
+
+namespace Ledger.Infrastructure.Storage.Postgres;
+
+/// <summary>Every statement of the PostgreSQL provider (schema guards, the store, snapshots, projections).</summary>
+public static class PostgresStatements
+{
+    // For each account, one seek on (account_id, occurred_at, version) finds its last event at or before
+    // the moment; accounts that did not exist yet have no such event, so the join leaves them out.
+    private const string AccountsThen = """
+        FROM account_balances AS b
+        JOIN account_ledger AS l ON l.account_id = b.account_id AND l.version = (
+            SELECT x.version FROM account_ledger AS x
+            WHERE x.account_id = b.account_id AND x.occurred_at <= @at
+            ORDER BY x.occurred_at DESC, x.version DESC LIMIT 1)
+        """;
+
+    // ILIKE: SQLite's LIKE ignores ASCII case, and a search must find the same accounts on both engines.
+    private const string Matching = """
+        WHERE b.account_id ILIKE @pattern ESCAPE '\' OR b.holder_name ILIKE @pattern ESCAPE '\' OR l.currency ILIKE @pattern ESCAPE '\'
+        """;
+
+    /// <summary>The message of the trigger that refuses a gap in a stream's versions.</summary>
+    public const string GapRefusal = "stream version gap";
+
+    /// <summary>
+    /// The key of the transaction-level advisory lock every append takes before its first position is
+    /// assigned (see docs/architecture.md, "Global order on PostgreSQL"). Advisory locks are per database,
+    /// so two ledgers on one server never wait for each other.
+    /// </summary>
+    public const long AppendLockKey = 0x4C65_6467_6572_0001; // "Ledger" + 1
+
+    public static readonly string TakeAppendLock = $"SELECT pg_advisory_xact_lock({AppendLockKey})";
+
+    /// <summary>
+    /// Positions are assigned by the database, under the append lock, as one more than the highest
+    /// committed one: a rolled-back append leaves no gap, and whoever inserts (the store, EF Core, a
+    /// script) gets the same order. The function takes the lock itself (re-entrant within a transaction),
+    /// so an insert that forgot it still cannot commit out of order. VOLATILE so that its MAX sees
+    /// everything committed before the lock was granted, not the snapshot of the calling statement.
+    /// </summary>
+    public static readonly string CreatePositionFunction = $"""
+        CREATE FUNCTION events_next_position() RETURNS bigint LANGUAGE plpgsql VOLATILE AS $$
+        BEGIN
+            PERFORM pg_advisory_xact_lock({AppendLockKey});
+            RETURN (SELECT COALESCE(MAX(position), 0) + 1 FROM events);
+        END $$;
+        """;
+
+    /// <summary>
+    /// The events table is append-only and streams have no gaps, enforced by the database itself so
+    /// that no code path (nor a hand-written script) can break either property.
+    /// </summary>
+    public const string CreateEventGuards = $"""
+        CREATE FUNCTION events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'events are append-only: % refused', lower(TG_OP);
+        END $$;
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events FOR EACH ROW EXECUTE FUNCTION events_refuse_change();
+        CREATE TRIGGER events_no_delete BEFORE DELETE ON events FOR EACH ROW EXECUTE FUNCTION events_refuse_change();
+        CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION events_refuse_change();
+        CREATE FUNCTION events_refuse_version_gap() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF NEW.stream_version < 1 OR (NEW.stream_version > 1 AND NOT EXISTS (
+                SELECT 1 FROM events WHERE stream_id = NEW.stream_id AND stream_version = NEW.stream_version - 1)) THEN
+                RAISE EXCEPTION '{GapRefusal}' USING DETAIL = format('stream %s, version %s', NEW.stream_id, NEW.stream_version);
+            END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER events_no_version_gap BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION events_refuse_version_gap();
+        """;
+
+    public const string DropEventGuards = """
+        DROP TRIGGER IF EXISTS events_no_update ON events;
+        DROP TRIGGER IF EXISTS events_no_delete ON events;
+        DROP TRIGGER IF EXISTS events_no_truncate ON events;
+        DROP TRIGGER IF EXISTS events_no_version_gap ON events;
+        DROP FUNCTION IF EXISTS events_refuse_change();
+        DROP FUNCTION IF EXISTS events_refuse_version_gap();
+        """;
+
+    public const string DropPositionFunction = "DROP FUNCTION IF EXISTS events_next_position();";
+
+    public static LedgerStatements All { get; } = new()
+    {
+        // The position comes from the column default, events_next_position(); the data is JSON text the
+        // server parses into jsonb (Npgsql sends a string as text, and text does not cast to jsonb implicitly).
+        InsertEvent = """
+            INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at)
+            VALUES (@stream, @version, @id, @type, @schema, CAST(@data AS jsonb), CAST(@metadata AS jsonb), @at)
+            RETURNING position
+            """,
+        InsertCommand = """
+            INSERT INTO processed_commands (command_id, command_type, request_hash, result, natural_key, recorded_at)
+            VALUES (@id, @type, @hash, @result, @natural, @at)
+            """,
+        // A NULL parameter has no type of its own; the casts give it one.
+        FindCommand = """
+            SELECT command_id, command_type, request_hash, result, natural_key FROM processed_commands
+            WHERE command_id = @id OR (CAST(@natural AS text) IS NOT NULL AND natural_key = CAST(@natural AS text))
+            ORDER BY command_id = @id DESC LIMIT 1
+            """,
+        StreamVersion = "SELECT MAX(stream_version) FROM events WHERE stream_id = @stream",
+        ReadStreamData = "SELECT event_type, schema_version, data FROM events WHERE stream_id = @stream AND stream_version >= @from ORDER BY stream_version",
+        ReadEventsAfter = """
+            SELECT position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at
+            FROM events WHERE position > @after ORDER BY position LIMIT @limit
+            """,
+        ReadOpeningEvent = "SELECT event_type, schema_version, data FROM events WHERE stream_id = @stream AND stream_version = 1",
+        LoadSnapshot = "SELECT schema_version, stream_version, state FROM snapshots WHERE stream_id = @stream",
+        // An older state never replaces a newer one; another schema always does.
+        SaveSnapshot = """
+            INSERT INTO snapshots (stream_id, stream_version, schema_version, state, created_at)
+            VALUES (@stream, @version, @schema, @state, @at)
+            ON CONFLICT (stream_id) DO UPDATE SET
+                stream_version = excluded.stream_version, schema_version = excluded.schema_version,
+                state = excluded.state, created_at = excluded.created_at
+            WHERE excluded.stream_version > snapshots.stream_version OR snapshots.schema_version <> excluded.schema_version
+            """,
+        // FOR UPDATE: projection runners of several processes take turns per projection (SQLite's write
+        // lock does this there). A runner that waited reads the checkpoint its predecessor committed.
+        ReadCheckpoint = "SELECT position FROM projection_checkpoints WHERE name = @name FOR UPDATE",
+        WriteCheckpoint = """
+            INSERT INTO projection_checkpoints (name, position, updated_at) VALUES (@name, @position, @at)
+            ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at
+            """,
+        InsertBalance = """
+            INSERT INTO account_balances (account_id, holder_id, holder_name, currency, balance_minor, status, version, opened_at, last_updated_at, last_position)
+            VALUES (@id, @holder_id, @holder_name, @currency, @amount, 'Active', 1, @at, @at, @position)
+            ON CONFLICT (account_id) DO NOTHING
+            """,
+        UpdateBalance = """
+            UPDATE account_balances
+            SET balance_minor = balance_minor + @amount, status = @status, version = @version, last_updated_at = @at, last_position = @position
+            WHERE account_id = @id AND version = @version - 1
+            """,
+        InsertLedgerEntry = """
+            INSERT INTO account_ledger (account_id, version, position, event_type, currency, amount_minor, balance_after_minor,
+                                        status_after, description, reference, counterparty_account_id, occurred_at)
+            VALUES (@id, @version, @position, @type, @currency, @amount,
+                    COALESCE((SELECT balance_after_minor FROM account_ledger WHERE account_id = @id AND version = @version - 1), 0) + @amount,
+                    @status, @description, @reference, @counterparty, @at)
+            ON CONFLICT (account_id, version) DO NOTHING
+            """,
+        BalancesAsOfTotals = $"""
+            SELECT l.currency, CAST(SUM(l.balance_after_minor) AS BIGINT), COUNT(*) {AccountsThen}
+            GROUP BY l.currency ORDER BY l.currency
+            """,
+        BalancesAsOfCount = $"SELECT COUNT(*) {AccountsThen} {Matching}",
+        BalancesAsOfPage = matching => $"""
+            SELECT b.account_id, b.holder_name, l.currency, l.balance_after_minor, l.status_after, l.version, b.balance_minor, b.version
+            {AccountsThen}
+            {(matching ? Matching : "")}
+            ORDER BY b.account_id LIMIT @take OFFSET @skip
+            """,
+        ReadStreamEventsFrom = """
+            SELECT position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at
+            FROM events WHERE stream_id = @stream AND position >= @from ORDER BY position
+            """,
+        QuarantineStream = """
+            INSERT INTO quarantined_streams (stream_id, position, event_type, schema_version, reason, detected_at)
+            VALUES (@stream, @position, @type, @schema, @reason, @at)
+            ON CONFLICT (stream_id) DO NOTHING
+            """,
+        ReadQuarantines = "SELECT stream_id, position, event_type, schema_version FROM quarantined_streams",
+        ReleaseQuarantine = "DELETE FROM quarantined_streams WHERE stream_id = @stream",
+        // The UTC day as days since 0001-01-01, the numbering DateOnly uses.
+        EventsPerDay = """
+            SELECT CAST((occurred_at AT TIME ZONE 'UTC')::date - DATE '0001-01-01' AS bigint) AS day, COUNT(*)
+            FROM events GROUP BY 1 ORDER BY 1 DESC LIMIT @limit
+            """,
+    };
+}
