@@ -1,7 +1,7 @@
 namespace Ledger.Web.Operations;
 
 /// <summary>
-/// The operator's verbs (<c>backup</c>, <c>restore</c>): run before the web host is built, so they
+/// The operator's verbs (<c>backup</c>, <c>restore</c>, <c>copy</c>): run before the web host is built, so they
 /// never start Kestrel, the catch-up service or anything else of the app.
 /// </summary>
 internal static class OperationsCli
@@ -21,6 +21,7 @@ internal static class OperationsCli
         {
             "backup" => BackupCommand.RunAsync,
             "restore" => RestoreCommand.RunAsync,
+            "copy" => CopyCommand.RunAsync,
             _ => null,
         };
         if (verb is null)
@@ -36,7 +37,12 @@ internal static class OperationsCli
         catch (UsageException e)
         {
             await error.WriteLineAsync($"{args[0]}: {e.Message}");
-            await error.WriteLineAsync(args[0] == "backup" ? BackupCommand.Help : RestoreCommand.Help);
+            await error.WriteLineAsync(args[0] switch
+            {
+                "backup" => BackupCommand.Help,
+                "copy" => CopyCommand.Help,
+                _ => RestoreCommand.Help,
+            });
             return Usage;
         }
         catch (OperationFailedException e)
@@ -44,7 +50,7 @@ internal static class OperationsCli
             await error.WriteLineAsync($"{args[0]} failed: {e.Message}");
             return Failed;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException or Ledger.Infrastructure.Storage.DatabaseUnavailableException)
         {
             await error.WriteLineAsync($"{args[0]} failed: {e.Message}");
             return Failed;
@@ -56,7 +62,7 @@ internal static class OperationsCli
     {
         foreach (var (name, value) in facts)
         {
-            await output.WriteLineAsync($"{name + ":",-14}{value}");
+            await output.WriteLineAsync($"{name + ":",-15}{value}");
         }
     }
 }

@@ -169,5 +169,9 @@ public static class PostgresStatements
             SELECT CAST((occurred_at AT TIME ZONE 'UTC')::date - DATE '0001-01-01' AS bigint) AS day, COUNT(*)
             FROM events GROUP BY 1 ORDER BY 1 DESC LIMIT @limit
             """,
+        CopyEvent = """
+            INSERT INTO events (position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at)
+            VALUES (@position, @stream, @version, @id, @type, @schema, CAST(@data AS jsonb), CAST(@metadata AS jsonb), @at)
+            """,
     };
 }

@@ -75,4 +75,7 @@ public sealed record LedgerStatements
 
     /// <summary>Events per UTC day by event time, newest day first: the day as a <see cref="DateOnly.DayNumber"/>, and the count. @limit days.</summary>
     public required string EventsPerDay { get; init; }
+
+    /// <summary>Inserts an event at a position already given (a copy of another ledger). @position @stream @version @id @type @schema @data @metadata @at.</summary>
+    public required string CopyEvent { get; init; }
 }

@@ -125,5 +125,9 @@ public static class SqliteStatements
         ReleaseQuarantine = "DELETE FROM quarantined_streams WHERE stream_id = @stream",
         // occurred_at holds UTC ticks, so integer division by ticks-per-day is the day number.
         EventsPerDay = $"SELECT occurred_at / {TimeSpan.TicksPerDay} AS day, COUNT(*) FROM events GROUP BY occurred_at / {TimeSpan.TicksPerDay} ORDER BY 1 DESC LIMIT @limit",
+        CopyEvent = """
+            INSERT INTO events (position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at)
+            VALUES (@position, @stream, @version, @id, @type, @schema, @data, @metadata, @at)
+            """,
     };
 }
