@@ -1,6 +1,4 @@
 using Ledger.Infrastructure;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
 using Ledger.Infrastructure.Storage;
 using Ledger.Web.Components;
 using Mediator;

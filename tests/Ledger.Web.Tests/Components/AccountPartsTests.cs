@@ -1,4 +1,3 @@
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Web.Components.Pages.Accounts;
 using Ledger.Web.Components.Pages.Accounts.TimeTravel;
 using Ledger.Web.Components.Shared;

@@ -1,4 +1,3 @@
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Web.Components.Shared;
 using MudBlazor;
 

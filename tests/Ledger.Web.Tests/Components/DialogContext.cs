@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Web.Components.Pages.Accounts;
 using MudBlazor;
 

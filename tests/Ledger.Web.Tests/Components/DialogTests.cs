@@ -1,6 +1,4 @@
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
 using Ledger.Web.Components.Pages.Accounts;
 
 namespace Ledger.Web.Tests.Components;

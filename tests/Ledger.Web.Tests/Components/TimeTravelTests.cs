@@ -1,4 +1,3 @@
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Web.Components.Pages.Accounts;
 
 namespace Ledger.Web.Tests.Components;
