@@ -127,10 +127,8 @@ public sealed class OpenAccountTests
     [InlineData("79228162514264337593543950335")]
     public void Open_WithInitialDepositAboveTheDepositLimit_IsRejected(string initialDeposit)
     {
-        var amount = Dec.Parse(initialDeposit);
-
         Given()
-            .When(Open(initialDeposit: amount))
+            .When(Open(initialDeposit: Dec.Parse(initialDeposit)))
             .ThenRejected(ErrorCodes.DepositLimitExceeded);
     }
 
