@@ -6,7 +6,7 @@ namespace Ledger.Domain.Tests;
 /// <summary>
 /// Every command checks the shape of its input with the same rules (<see cref="Input"/>): ids, required and
 /// optional text, amounts in the currency's digits. Whatever the command, a malformed input is refused with
-/// validation_failed naming the field, before anything else is decided.
+/// validation_failed naming the field, before anything else is decided; a description left out is filled in.
 /// </summary>
 public sealed class InputTests
 {
@@ -120,6 +120,28 @@ public sealed class InputTests
     public void AnyCommand_WithTextItCannotTake_IsRejectedNamingTheField(string command, string field, string? text)
     {
         WithText(command, field, text).ThenRejected(ErrorCodes.ValidationFailed, field);
+    }
+
+    [Theory]
+    [InlineData("deposit", null)]
+    [InlineData("deposit", "")]
+    [InlineData("deposit", "   ")]
+    [InlineData("withdraw", null)]
+    [InlineData("withdraw", "")]
+    [InlineData("transfer", null)]
+    [InlineData("transfer", "")]
+    [InlineData("transfer", "  ")]
+    public void AnyMove_WithoutADescription_IsDescribedByItsKind(string command, string? description)
+    {
+        IAccountEvent[] expected = command switch
+        {
+            "deposit" => [new MoneyDeposited(Id, 10m, "ref-1", "Deposit", Now)],
+            "withdraw" => [new MoneyWithdrawn(Id, 10m, "atm-7", "Withdrawal", Now)],
+            "transfer" => Legs(10m, "Transfer"),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
+        };
+
+        WithText(command, "description", description).Then(expected);
     }
 
     [Theory]

@@ -69,17 +69,6 @@ public sealed class DepositMoneyTests
     }
 
     [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData("   ")]
-    public void Deposit_WithoutDescription_IsDescribedAsDeposit(string? description)
-    {
-        Given(Opened())
-            .When(Deposit(10m, description: description))
-            .Then(new MoneyDeposited(Id, 10m, "ref-1", "Deposit", Now));
-    }
-
-    [Theory]
     [InlineData("first line\nsecond line")]
     [InlineData("first line\r\nsecond line")]
     [InlineData("column\tcolumn")]

@@ -95,15 +95,4 @@ public sealed class TransferMoneyTests
             .When(Transfer(50.01m))
             .ThenRejected(ErrorCodes.DepositLimitExceeded);
     }
-
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData("  ")]
-    public void Transfer_WithoutDescription_IsDescribedAsTransfer(string? description)
-    {
-        Given(Accounts())
-            .When(Transfer(10m, description: description))
-            .Then(Legs(10m, "Transfer"));
-    }
 }

@@ -58,14 +58,4 @@ public sealed class WithdrawMoneyTests
 
         Assert.Equal(0m, account.Balance);
     }
-
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    public void Withdraw_WithoutDescription_IsDescribedAsWithdrawal(string? description)
-    {
-        Given(Opened(initialDeposit: 100m))
-            .When(Withdraw(10m, description: description))
-            .Then(new MoneyWithdrawn(Id, 10m, "atm-7", "Withdrawal", Now));
-    }
 }
