@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Ledger.EndToEnd.Tests;
 
 /// <summary>

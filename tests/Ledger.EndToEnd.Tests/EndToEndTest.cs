@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace Ledger.EndToEnd.Tests;
 
@@ -86,6 +84,23 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
 
     protected static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = name, Exact = true });
 
+    /// <summary>The totals per currency above the account list.</summary>
+    protected static ILocator Totals(IPage page) => page.GetByRole(AriaRole.List, new PageGetByRoleOptions { Name = "Totals per currency" });
+
+    /// <summary>The history grid of the account on screen.</summary>
+    protected static ILocator History(IPage page) => page.GetByLabel("History", new PageGetByLabelOptions { Exact = true });
+
+    /// <summary>The rows of a grid or list that contain <paramref name="text"/>.</summary>
+    protected static ILocator Row(ILocator scope, string text) => scope.GetByRole(AriaRole.Row).Filter(new LocatorFilterOptions { HasText = text });
+
+    /// <summary>From the start page, opens an account through its dialog, then loads the account's own page.</summary>
+    protected static async Task StartOnNewAccountAsync(IPage page, string id, string holder, decimal initialDeposit)
+    {
+        await GotoAsync(page, "/");
+        await OpenAccountAsync(page, id, holder, initialDeposit);
+        await GotoAsync(page, "/accounts/" + id);
+    }
+
     /// <summary>Opens an account through the Open account dialog, as a person would.</summary>
     protected static async Task OpenAccountAsync(IPage page, string id, string holder, decimal initialDeposit, string currency = "EUR")
     {
@@ -102,7 +117,7 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
 
         await dialog.GetByLabel("Initial deposit").FillAsync(initialDeposit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Button(dialog, "Open account").ClickAsync();
-        await Microsoft.Playwright.Assertions.Expect(dialog).ToBeHiddenAsync();
+        await Expect(dialog).ToBeHiddenAsync();
 
         // The page goes on after the dialog closes (the first account replaces the empty-ledger panel,
         // then the new account is selected); a click in that moment can land on a button that is being
@@ -110,7 +125,17 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/accounts/" + System.Text.RegularExpressions.Regex.Escape(id) + "$"));
         // And for the account itself on screen: until then the empty-ledger panel (with an "Open account"
         // button of its own) may still be leaving, and a click aimed at it lands on whatever replaces it.
-        await Microsoft.Playwright.Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = holder, Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = holder, Level = 1 })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Close account through its dialog with <paramref name="reason"/>; returns the dialog so a refusal can be read from it.</summary>
+    protected static async Task<ILocator> CloseAccountAsync(IPage page, string reason)
+    {
+        await Button(page, "Close account").First.ClickAsync();
+        var dialog = Dialog(page, "Close account");
+        await dialog.GetByLabel("Reason").FillAsync(reason);
+        await Button(dialog, "Close account").ClickAsync();
+        return dialog;
     }
 
     /// <summary>Deposit or Withdraw through its dialog; returns the dialog so a refusal can be read from it.</summary>

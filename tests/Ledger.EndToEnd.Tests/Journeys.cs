@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using Xunit.Abstractions;
-using static Microsoft.Playwright.Assertions;
 
 namespace Ledger.EndToEnd.Tests;
 
@@ -19,7 +16,7 @@ public sealed class Journeys(BrowserFixture browser, ITestOutputHelper output) :
 
             await Button(page, "Load sample ledger").ClickAsync();
 
-            var totals = page.GetByRole(AriaRole.List, new() { Name = "Totals per currency" });
+            var totals = Totals(page);
             await Expect(totals.GetByLabel("Total EUR")).ToBeVisibleAsync(new() { Timeout = 180_000 });
             await Expect(totals.GetByLabel("Total JPY")).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "ACC-MARCO-OLD" })).ToBeVisibleAsync();
@@ -33,9 +30,7 @@ public sealed class Journeys(BrowserFixture browser, ITestOutputHelper output) :
     {
         await JourneyAsync(async (app, page) =>
         {
-            await GotoAsync(page, "/");
-            await OpenAccountAsync(page, "E2E-1", "Erin Example", 100m);
-            await GotoAsync(page, "/accounts/E2E-1");
+            await StartOnNewAccountAsync(page, "E2E-1", "Erin Example", 100m);
             await Expect(Value(page, "Balance")).ToHaveTextAsync("100.00 EUR");
 
             await MoveMoneyAsync(page, "Deposit", 50.25m, "DEP-1", "Salary");
@@ -44,14 +39,14 @@ public sealed class Journeys(BrowserFixture browser, ITestOutputHelper output) :
             await Expect(Value(page, "Balance")).ToHaveTextAsync("130.25 EUR");
             await Expect(Value(page, "Version")).ToHaveTextAsync("3");
 
-            var history = page.GetByLabel("History", new() { Exact = true });
-            await Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "ATM-1" })).ToContainTextAsync("130.25");
-            await Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "DEP-1" })).ToContainTextAsync("150.25");
-            await Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "Account opened" })).ToContainTextAsync("100.00");
+            var history = History(page);
+            await Expect(Row(history, "ATM-1")).ToContainTextAsync("130.25");
+            await Expect(Row(history, "DEP-1")).ToContainTextAsync("150.25");
+            await Expect(Row(history, "Account opened")).ToContainTextAsync("100.00");
 
             // The list beside the account and the status bar follow too, without a reload.
             var list = page.GetByRole(AriaRole.Region, new() { Name = "Account list" });
-            await Expect(list.GetByRole(AriaRole.Row).Filter(new() { HasText = "E2E-1" })).ToContainTextAsync("130.25");
+            await Expect(Row(list, "E2E-1")).ToContainTextAsync("130.25");
             await Expect(Value(page, "Total events")).ToHaveTextAsync("3");
             await SaveAsync(page, "pages", "account");
         });
@@ -62,9 +57,7 @@ public sealed class Journeys(BrowserFixture browser, ITestOutputHelper output) :
     {
         await JourneyAsync(async (app, page) =>
         {
-            await GotoAsync(page, "/");
-            await OpenAccountAsync(page, "E2E-2", "Poor Pete", 70.50m);
-            await GotoAsync(page, "/accounts/E2E-2");
+            await StartOnNewAccountAsync(page, "E2E-2", "Poor Pete", 70.50m);
 
             var dialog = await MoveMoneyAsync(page, "Withdraw", 100m, "TOO-MUCH");
 
@@ -85,7 +78,7 @@ public sealed class Journeys(BrowserFixture browser, ITestOutputHelper output) :
             await GotoAsync(page, "/");
             await OpenAccountAsync(page, "E2E-FROM", "Fiona From", 300m);
             await OpenAccountAsync(page, "E2E-TO", "Toby To", 20m);
-            var totals = page.GetByRole(AriaRole.List, new() { Name = "Totals per currency" });
+            var totals = Totals(page);
             await Expect(totals.GetByLabel("Total EUR")).ToHaveTextAsync("320.00");
             await GotoAsync(page, "/accounts/E2E-FROM");
 
@@ -99,11 +92,11 @@ public sealed class Journeys(BrowserFixture browser, ITestOutputHelper output) :
             await Expect(dialog).ToBeHiddenAsync();
 
             await Expect(Value(page, "Balance")).ToHaveTextAsync("180.00 EUR");
-            var history = page.GetByLabel("History", new() { Exact = true });
-            await Expect(history.GetByRole(AriaRole.Row).Filter(new() { HasText = "Rent share" })).ToContainTextAsync("-120.00");
+            var history = History(page);
+            await Expect(Row(history, "Rent share")).ToContainTextAsync("-120.00");
             await history.GetByRole(AriaRole.Link, new() { Name = "E2E-TO" }).First.ClickAsync();
             await Expect(Value(page, "Balance")).ToHaveTextAsync("140.00 EUR");
-            await Expect(page.GetByLabel("History", new() { Exact = true }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Rent share" })).ToContainTextAsync("+120.00");
+            await Expect(Row(History(page), "Rent share")).ToContainTextAsync("+120.00");
             await Expect(totals.GetByLabel("Total EUR")).ToHaveTextAsync("320.00");
         });
     }
@@ -113,23 +106,15 @@ public sealed class Journeys(BrowserFixture browser, ITestOutputHelper output) :
     {
         await JourneyAsync(async (app, page) =>
         {
-            await GotoAsync(page, "/");
-            await OpenAccountAsync(page, "E2E-CLOSE", "Clara Close", 10m);
-            await GotoAsync(page, "/accounts/E2E-CLOSE");
+            await StartOnNewAccountAsync(page, "E2E-CLOSE", "Clara Close", 10m);
 
-            await Button(page, "Close account").First.ClickAsync();
-            var close = Dialog(page, "Close account");
-            await close.GetByLabel("Reason").FillAsync("Moving banks");
-            await Button(close, "Close account").ClickAsync();
+            var close = await CloseAccountAsync(page, "Moving banks");
             await Expect(close.GetByRole(AriaRole.Alert)).ToContainTextAsync("only an account with a balance of exactly 0 can be closed");
             await Button(close, "Cancel").ClickAsync();
 
             await MoveMoneyAsync(page, "Withdraw", 10m, "EMPTY-IT");
             await Expect(Value(page, "Balance")).ToHaveTextAsync("0.00 EUR");
-            await Button(page, "Close account").First.ClickAsync();
-            close = Dialog(page, "Close account");
-            await close.GetByLabel("Reason").FillAsync("Moving banks");
-            await Button(close, "Close account").ClickAsync();
+            close = await CloseAccountAsync(page, "Moving banks");
             await Expect(close).ToBeHiddenAsync();
 
             var details = page.GetByRole(AriaRole.Region, new() { Name = "Account details" });
@@ -168,7 +153,7 @@ public sealed class Journeys(BrowserFixture browser, ITestOutputHelper output) :
 
             await Expect(Value(page, "Version then")).ToHaveTextAsync("1");
             await Expect(Value(page, "Balance then")).ToHaveTextAsync("100.00 EUR");
-            await Expect(page.GetByLabel("History", new() { Exact = true }).GetByRole(AriaRole.Row).Filter(new() { HasText = "selected moment" })).ToContainTextAsync("Account opened");
+            await Expect(Row(History(page), "selected moment")).ToContainTextAsync("Account opened");
             await Expect(Value(page, "Balance")).ToHaveTextAsync("130.00 EUR");
             await SaveAsync(page, "pages", "time-travel");
 
@@ -196,9 +181,7 @@ public sealed class Journeys(BrowserFixture browser, ITestOutputHelper output) :
     {
         await JourneyAsync(async (app, page) =>
         {
-            await GotoAsync(page, "/");
-            await OpenAccountAsync(page, "E2E-LIVE", "Liv Live", 5m);
-            await GotoAsync(page, "/accounts/E2E-LIVE");
+            await StartOnNewAccountAsync(page, "E2E-LIVE", "Liv Live", 5m);
             await using var otherContext = await NewContextAsync(app);
             var other = await otherContext.NewPageAsync();
             await GotoAsync(other, "/accounts/E2E-LIVE");
@@ -218,9 +201,7 @@ public sealed class Journeys(BrowserFixture browser, ITestOutputHelper output) :
         const string image = "<img src=x onerror=alert(1)>";
         await JourneyAsync(async (app, page) =>
         {
-            await GotoAsync(page, "/");
-            await OpenAccountAsync(page, "E2E-XSS", script + image, 10m);
-            await GotoAsync(page, "/accounts/E2E-XSS");
+            await StartOnNewAccountAsync(page, "E2E-XSS", script + image, 10m);
             await MoveMoneyAsync(page, "Deposit", 1m, "REF-XSS", image + script);
             await Expect(Value(page, "Balance")).ToHaveTextAsync("11.00 EUR");
 
@@ -241,7 +222,7 @@ public sealed class Journeys(BrowserFixture browser, ITestOutputHelper output) :
             await GotoAsync(page, "/");
             await OpenAccountAsync(page, "E2E-R1", "Rae Rebuild", 40m);
             await OpenAccountAsync(page, "E2E-R2", "Rob Rebuild", 2m);
-            var totals = page.GetByRole(AriaRole.List, new() { Name = "Totals per currency" });
+            var totals = Totals(page);
             await Expect(totals.GetByLabel("Total EUR")).ToHaveTextAsync("42.00");
 
             await GotoAsync(page, "/diagnostics");

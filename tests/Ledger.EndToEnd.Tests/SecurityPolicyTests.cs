@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using Xunit.Abstractions;
-
 namespace Ledger.EndToEnd.Tests;
 
 /// <summary>
@@ -24,13 +21,13 @@ public sealed class SecurityPolicyTests(BrowserFixture browser, ITestOutputHelpe
             await GotoAsync(page, "/");
             await OpenAccountAsync(page, "E2E-CSP", "Cora Policy", 10m);
             await MoveMoneyAsync(page, "Deposit", 5m, "CSP-1");
-            await Microsoft.Playwright.Assertions.Expect(Value(page, "Version")).ToHaveTextAsync("2");
+            await Expect(Value(page, "Version")).ToHaveTextAsync("2");
             foreach (var path in new[] { "/events", "/as-of", "/diagnostics", "/accounts" })
             {
                 await GotoAsync(page, path);
                 if (path == "/as-of")
                 {
-                    await Microsoft.Playwright.Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "E2E-CSP" })).ToBeVisibleAsync();
+                    await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "E2E-CSP" })).ToBeVisibleAsync();
                     await SaveAsync(page, "pages", "as-of");
                 }
             }

@@ -1,5 +1,3 @@
-using Xunit.Abstractions;
-
 namespace Ledger.EndToEnd.Tests;
 
 public sealed class SmokeTests(BrowserFixture browser, ITestOutputHelper output) : EndToEndTest(browser, output)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Ledger.Infrastructure.Application.Commands;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,4 @@
 using Ledger.Infrastructure;
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Storage;
 using Ledger.Web.Components;
 using Mediator;
@@ -42,6 +41,10 @@ public abstract class LedgerUiContext : BunitContext, IAsyncLifetime
 
     protected Task<CommandResult> DepositAsync(string id, decimal amount, string reference = "R") =>
         Mediator.Send(new DepositMoneyCommand(id, amount, reference)).AsTask();
+
+    /// <summary>The account as the read model has it now; fails when there is none.</summary>
+    protected async Task<AccountView> AccountAsync(string id) =>
+        await Mediator.Send(new GetAccountQuery(id)) ?? throw new InvalidOperationException($"There is no account '{id}'.");
 
     /// <summary>Writes with a past timestamp through the normal commands.</summary>
     protected async Task<T> AtAsync<T>(DateTimeOffset at, Func<Task<T>> send)

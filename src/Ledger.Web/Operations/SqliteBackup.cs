@@ -19,18 +19,7 @@ internal static class SqliteBackup
 {
     public static async Task<CopyReport> BackupAsync(string databasePath, string targetPath, bool overwrite, CancellationToken cancellationToken)
     {
-        var source = Path.GetFullPath(databasePath);
-        var target = Path.GetFullPath(targetPath);
-        if (!File.Exists(source))
-        {
-            throw new OperationFailedException($"There is no database at {source}.");
-        }
-
-        if (string.Equals(source, target, StringComparison.Ordinal))
-        {
-            throw new OperationFailedException("The backup must go to another file than the database itself.");
-        }
-
+        var (source, target) = TwoFiles(databasePath, targetPath, "database", "The backup must go to another file than the database itself.");
         if (Directory.Exists(target))
         {
             throw new OperationFailedException($"{target} is a folder; give the backup a file name.");
@@ -51,19 +40,7 @@ internal static class SqliteBackup
         var temporary = TemporaryBeside(target, "partial");
         try
         {
-            await using (var from = SqliteFiles.Open(source, SqliteOpenMode.ReadOnly))
-            await using (var to = SqliteFiles.Open(temporary, SqliteOpenMode.ReadWriteCreate))
-            {
-                await from.OpenAsync(cancellationToken);
-                await SqliteFiles.RequireLedgerAsync(from, source, cancellationToken);
-                await to.OpenAsync(cancellationToken);
-                await SqliteFiles.CopyAsync(from, to, cancellationToken);
-                await SqliteFiles.MakeStandaloneAsync(to, cancellationToken);
-                await SqliteFiles.RequireIntegrityAsync(to, "the copy", cancellationToken);
-            }
-
-            var fingerprint = await LedgerFile.FingerprintAsync(temporary, cancellationToken);
-            SqliteFiles.FlushToDisk(temporary);
+            var fingerprint = await CopyCheckedAsync(source, temporary, "the copy", cancellationToken);
             if (overwrite)
             {
                 // A WAL left beside the old file would be replayed onto the new one when it is opened.
@@ -89,37 +66,14 @@ internal static class SqliteBackup
     /// </summary>
     public static async Task<RestoreReport> RestoreAsync(string backupPath, string databasePath, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var backup = Path.GetFullPath(backupPath);
-        var database = Path.GetFullPath(databasePath);
-        if (!File.Exists(backup))
-        {
-            throw new OperationFailedException($"There is no backup at {backup}.");
-        }
-
-        if (string.Equals(backup, database, StringComparison.Ordinal))
-        {
-            throw new OperationFailedException("The backup and the database are the same file.");
-        }
-
+        var (backup, database) = TwoFiles(backupPath, databasePath, "backup", "The backup and the database are the same file.");
         using var sole = DatabaseFileLock.TryTakeExclusive(database)
             ?? throw new OperationFailedException($"A running ledger is using {database} (it holds {DatabaseFileLock.PathFor(database)}). Stop it, then restore.");
         var folder = Path.GetDirectoryName(database)!;
         var temporary = TemporaryBeside(database, "restoring");
         try
         {
-            await using (var from = SqliteFiles.Open(backup, SqliteOpenMode.ReadOnly))
-            await using (var to = SqliteFiles.Open(temporary, SqliteOpenMode.ReadWriteCreate))
-            {
-                await from.OpenAsync(cancellationToken);
-                await SqliteFiles.RequireLedgerAsync(from, backup, cancellationToken);
-                await to.OpenAsync(cancellationToken);
-                await SqliteFiles.CopyAsync(from, to, cancellationToken);
-                await SqliteFiles.MakeStandaloneAsync(to, cancellationToken);
-                await SqliteFiles.RequireIntegrityAsync(to, $"the copy of {backup}", cancellationToken);
-            }
-
-            var fingerprint = await LedgerFile.FingerprintAsync(temporary, cancellationToken);
-            SqliteFiles.FlushToDisk(temporary);
+            var fingerprint = await CopyCheckedAsync(backup, temporary, $"the copy of {backup}", cancellationToken);
             var kept = MoveAside(database, now);
             Rename(temporary, database, overwrite: false);
             SqliteFiles.FlushFolder(folder);
@@ -129,6 +83,46 @@ internal static class SqliteBackup
         {
             SqliteFiles.DeleteWithSidecars(temporary);
         }
+    }
+
+    /// <summary>Both paths made absolute; refuses a source that does not exist and a target that is the source itself.</summary>
+    private static (string Source, string Target) TwoFiles(string sourcePath, string targetPath, string sourceIs, string sameFile)
+    {
+        var source = Path.GetFullPath(sourcePath);
+        var target = Path.GetFullPath(targetPath);
+        if (!File.Exists(source))
+        {
+            throw new OperationFailedException($"There is no {sourceIs} at {source}.");
+        }
+
+        if (string.Equals(source, target, StringComparison.Ordinal))
+        {
+            throw new OperationFailedException(sameFile);
+        }
+
+        return (source, target);
+    }
+
+    /// <summary>
+    /// Copies the ledger at <paramref name="source"/> into <paramref name="temporary"/> with SQLite's online backup,
+    /// makes the copy standalone, checks its integrity and flushes it to disk; returns the fingerprint of its events.
+    /// </summary>
+    private static async Task<EventsFingerprint> CopyCheckedAsync(string source, string temporary, string shownCopy, CancellationToken cancellationToken)
+    {
+        await using (var from = SqliteFiles.Open(source, SqliteOpenMode.ReadOnly))
+        await using (var to = SqliteFiles.Open(temporary, SqliteOpenMode.ReadWriteCreate))
+        {
+            await from.OpenAsync(cancellationToken);
+            await SqliteFiles.RequireLedgerAsync(from, source, cancellationToken);
+            await to.OpenAsync(cancellationToken);
+            await SqliteFiles.CopyAsync(from, to, cancellationToken);
+            await SqliteFiles.MakeStandaloneAsync(to, cancellationToken);
+            await SqliteFiles.RequireIntegrityAsync(to, shownCopy, cancellationToken);
+        }
+
+        var fingerprint = await LedgerFile.FingerprintAsync(temporary, cancellationToken);
+        SqliteFiles.FlushToDisk(temporary);
+        return fingerprint;
     }
 
     /// <summary>

@@ -1,10 +1,17 @@
-using Ledger.Domain.Accounts;
-using static Ledger.Domain.Tests.Accounts.History;
-
 namespace Ledger.Domain.Tests.Accounts;
 
 public sealed class AccountEvolveTests
 {
+    /// <summary>One event of each kind that moves money, a minute apart: 100 + 25.50 - 40.25 + 10 - 95.25 = 0.</summary>
+    private static readonly IAccountEvent[] MoneyMoves =
+    [
+        Opened(initialDeposit: 100m, minute: 0),
+        Deposited(25.50m, minute: 1),
+        Withdrew(40.25m, minute: 2),
+        Received(10m, from: Other, minute: 3),
+        Sent(95.25m, to: Other, minute: 4),
+    ];
+
     [Fact]
     public void Fold_OfNoEvents_IsNoAccount()
     {
@@ -22,17 +29,7 @@ public sealed class AccountEvolveTests
     [Fact]
     public void Fold_OfEveryKindOfEvent_GivesBalanceVersionStatusAndLastUpdate()
     {
-        IAccountEvent[] events =
-        [
-            Opened(initialDeposit: 100m, minute: 0),
-            Deposited(25.50m, minute: 1),
-            Withdrew(40.25m, minute: 2),
-            Received(10m, from: Other, minute: 3),
-            Sent(95.25m, to: Other, minute: 4),
-            Closed(minute: 5),
-        ];
-
-        var account = Account.Fold(events);
+        var account = Account.Fold([.. MoneyMoves, Closed(minute: 5)]);
 
         Assert.NotNull(account);
         Assert.Equal(0m, account.Balance);
@@ -47,24 +44,16 @@ public sealed class AccountEvolveTests
     [Fact]
     public void Fold_AfterEachEvent_AddsOneVersionAndTheEventsSignedAmount()
     {
-        IAccountEvent[] events =
-        [
-            Opened(initialDeposit: 100m, minute: 0),
-            Deposited(25.50m, minute: 1),
-            Withdrew(40.25m, minute: 2),
-            Received(10m, from: Other, minute: 3),
-            Sent(95.25m, to: Other, minute: 4),
-        ];
         decimal[] balances = [100m, 125.50m, 85.25m, 95.25m, 0m];
 
         Account? state = null;
-        for (var i = 0; i < events.Length; i++)
+        for (var i = 0; i < MoneyMoves.Length; i++)
         {
-            state = Account.Evolve(state, events[i]);
+            state = Account.Evolve(state, MoneyMoves[i]);
 
             Assert.Equal(balances[i], state.Balance);
             Assert.Equal(i + 1, state.Version);
-            Assert.Equal(events[i].OccurredAt, state.LastUpdatedAt);
+            Assert.Equal(MoneyMoves[i].OccurredAt, state.LastUpdatedAt);
             Assert.Equal(AccountStatus.Active, state.Status);
         }
     }

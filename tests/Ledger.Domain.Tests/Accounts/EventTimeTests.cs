@@ -1,7 +1,3 @@
-using Ledger.Domain.Accounts;
-using static Ledger.Domain.Tests.Accounts.History;
-using static Ledger.Domain.Tests.Accounts.Spec;
-
 namespace Ledger.Domain.Tests.Accounts;
 
 /// <summary>
@@ -17,24 +13,24 @@ public sealed class EventTimeTests
     public void Deposit_WhenClockIsBehindTheLastEvent_HappensAtTheLastEventTime()
     {
         Given(Opened(initialDeposit: 10m), Deposited(5m, minute: 30)).At(ClockBehind)
-            .When((state, now) => DepositMoney.Decide(state, new DepositMoney(Id, 1m, "r", "d"), now))
-            .Then(new MoneyDeposited(Id, 1m, "r", "d", Last));
+            .When(Deposit(1m))
+            .Then(new MoneyDeposited(Id, 1m, "ref-1", "Salary", Last));
     }
 
     [Fact]
     public void Withdraw_WhenClockIsBehindTheLastEvent_HappensAtTheLastEventTime()
     {
         Given(Opened(initialDeposit: 10m), Deposited(5m, minute: 30)).At(ClockBehind)
-            .When((state, now) => WithdrawMoney.Decide(state, new WithdrawMoney(Id, 1m, "r", "d"), now))
-            .Then(new MoneyWithdrawn(Id, 1m, "r", "d", Last));
+            .When(Withdraw(1m))
+            .Then(new MoneyWithdrawn(Id, 1m, "atm-7", "Cash", Last));
     }
 
     [Fact]
     public void Close_WhenClockIsBehindTheLastEvent_HappensAtTheLastEventTime()
     {
         Given(Opened(initialDeposit: 10m), Withdrew(10m, minute: 30)).At(ClockBehind)
-            .When((state, now) => CloseAccount.Decide(state, new CloseAccount(Id, "done", "me"), "teller", now))
-            .Then(new AccountClosed(Id, "done", "me", Last));
+            .When(Close())
+            .Then(new AccountClosed(Id, "Customer moved abroad", "manager-1", Last));
     }
 
     [Theory]
@@ -44,19 +40,17 @@ public sealed class EventTimeTests
     {
         var later = At(Math.Max(fromLast, toLast));
 
-        Given(Opened("a", 100m), Deposited(1m, "a", fromLast), Opened("b"), Deposited(1m, "b", toLast)).At(At(1))
-            .When(() => new TransferMoney("t-1", "a", "b", 10m, "x"))
-            .Then(
-                new TransferInitiated("a", "t-1", "b", 10m, "x", later),
-                new TransferReceived("b", "t-1", "a", 10m, "x", later));
+        Given(Opened(Id, 100m), Deposited(1m, Id, fromLast), Opened(Other), Deposited(1m, Other, toLast)).At(At(1))
+            .When(Transfer(10m))
+            .Then(Legs(10m, at: later));
     }
 
     [Fact]
     public void Deposit_WhenClockIsAhead_HappensNow()
     {
         Given(Opened(initialDeposit: 10m), Deposited(5m, minute: 30))
-            .When((state, now) => DepositMoney.Decide(state, new DepositMoney(Id, 1m, "r", "d"), now))
-            .Then(new MoneyDeposited(Id, 1m, "r", "d", Now));
+            .When(Deposit(1m))
+            .Then(new MoneyDeposited(Id, 1m, "ref-1", "Salary", Now));
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using Ledger.Domain.Accounts;
-
 namespace Ledger.Domain.Tests.Accounts;
 
 /// <summary>Past events with sensible defaults, so each test states only what matters to it.</summary>

@@ -1,4 +1,3 @@
-using Ledger.Domain.Accounts;
 using Ledger.Domain.Money;
 
 namespace Ledger.Domain.Tests.Accounts;

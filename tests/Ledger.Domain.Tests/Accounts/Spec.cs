@@ -1,5 +1,3 @@
-using Ledger.Domain.Accounts;
-
 namespace Ledger.Domain.Tests.Accounts;
 
 /// <summary>
@@ -24,7 +22,7 @@ internal sealed class Scenario(IReadOnlyList<IAccountEvent> history, DateTimeOff
     {
         var streams = history.Select(e => e.AccountId).Distinct(StringComparer.Ordinal).ToList();
         Assert.True(streams.Count <= 1,
-            $"A single-account decision was given the history of {streams.Count} accounts; use When(() => new TransferMoney(...)).");
+            $"A single-account decision was given the history of {streams.Count} accounts; use When(Transfer(...)).");
         var state = Account.Fold(history);
         return new Outcome(history, () => decide(state, now));
     }

@@ -1,7 +1,4 @@
-using Ledger.Domain.Accounts;
 using Xunit.Sdk;
-using static Ledger.Domain.Tests.Accounts.History;
-using static Ledger.Domain.Tests.Accounts.Spec;
 
 namespace Ledger.Domain.Tests.Accounts;
 

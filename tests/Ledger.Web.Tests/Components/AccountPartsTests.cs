@@ -1,5 +1,3 @@
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
 using Ledger.Web.Components.Pages.Accounts;
 using Ledger.Web.Components.Pages.Accounts.TimeTravel;
 using Ledger.Web.Components.Shared;
@@ -35,9 +33,9 @@ public sealed class AccountPartsTests : LedgerUiContext
     {
         await OpenAsync("A", "EUR", 0m);
         await Mediator.Send(new CloseAccountCommand("A", "Done"));
-        var closed = await Mediator.Send(new GetAccountQuery("A"));
+        var closed = await AccountAsync("A");
         var providers = RenderProviders();
-        var cut = Render<AccountHeader>(p => p.Add(c => c.Account, closed!));
+        var cut = Render<AccountHeader>(p => p.Add(c => c.Account, closed));
 
         await Shortcuts.OnShortcut("D");
 
@@ -182,6 +180,6 @@ public sealed class AccountPartsTests : LedgerUiContext
         await OpenAsync("TT", "EUR", 100m);
         await DepositAsync("TT", 15m);
         await DepositAsync("TT", 5m);
-        return (await Mediator.Send(new GetAccountQuery("TT")))!;
+        return await AccountAsync("TT");
     }
 }

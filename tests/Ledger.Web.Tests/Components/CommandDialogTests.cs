@@ -1,6 +1,3 @@
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Web.Components.Pages.Accounts;
 using Ledger.Web.Components.Shared;
 using MudBlazor;
 
@@ -81,12 +78,12 @@ public sealed class CommandDialogTests : DialogContext
         await ClickAsync(providers, "Deposit");
 
         providers.WaitForAssertion(() => Assert.Contains("reached the ledger before its answer was lost", Alert(providers)));
-        Assert.Equal(15m, (await Mediator.Send(new GetAccountQuery("A")))!.Balance);
+        Assert.Equal(15m, (await AccountAsync("A")).Balance);
 
         await ClickAsync(providers, "Deposit");
 
         Assert.False((await ResultAsync(providers, reference)).Canceled);
-        Assert.Equal(21m, (await Mediator.Send(new GetAccountQuery("A")))!.Balance);
+        Assert.Equal(21m, (await AccountAsync("A")).Balance);
         Assert.Equal(Faults.Sent[0].CommandId, Faults.Sent[1].CommandId);
         Assert.NotEqual(Faults.Sent[1].CommandId, Faults.Sent[2].CommandId);
     }
@@ -97,8 +94,8 @@ public sealed class CommandDialogTests : DialogContext
         var (providers, reference) = await ShowMoneyAsync(deposit: false, initial: 70.50m, amount: "100");
         await ClickAsync(providers, "Withdraw");
         providers.WaitForAssertion(() => Assert.Contains("Insufficient funds: balance 70.50, requested 100.00", Alert(providers)));
-        var between = await Mediator.Send(new GetAccountQuery("A"));
-        Assert.Equal((70.50m, 1L), (between!.Balance, between.Version));
+        var between = await AccountAsync("A");
+        Assert.Equal((70.50m, 1L), (between.Balance, between.Version));
 
         Labels.Input(providers, "Amount").Change("50");
         await ClickAsync(providers, "Withdraw");
@@ -107,15 +104,13 @@ public sealed class CommandDialogTests : DialogContext
         Assert.NotEqual(Faults.Sent[0].CommandId, Faults.Sent[1].CommandId);
         Assert.All(Faults.Sent, c => Assert.Equal("ui", c.Actor));
         Assert.IsType<CommandResult>(Faults.Answers[1]);
-        Assert.Equal(20.50m, (await Mediator.Send(new GetAccountQuery("A")))!.Balance);
+        Assert.Equal(20.50m, (await AccountAsync("A")).Balance);
     }
 
     [Fact]
     public async Task OpenAccount_DoubleClick_OpensOneAccount()
     {
-        var (providers, reference) = await ShowAsync<OpenAccountDialog>([]);
-        Labels.Input(providers, "Account id").Change("ONCE");
-        Labels.Input(providers, "Holder id").Change("H-1");
+        var (providers, reference) = await ShowOpenAccountAsync("ONCE", "H-1");
 
         await DoubleClickWhileTheFirstIsOnItsWayAsync(providers, "Open account");
 
@@ -139,7 +134,7 @@ public sealed class CommandDialogTests : DialogContext
     {
         await ClickAsync(providers, "Deposit");
         providers.WaitForAssertion(() => Assert.Contains("No answer from the ledger; it may or may not have been applied.", Alert(providers)));
-        var between = (await Mediator.Send(new GetAccountQuery("A")))!.Version;
+        var between = (await AccountAsync("A")).Version;
 
         await ClickAsync(providers, "Deposit");
 
@@ -151,7 +146,7 @@ public sealed class CommandDialogTests : DialogContext
 
     private async Task AssertDepositedOnceAsync()
     {
-        var after = await Mediator.Send(new GetAccountQuery("A"));
-        Assert.Equal((2L, 15m), (after!.Version, after.Balance));
+        var after = await AccountAsync("A");
+        Assert.Equal((2L, 15m), (after.Version, after.Balance));
     }
 }

@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Web.Components.Pages.Accounts;
 using MudBlazor;
 
@@ -11,8 +10,6 @@ public abstract class DialogContext : LedgerUiContext
     protected DialogContext() => Faults = CommandFaults.AddTo(Services);
 
     protected CommandFaults Faults { get; }
-
-    protected async Task<AccountView> OpenWithAsync(string id, string currency, decimal initial) => await OpenAsync(id, currency, initial);
 
     /// <summary>Opens account "A" with <paramref name="initial"/> and a deposit or withdrawal dialog on it, amount and reference typed in.</summary>
     protected async Task<(IRenderedComponent<Providers> Providers, IDialogReference Reference)> ShowMoneyAsync(
@@ -28,6 +25,20 @@ public abstract class DialogContext : LedgerUiContext
 
         return shown;
     }
+
+    /// <summary>The Open account dialog with an account id and a holder id typed in.</summary>
+    protected async Task<(IRenderedComponent<Providers> Providers, IDialogReference Reference)> ShowOpenAccountAsync(string accountId, string holderId)
+    {
+        var shown = await ShowAsync<OpenAccountDialog>([]);
+        Labels.Input(shown.Providers, "Account id").Change(accountId);
+        Labels.Input(shown.Providers, "Holder id").Change(holderId);
+        return shown;
+    }
+
+    /// <summary>A dialog that acts on <paramref name="account"/> as the page last saw it (Transfer, Close account).</summary>
+    protected Task<(IRenderedComponent<Providers> Providers, IDialogReference Reference)> ShowOnAsync<TDialog>(AccountView account)
+        where TDialog : Microsoft.AspNetCore.Components.IComponent =>
+        ShowAsync<TDialog>(new DialogParameters { { "Account", account } });
 
     protected async Task<(IRenderedComponent<Providers> Providers, IDialogReference Reference)> ShowAsync<TDialog>(DialogParameters parameters)
         where TDialog : Microsoft.AspNetCore.Components.IComponent

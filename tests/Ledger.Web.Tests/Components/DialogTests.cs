@@ -1,8 +1,5 @@
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
 using Ledger.Web.Components.Pages.Accounts;
-using MudBlazor;
 
 namespace Ledger.Web.Tests.Components;
 
@@ -22,9 +19,7 @@ public sealed class DialogTests : DialogContext
     [Fact]
     public async Task OpenAccount_WithMalformedId_ShowsInlineError()
     {
-        var (providers, _) = await ShowAsync<OpenAccountDialog>([]);
-        Labels.Input(providers, "Account id").Change("no spaces allowed");
-        Labels.Input(providers, "Holder id").Change("H-1");
+        var (providers, _) = await ShowOpenAccountAsync("no spaces allowed", "H-1");
 
         await ClickAsync(providers, "Open account");
 
@@ -36,9 +31,7 @@ public sealed class DialogTests : DialogContext
     public async Task OpenAccount_ExistingId_ShowsTheDomainsMessage()
     {
         await OpenAsync("TAKEN");
-        var (providers, _) = await ShowAsync<OpenAccountDialog>([]);
-        Labels.Input(providers, "Account id").Change("TAKEN");
-        Labels.Input(providers, "Holder id").Change("H-2");
+        var (providers, _) = await ShowOpenAccountAsync("TAKEN", "H-2");
 
         await ClickAsync(providers, "Open account");
 
@@ -48,9 +41,7 @@ public sealed class DialogTests : DialogContext
     [Fact]
     public async Task OpenAccount_Valid_OpensTheAccount_AndClosesWithIt()
     {
-        var (providers, reference) = await ShowAsync<OpenAccountDialog>([]);
-        Labels.Input(providers, "Account id").Change("NEW-1");
-        Labels.Input(providers, "Holder id").Change("H-9");
+        var (providers, reference) = await ShowOpenAccountAsync("NEW-1", "H-9");
         Labels.Input(providers, "Holder name").Change("Nina");
         Labels.Input(providers, "Initial deposit").Change("25.50");
 
@@ -59,7 +50,7 @@ public sealed class DialogTests : DialogContext
         var result = await ResultAsync(providers, reference);
         var opened = Assert.IsType<AccountView>(result!.Data);
         Assert.Equal("NEW-1", opened.AccountId);
-        Assert.Equal(25.50m, (await Mediator.Send(new GetAccountQuery("NEW-1")))!.Balance);
+        Assert.Equal(25.50m, (await AccountAsync("NEW-1")).Balance);
     }
 
     [Fact]
@@ -70,7 +61,7 @@ public sealed class DialogTests : DialogContext
         await ClickAsync(providers, "Deposit");
 
         providers.WaitForAssertion(() => Assert.Contains("EUR allows 2 decimal places.", providers.Markup));
-        Assert.Equal(1, (await Mediator.Send(new GetAccountQuery("A")))!.Version);
+        Assert.Equal(1, (await AccountAsync("A")).Version);
     }
 
     [Fact]
@@ -81,7 +72,7 @@ public sealed class DialogTests : DialogContext
         await ClickAsync(providers, "Deposit");
 
         providers.WaitForAssertion(() => Assert.Contains("The transaction reference is required.", providers.Markup));
-        Assert.Equal(1, (await Mediator.Send(new GetAccountQuery("A")))!.Version);
+        Assert.Equal(1, (await AccountAsync("A")).Version);
     }
 
     [Fact]
@@ -95,15 +86,15 @@ public sealed class DialogTests : DialogContext
         var outcome = Assert.IsType<ActionOutcome>((await ResultAsync(providers, reference)).Data);
         Assert.True(outcome.VersionMoved);
         Assert.Contains("Applied on top of 1 newer change", outcome.Message);
-        Assert.Equal(75m, (await Mediator.Send(new GetAccountQuery("A")))!.Balance);
+        Assert.Equal(75m, (await AccountAsync("A")).Balance);
     }
 
     [Fact]
     public async Task Transfer_WhenTheSourceMoved_ShowsConflictWithCurrentState_ThenRetrySucceeds()
     {
-        var seen = await OpenWithAsync("FROM", "EUR", 100m);
+        var seen = await OpenAsync("FROM", "EUR", 100m);
         await OpenAsync("TO", "EUR", 0m);
-        var (providers, reference) = await ShowAsync<TransferDialog>(new DialogParameters<TransferDialog> { { d => d.Account, seen } });
+        var (providers, reference) = await ShowOnAsync<TransferDialog>(seen);
         await DepositAsync("FROM", 20m);
         await FillAutocompleteAsync(providers, "To account", "TO");
         Labels.Input(providers, "Amount").Change("40");
@@ -117,13 +108,13 @@ public sealed class DialogTests : DialogContext
             Assert.Contains("now at version 2", alert);
             Assert.Contains("120.00 EUR", alert);
         });
-        Assert.Equal(0m, (await Mediator.Send(new GetAccountQuery("TO")))!.Balance);
+        Assert.Equal(0m, (await AccountAsync("TO")).Balance);
 
         await ClickAsync(providers, "Retry transfer");
 
         Assert.False((await ResultAsync(providers, reference)).Canceled);
-        Assert.Equal(40m, (await Mediator.Send(new GetAccountQuery("TO")))!.Balance);
-        Assert.Equal(80m, (await Mediator.Send(new GetAccountQuery("FROM")))!.Balance);
+        Assert.Equal(40m, (await AccountAsync("TO")).Balance);
+        Assert.Equal(80m, (await AccountAsync("FROM")).Balance);
         // The retry is a new request (against version 2), so it goes under a new command id.
         Assert.Equal([1L, 2L], Faults.Sent.Select(c => c.ExpectedVersion!.Value));
         Assert.NotEqual(Faults.Sent[0].CommandId, Faults.Sent[1].CommandId);
@@ -132,23 +123,23 @@ public sealed class DialogTests : DialogContext
     [Fact]
     public async Task Transfer_BetweenCurrencies_ShowsTheDomainsMessage()
     {
-        var seen = await OpenWithAsync("EUR-A", "EUR", 100m);
+        var seen = await OpenAsync("EUR-A", "EUR", 100m);
         await OpenAsync("JPY-A", "JPY", 0m);
-        var (providers, _) = await ShowAsync<TransferDialog>(new DialogParameters<TransferDialog> { { d => d.Account, seen } });
+        var (providers, _) = await ShowOnAsync<TransferDialog>(seen);
         await FillAutocompleteAsync(providers, "To account", "JPY-A");
         Labels.Input(providers, "Amount").Change("10");
 
         await ClickAsync(providers, "Transfer");
 
         providers.WaitForAssertion(() => Assert.Contains("a transfer needs one currency", Alert(providers)));
-        Assert.Equal(100m, (await Mediator.Send(new GetAccountQuery("EUR-A")))!.Balance);
+        Assert.Equal(100m, (await AccountAsync("EUR-A")).Balance);
     }
 
     [Fact]
     public async Task Transfer_ToItself_IsCaughtInline()
     {
-        var seen = await OpenWithAsync("SELF", "EUR", 100m);
-        var (providers, _) = await ShowAsync<TransferDialog>(new DialogParameters<TransferDialog> { { d => d.Account, seen } });
+        var seen = await OpenAsync("SELF", "EUR", 100m);
+        var (providers, _) = await ShowOnAsync<TransferDialog>(seen);
         await FillAutocompleteAsync(providers, "To account", "SELF");
         Labels.Input(providers, "Amount").Change("10");
 
@@ -160,39 +151,39 @@ public sealed class DialogTests : DialogContext
     [Fact]
     public async Task Close_WithoutReason_ShowsInlineError()
     {
-        var seen = await OpenWithAsync("A", "EUR", 0m);
-        var (providers, _) = await ShowAsync<CloseAccountDialog>(new DialogParameters<CloseAccountDialog> { { d => d.Account, seen } });
+        var seen = await OpenAsync("A", "EUR", 0m);
+        var (providers, _) = await ShowOnAsync<CloseAccountDialog>(seen);
 
         await ClickAsync(providers, "Close account");
 
         providers.WaitForAssertion(() => Assert.Contains("The reason is required.", providers.Markup));
-        Assert.Equal(AccountStatus.Active, (await Mediator.Send(new GetAccountQuery("A")))!.Status);
+        Assert.Equal(AccountStatus.Active, (await AccountAsync("A")).Status);
     }
 
     [Fact]
     public async Task Close_WithMoneyLeft_ShowsTheDomainsMessage()
     {
-        var seen = await OpenWithAsync("A", "EUR", 12.5m);
-        var (providers, _) = await ShowAsync<CloseAccountDialog>(new DialogParameters<CloseAccountDialog> { { d => d.Account, seen } });
+        var seen = await OpenAsync("A", "EUR", 12.5m);
+        var (providers, _) = await ShowOnAsync<CloseAccountDialog>(seen);
         Labels.Input(providers, "Reason").Change("Customer left");
 
         await ClickAsync(providers, "Close account");
 
         providers.WaitForAssertion(() => Assert.Contains("still holds 12.50 EUR", Alert(providers)));
-        Assert.Equal(AccountStatus.Active, (await Mediator.Send(new GetAccountQuery("A")))!.Status);
+        Assert.Equal(AccountStatus.Active, (await AccountAsync("A")).Status);
     }
 
     [Fact]
     public async Task Close_WhenTheAccountMoved_ShowsConflict_AndDoesNotClose()
     {
-        var seen = await OpenWithAsync("A", "EUR", 10m);
+        var seen = await OpenAsync("A", "EUR", 10m);
         await Mediator.Send(new WithdrawMoneyCommand("A", 10m, "R-empty"));
-        var (providers, _) = await ShowAsync<CloseAccountDialog>(new DialogParameters<CloseAccountDialog> { { d => d.Account, seen } });
+        var (providers, _) = await ShowOnAsync<CloseAccountDialog>(seen);
         Labels.Input(providers, "Reason").Change("Done");
 
         await ClickAsync(providers, "Close account");
 
         providers.WaitForAssertion(() => Assert.Contains("now at version 2 (you saw 1)", Alert(providers)));
-        Assert.Equal(AccountStatus.Active, (await Mediator.Send(new GetAccountQuery("A")))!.Status);
+        Assert.Equal(AccountStatus.Active, (await AccountAsync("A")).Status);
     }
 }

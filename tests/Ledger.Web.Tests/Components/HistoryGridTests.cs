@@ -7,14 +7,7 @@ public sealed class HistoryGridTests : LedgerUiContext
     [Fact]
     public async Task History_IsPagedNewestFirst_25AtATime()
     {
-        await OpenAsync("H", "EUR", 1m);
-        for (var i = 1; i <= 29; i++)
-        {
-            await DepositAsync("H", i, $"R-{i}");
-        }
-
-        RenderProviders();
-        var cut = Render<HistoryGrid>(p => p.Add(c => c.AccountId, "H").Add(c => c.HeadVersion, 30));
+        var cut = await RenderThirtyEventsAsync();
 
         cut.WaitForAssertion(() =>
         {
@@ -32,14 +25,7 @@ public sealed class HistoryGridTests : LedgerUiContext
     [Fact]
     public async Task SelectingAnOldVersion_TurnsToThePageThatHoldsIt_AndLiveTurnsBack()
     {
-        await OpenAsync("H", "EUR", 1m);
-        for (var i = 1; i <= 29; i++)
-        {
-            await DepositAsync("H", i, $"R-{i}");
-        }
-
-        RenderProviders();
-        var cut = Render<HistoryGrid>(p => p.Add(c => c.AccountId, "H").Add(c => c.HeadVersion, 30));
+        var cut = await RenderThirtyEventsAsync();
         cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut).Count));
 
         cut.Render(p => p.Add(c => c.SelectedVersion, 3));
@@ -60,8 +46,7 @@ public sealed class HistoryGridTests : LedgerUiContext
     {
         await OpenAsync("H", "EUR", 1m);
         await DepositAsync("H", 2m, "<script>alert(1)</script>");
-        RenderProviders();
-        var cut = Render<HistoryGrid>(p => p.Add(c => c.AccountId, "H").Add(c => c.HeadVersion, 2));
+        var cut = RenderHistory(headVersion: 2);
         cut.WaitForAssertion(() => Assert.Equal(2, Rows(cut).Count));
 
         await cut.FindAll("tbody tr.mud-table-row")[0].QuerySelector("button")!.ClickAsync(new());
@@ -77,6 +62,24 @@ public sealed class HistoryGridTests : LedgerUiContext
         });
         Assert.Empty(cut.FindAll("script"));
         Assert.Contains("<script>alert(1)</script>", cut.Find(".ledger-grid tbody").TextContent);
+    }
+
+    /// <summary>Account "H": opened, then deposits R-1 to R-29 (versions 2 to 30); its history rendered at the head.</summary>
+    private async Task<IRenderedComponent<HistoryGrid>> RenderThirtyEventsAsync()
+    {
+        await OpenAsync("H", "EUR", 1m);
+        for (var i = 1; i <= 29; i++)
+        {
+            await DepositAsync("H", i, $"R-{i}");
+        }
+
+        return RenderHistory(headVersion: 30);
+    }
+
+    private IRenderedComponent<HistoryGrid> RenderHistory(long headVersion)
+    {
+        RenderProviders();
+        return Render<HistoryGrid>(p => p.Add(c => c.AccountId, "H").Add(c => c.HeadVersion, headVersion));
     }
 
     private static List<string> Rows(IRenderedComponent<HistoryGrid> cut) =>

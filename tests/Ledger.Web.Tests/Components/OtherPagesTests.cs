@@ -1,4 +1,3 @@
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Web.Components.Pages.AsOf;
 using Ledger.Web.Components.Pages.EventLog;
 

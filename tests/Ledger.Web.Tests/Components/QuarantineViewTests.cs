@@ -1,4 +1,3 @@
-using Ledger.Infrastructure.Application.Queries;
 using Ledger.Infrastructure.Storage.Projections;
 using Ledger.Web.Components.Pages.Accounts;
 using Ledger.Web.Components.Pages.Diagnostics;

@@ -1,4 +1,3 @@
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Web.Components.Pages.Accounts;
 
 namespace Ledger.Web.Tests.Components;
@@ -12,8 +11,7 @@ public sealed class TimeTravelTests : LedgerUiContext
     [Fact]
     public async Task Slider_AtAChosenVersion_ShowsTheAccountAsItWasThen_AndHighlightsThatEvent()
     {
-        await SeedAsync();
-        var cut = RenderAccount();
+        var cut = await RenderSeededAccountAsync();
 
         await cut.Find("input[type=range][aria-label='Time travel']").InputAsync(new() { Value = "2" });
 
@@ -21,7 +19,7 @@ public sealed class TimeTravelTests : LedgerUiContext
         {
             Assert.Equal("150.00 EUR", Labels.Value(cut, "Balance then"));
             Assert.Equal("2", Labels.Value(cut, "Version then"));
-            Assert.Equal("Version 2 of 3", Labels.Value(cut, "Time travel position"));
+            Assert.Equal("Version 2 of 3", Position(cut));
             var selected = Assert.Single(cut.FindAll("tr.ledger-row-selected"));
             Assert.Contains("+50.00", selected.TextContent);
         });
@@ -32,14 +30,13 @@ public sealed class TimeTravelTests : LedgerUiContext
     [Fact]
     public async Task AsOfPicker_AtAChosenTime_JumpsToTheLastEventAtOrBeforeIt()
     {
-        await SeedAsync();
-        var cut = RenderAccount();
+        var cut = await RenderSeededAccountAsync();
 
         await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "2024-02-20" });
 
         cut.WaitForAssertion(() =>
         {
-            Assert.Equal("Version 2 of 3", Labels.Value(cut, "Time travel position"));
+            Assert.Equal("Version 2 of 3", Position(cut));
             Assert.Equal("150.00 EUR", Labels.Value(cut, "Balance then"));
             Assert.Contains("2024-02-10", Labels.Value(cut, "Event time"));
         });
@@ -48,34 +45,31 @@ public sealed class TimeTravelTests : LedgerUiContext
     [Fact]
     public async Task AsOfPicker_BeforeTheAccountExisted_SaysSo()
     {
-        await SeedAsync();
-        var cut = RenderAccount();
+        var cut = await RenderSeededAccountAsync();
 
         await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "2023-12-31" });
 
         cut.WaitForAssertion(() => Assert.Contains("did not exist yet", cut.Markup));
-        Assert.StartsWith("Live", Labels.Value(cut, "Time travel position"));
+        Assert.StartsWith("Live", Position(cut));
     }
 
     [Fact]
     public async Task StepBack_FromLive_ShowsThePreviousVersion_AndLiveReturns()
     {
-        await SeedAsync();
-        var cut = RenderAccount();
+        var cut = await RenderSeededAccountAsync();
 
         await cut.Find("button[aria-label='Step back']").ClickAsync(new());
-        cut.WaitForAssertion(() => Assert.Equal("Version 2 of 3", Labels.Value(cut, "Time travel position")));
+        cut.WaitForAssertion(() => Assert.Equal("Version 2 of 3", Position(cut)));
 
         await cut.FindAll("button").First(b => b.TextContent.Trim() == "Live").ClickAsync(new());
-        cut.WaitForAssertion(() => Assert.Equal("Live · version 3 of 3", Labels.Value(cut, "Time travel position")));
+        cut.WaitForAssertion(() => Assert.Equal("Live · version 3 of 3", Position(cut)));
         Assert.Empty(cut.FindAll("tr.ledger-row-selected"));
     }
 
     [Fact]
     public async Task NewEvents_WhileTravelling_KeepThePosition_AndSayNewerEventsExist()
     {
-        await SeedAsync();
-        var cut = RenderAccount();
+        var cut = await RenderSeededAccountAsync();
         await cut.Find("input[type=range][aria-label='Time travel']").InputAsync(new() { Value = "1" });
         cut.WaitForAssertion(() => Assert.Equal("100.00 EUR", Labels.Value(cut, "Balance then")));
 
@@ -86,15 +80,14 @@ public sealed class TimeTravelTests : LedgerUiContext
             Assert.Contains("Newer events exist", cut.Markup);
             Assert.Equal("1,120.00 EUR", Labels.Value(cut, "Balance"));
         });
-        Assert.Equal("Version 1 of 4", Labels.Value(cut, "Time travel position"));
+        Assert.Equal("Version 1 of 4", Position(cut));
         Assert.Equal("100.00 EUR", Labels.Value(cut, "Balance then"));
     }
 
     [Fact]
     public async Task Live_FollowsNewEvents_WithoutReload()
     {
-        await SeedAsync();
-        var cut = RenderAccount();
+        var cut = await RenderSeededAccountAsync();
         cut.WaitForAssertion(() => Assert.Equal("120.00 EUR", Labels.Value(cut, "Balance")));
 
         await DepositAsync("TT", 0.5m, "R-live");
@@ -102,24 +95,23 @@ public sealed class TimeTravelTests : LedgerUiContext
         cut.WaitForAssertion(() =>
         {
             Assert.Equal("120.50 EUR", Labels.Value(cut, "Balance"));
-            Assert.Equal("Live · version 4 of 4", Labels.Value(cut, "Time travel position"));
+            Assert.Equal("Live · version 4 of 4", Position(cut));
         });
     }
 
-    private async Task SeedAsync()
+    /// <summary>Account "TT" with three back-dated events (opened with 100, +50, -30), rendered live with its history loaded.</summary>
+    private async Task<IRenderedComponent<AccountDetail>> RenderSeededAccountAsync()
     {
         await AtAsync(Opened, () => OpenAsync("TT", "EUR", 100m, "Tess Travel"));
         await AtAsync(Deposited, () => DepositAsync("TT", 50m, "R-dep"));
         await AtAsync(Withdrawn, () => Mediator.Send(new WithdrawMoneyCommand("TT", 30m, "R-wd")).AsTask());
-    }
-
-    private IRenderedComponent<AccountDetail> RenderAccount()
-    {
         RenderProviders();
         var cut = Render<AccountDetail>(p => p.Add(c => c.AccountId, "TT"));
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll(".ledger-grid tbody tr.mud-table-row").Count));
         return cut;
     }
+
+    private static string Position(IRenderedComponent<AccountDetail> cut) => Labels.Value(cut, "Time travel position");
 
     private static DateTimeOffset Local(int year, int month, int day, int hour) =>
         new(DateTime.SpecifyKind(new DateTime(year, month, day, hour, 0, 0), DateTimeKind.Local));

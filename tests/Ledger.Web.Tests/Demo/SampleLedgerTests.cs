@@ -1,5 +1,4 @@
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Queries;
 using Ledger.Web.Components.Pages.Accounts;
 using Ledger.Web.Demo;
 using Microsoft.Extensions.DependencyInjection;

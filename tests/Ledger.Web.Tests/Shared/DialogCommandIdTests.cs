@@ -1,5 +1,4 @@
 using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Web.Components.Shared;
 
 namespace Ledger.Web.Tests.Shared;

@@ -1,5 +1,4 @@
 using Ledger.Infrastructure;
-using Ledger.Infrastructure.Application.Queries;
 using Ledger.Web.Components.Pages.Diagnostics;
 using Ledger.Web.Operations;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using Ledger.Infrastructure.Application.Queries;
 using Ledger.Web.Components.Layout;
 
 namespace Ledger.Web.Tests.Components.Layout;
