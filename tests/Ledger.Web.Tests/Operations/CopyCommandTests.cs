@@ -1,5 +1,3 @@
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
 using Ledger.Web.Operations;
 using Microsoft.EntityFrameworkCore;
 
