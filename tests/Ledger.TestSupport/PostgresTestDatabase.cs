@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Ledger.Infrastructure;
+using Ledger.Infrastructure.Storage.Postgres;
 using Npgsql;
 using Xunit;
 
@@ -84,6 +86,22 @@ public sealed class PostgresTestDatabase : TestDatabase
         CREATE FUNCTION refuse_{table}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{message}'; END $$;
         CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION refuse_{table}();
         """;
+
+    public override DbConnection OpenConnection()
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>The advisory lock every append takes before its first position (see PostgresStatements).</summary>
+    protected override async Task<DbTransaction> BeginHoldingWriteLockAsync(DbConnection connection)
+    {
+        var transaction = await connection.BeginTransactionAsync();
+        await using var take = new NpgsqlCommand(PostgresStatements.TakeAppendLock, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        await take.ExecuteNonQueryAsync();
+        return transaction;
+    }
 
     public override async ValueTask DisposeAsync()
     {
