@@ -47,6 +47,12 @@ public sealed class PostgresTestDatabase : TestDatabase
         $"PostgreSQL tests need a server: run `export {ServerVariable}=\"$(scripts/test-postgres.sh start)\"` in the repository " +
         $"(or set {ServerVariable} to an Npgsql connection string of a role that may CREATE DATABASE), then run the tests again.";
 
+    /// <summary>Whether <c>LEDGER_TEST_POSTGRES</c> names a server.</summary>
+    public static bool ServerConfigured => Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 };
+
+    /// <summary>On CI (<c>CI=true</c>) a missing server is a failure, not a skip.</summary>
+    public static bool OnCi => Environment.GetEnvironmentVariable("CI") is { } ci && (ci.Equals("true", StringComparison.OrdinalIgnoreCase) || ci == "1");
+
     /// <summary>The server's connection string; skips the test (fails it on CI) when there is none.</summary>
     public static string ServerConnectionString()
     {
@@ -55,8 +61,7 @@ public sealed class PostgresTestDatabase : TestDatabase
             return server;
         }
 
-        var onCi = Environment.GetEnvironmentVariable("CI") is { } ci && (ci.Equals("true", StringComparison.OrdinalIgnoreCase) || ci == "1");
-        if (onCi)
+        if (OnCi)
         {
             throw new InvalidOperationException($"{ServerVariable} is not set, and on CI a missing PostgreSQL server is a failure. {HowToEnable}");
         }
