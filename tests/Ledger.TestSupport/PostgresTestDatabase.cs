@@ -19,11 +19,15 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     private readonly bool owned;
 
-    private PostgresTestDatabase(string connectionString, bool owned)
+    /// <summary>The server's own connection string, used to drop the database; null for the shared test server.</summary>
+    private readonly string? server;
+
+    private PostgresTestDatabase(string connectionString, bool owned, string? server = null)
     {
         ConnectionString = connectionString;
         Name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         this.owned = owned;
+        this.server = server;
     }
 
     /// <summary>An Npgsql connection string to this database.</summary>
@@ -69,14 +73,18 @@ public sealed class PostgresTestDatabase : TestDatabase
         throw new SkipException(HowToEnable);
     }
 
-    /// <summary>A new, empty database; the prefix tells whose it is if one is ever left behind.</summary>
-    public static async Task<PostgresTestDatabase> CreateAsync(string prefix = "ledger-test")
+    /// <summary>
+    /// A new, empty database on the shared test server, or on <paramref name="server"/> (a connection string
+    /// to another one, such as a server a fault test starts and stops itself); the prefix tells whose it is
+    /// if one is ever left behind.
+    /// </summary>
+    public static async Task<PostgresTestDatabase> CreateAsync(string prefix = "ledger-test", string? server = null)
     {
-        var server = ServerConnectionString();
+        var on = server ?? ServerConnectionString();
         var name = $"{prefix.Replace('-', '_').ToLowerInvariant()}_{Guid.NewGuid():N}";
-        await ExecuteOnServerAsync(server, $"CREATE DATABASE \"{name}\"");
-        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
-        return new PostgresTestDatabase(builder.ConnectionString, owned: true);
+        await ExecuteOnServerAsync(on, $"CREATE DATABASE \"{name}\"");
+        var builder = new NpgsqlConnectionStringBuilder(on) { Database = name };
+        return new PostgresTestDatabase(builder.ConnectionString, owned: true, server);
     }
 
     public override void Configure(LedgerOptions options)
@@ -85,7 +93,7 @@ public sealed class PostgresTestDatabase : TestDatabase
         options.ConnectionString = ConnectionString;
     }
 
-    public override TestDatabase Borrow() => new PostgresTestDatabase(ConnectionString, owned: false);
+    public override TestDatabase Borrow() => new PostgresTestDatabase(ConnectionString, owned: false, server);
 
     public override string RefuseInsertsSql(string table, string message) => $"""
         CREATE FUNCTION refuse_{table}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{message}'; END $$;
@@ -113,7 +121,7 @@ public sealed class PostgresTestDatabase : TestDatabase
         if (owned)
         {
             // FORCE: a borrowed ledger or a child process may still hold a connection.
-            await ExecuteOnServerAsync(ServerConnectionString(), $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+            await ExecuteOnServerAsync(server ?? ServerConnectionString(), $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
         }
     }
 
