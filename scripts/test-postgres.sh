@@ -6,6 +6,11 @@
 #   scripts/test-postgres.sh env     # print `export LEDGER_TEST_POSTGRES='...'` for the running server
 #   scripts/test-postgres.sh stop    # shut it down and delete its folder
 #
+# Faults, for the tests that provoke them on a server of their own (its own LEDGER_TEST_POSTGRES_DIR):
+#   scripts/test-postgres.sh restart-immediate   # pg_ctl restart -m immediate: a crash and recovery, same port
+#   scripts/test-postgres.sh down                # pg_ctl stop -m immediate, keeping the folder
+#   scripts/test-postgres.sh up                  # start it again after `down`, on the same port
+#
 #   export LEDGER_TEST_POSTGRES="$(scripts/test-postgres.sh start)"    (or: eval "$(scripts/test-postgres.sh env)")
 #
 # The server listens on 127.0.0.1 only, runs with synchronous_commit=on (every acknowledged commit is
@@ -18,6 +23,7 @@ state_dir="${LEDGER_TEST_POSTGRES_DIR:-${TMPDIR:-/tmp}/ledger-test-postgres}"
 data_dir="$state_dir/data"
 conn_file="$state_dir/connection-string"
 log_file="$state_dir/postgres.log"
+port_file="$state_dir/port"
 role=ledger
 password=ledger
 database=ledger
@@ -78,6 +84,13 @@ is_running() {
   [[ -f "$data_dir/postmaster.pid" && -f "$conn_file" ]] && as_server_user "$bin/pg_ctl" status -D "$data_dir" >/dev/null 2>&1
 }
 
+# Starts the server in $data_dir on port $1 (its log in $log_file) and waits until it accepts connections.
+launch() {
+  as_server_user "$bin/pg_ctl" start -w -t 60 -D "$data_dir" -l "$log_file" -o \
+    "-c listen_addresses=127.0.0.1 -c port=$1 -c unix_socket_directories='$state_dir' -c synchronous_commit=on -c fsync=on -c max_connections=300" \
+    >/dev/null
+}
+
 start() {
   if is_running; then
     say "already running ($data_dir)"
@@ -100,9 +113,8 @@ start() {
   local port attempt
   for attempt in 1 2 3; do
     port=$(free_port)
-    if as_server_user "$bin/pg_ctl" start -w -t 60 -D "$data_dir" -l "$log_file" -o \
-      "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$state_dir' -c synchronous_commit=on -c fsync=on -c max_connections=300" \
-      >/dev/null; then
+    if launch "$port"; then
+      echo "$port" > "$port_file"
       break
     fi
     # Someone took the port between the check and the start: try another.
@@ -133,6 +145,39 @@ stop() {
   rm -rf "$state_dir"
 }
 
+require_running() {
+  if ! is_running; then
+    say "not running ($data_dir): scripts/test-postgres.sh start"
+    exit 1
+  fi
+}
+
+restart_immediate() {
+  require_running
+  # -l: the restarted server must not write to this script's output (a caller reading it would wait forever).
+  as_server_user "$bin/pg_ctl" restart -w -t 60 -D "$data_dir" -m immediate -l "$log_file" >/dev/null
+  say "restarted after an immediate shutdown (crash recovery), same port"
+}
+
+down() {
+  require_running
+  as_server_user "$bin/pg_ctl" stop -w -D "$data_dir" -m immediate >/dev/null
+  say "down (immediate shutdown); 'up' starts it again"
+}
+
+up() {
+  if is_running; then
+    say "already running"
+    return
+  fi
+  if [[ ! -f "$port_file" || ! -f "$conn_file" ]]; then
+    say "nothing to bring up in $state_dir: scripts/test-postgres.sh start"
+    exit 1
+  fi
+  launch "$(cat "$port_file")" || { tail -n 20 "$log_file" >&2 || true; say "PostgreSQL did not start"; exit 1; }
+  say "up again on port $(cat "$port_file")"
+}
+
 env_line() {
   if ! is_running; then
     say "not running: scripts/test-postgres.sh start"
@@ -146,8 +191,11 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   env) env_line ;;
+  restart-immediate) restart_immediate ;;
+  down) down ;;
+  up) up ;;
   *)
-    echo "usage: $0 start|stop|env" >&2
+    echo "usage: $0 start|stop|env|restart-immediate|down|up" >&2
     exit 2
     ;;
 esac

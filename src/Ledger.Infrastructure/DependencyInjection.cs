@@ -49,6 +49,7 @@ public static class DependencyInjection
             options.PipelineBehaviors =
             [
                 typeof(CommandMetricsBehavior<,>),
+                typeof(StorageFaultBehavior<,>),
                 typeof(ValidationBehavior<,>),
                 typeof(ConcurrencyRetryBehavior<,>),
             ];

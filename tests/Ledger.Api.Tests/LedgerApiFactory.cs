@@ -7,12 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ledger.Api.Tests;
 
 /// <summary>
-/// The whole Ledger.Web app in memory over a test database (a new SQLite file when none is given). Give
-/// another factory's <see cref="TestDatabase.Borrow"/> to play a restart: the data outlives a factory
-/// that did not create it.
+/// The whole Ledger.Web app in memory over a test database (a new one of the suite's engine when none is
+/// given, see <see cref="CreateAsync"/>). Give another factory's <see cref="TestDatabase.Borrow"/> to play
+/// a restart: the data outlives a factory that did not create it.
 /// </summary>
 public sealed class LedgerApiFactory(
-    TestDatabase? database = null,
+    TestDatabase database,
     Action<IServiceCollection>? services = null,
     IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
@@ -23,7 +23,14 @@ public sealed class LedgerApiFactory(
         Environment.SetEnvironmentVariable(CommandLine.PostgresEnvironmentVariable, null);
     }
 
-    public TestDatabase Database { get; } = database ?? TestDatabase.NewSqlite("ledger-api-test");
+    public TestDatabase Database { get; } = database;
+
+    /// <summary>The app over <paramref name="database"/>, or over a new database of the suite's engine (removed with the factory).</summary>
+    public static async Task<LedgerApiFactory> CreateAsync(
+        TestDatabase? database = null,
+        Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string>? settings = null) =>
+        new(database ?? await TestDatabase.NewAsync("ledger-api-test"), services, settings);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -57,14 +64,14 @@ public sealed class LedgerApiFactory(
 /// <summary>One app and database per test class; tests use their own account ids, so they do not interfere.</summary>
 public sealed class ApiFixture : IAsyncLifetime
 {
-    public LedgerApiFactory Factory { get; } = new();
+    public LedgerApiFactory Factory { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
+        Factory = await LedgerApiFactory.CreateAsync();
         Client = Factory.CreateClient();
-        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()

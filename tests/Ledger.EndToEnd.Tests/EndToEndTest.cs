@@ -15,10 +15,13 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
 
     protected List<string> DialogsSeen { get; } = [];
 
-    protected async Task JourneyAsync(Func<LedgerApp, IPage, Task> journey, [CallerMemberName] string name = "")
+    /// <param name="journey">What the person does, against the app and a page of its own.</param>
+    /// <param name="database">The database to run the app on (a new PostgreSQL one, say); a new SQLite file when null.</param>
+    /// <param name="name">The test's name, for its failure artifacts.</param>
+    protected async Task JourneyAsync(Func<LedgerApp, IPage, Task> journey, Func<Task<TestDatabase>>? database = null, [CallerMemberName] string name = "")
     {
         Skip.If(browser.Browser is null, BrowserFixture.HowToEnable);
-        await using var app = await LedgerApp.StartAsync();
+        await using var app = await LedgerApp.StartAsync(database is null ? TestDatabase.NewSqlite("ledger-e2e") : await database());
         await using var context = await NewContextAsync(app);
         var page = await context.NewPageAsync();
         try
@@ -67,6 +70,13 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
 
         return screenshot;
     }
+
+    /// <summary>
+    /// A screenshot for the README (e2e-artifacts/pages), taken on SQLite only: the same journey on
+    /// PostgreSQL, whose status bar names a server, must not replace it.
+    /// </summary>
+    protected static Task SavePageAsync(LedgerApp app, IPage page, string label) =>
+        app.Database is SqliteTestDatabase ? SaveAsync(page, "pages", label) : Task.CompletedTask;
 
     /// <summary>Opens a page and waits for the live Blazor circuit, so clicks reach .NET rather than prerendered HTML.</summary>
     protected static async Task GotoAsync(IPage page, string path)

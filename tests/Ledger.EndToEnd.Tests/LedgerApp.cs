@@ -1,6 +1,6 @@
 namespace Ledger.EndToEnd.Tests;
 
-/// <summary>The real Ledger.Web as a child process: Kestrel on a free loopback port, a fresh temp database.</summary>
+/// <summary>The real Ledger.Web as a child process: Kestrel on a free loopback port, a fresh database of its own.</summary>
 public sealed class LedgerApp : IAsyncDisposable
 {
     private readonly LedgerWebProcess process;
@@ -17,9 +17,9 @@ public sealed class LedgerApp : IAsyncDisposable
 
     public string Output => process.Output;
 
-    public static async Task<LedgerApp> StartAsync()
+    /// <summary>Starts the app on <paramref name="database"/>, which it owns from then on (removed with it).</summary>
+    public static async Task<LedgerApp> StartAsync(TestDatabase database)
     {
-        var database = TestDatabase.NewSqlite("ledger-e2e");
         try
         {
             var process = await LedgerWebProcess.StartAsync(new LedgerWebStartInfo(database)

@@ -27,8 +27,8 @@ public sealed class BadInputTests(ITestOutputHelper output)
             }
 
             var eventsBefore = await ledger.EventCountAsync();
-            var commandsBefore = LedgerChecks.Scalar(ledger.DatabasePath, "SELECT COUNT(*) FROM processed_commands");
-            var refusalsBefore = LedgerChecks.Scalar(ledger.DatabasePath, RecordedRefusals);
+            var commandsBefore = LedgerChecks.Scalar(ledger.Database, "SELECT COUNT(*) FROM processed_commands");
+            var refusalsBefore = LedgerChecks.Scalar(ledger.Database, RecordedRefusals);
             var rejectedBefore = ledger.Get<LedgerMetrics>().RejectedByCode.ToDictionary(kv => kv.Key, kv => kv.Value);
             var generator = new BadInputs(new Random(seed));
             var byFault = new Dictionary<string, int>();
@@ -81,8 +81,8 @@ public sealed class BadInputTests(ITestOutputHelper output)
             // Invalid input and what the command's own fields rule out never ran and are not recorded; a
             // rule's refusal against the accounts' state is recorded under a command id the caller chose
             // (so a resend gets the same answer), as a refusal and nothing else.
-            Assert.Equal(commandsBefore + recordable, LedgerChecks.Scalar(ledger.DatabasePath, "SELECT COUNT(*) FROM processed_commands"));
-            Assert.Equal(refusalsBefore + recordable, LedgerChecks.Scalar(ledger.DatabasePath, RecordedRefusals));
+            Assert.Equal(commandsBefore + recordable, LedgerChecks.Scalar(ledger.Database, "SELECT COUNT(*) FROM processed_commands"));
+            Assert.Equal(refusalsBefore + recordable, LedgerChecks.Scalar(ledger.Database, RecordedRefusals));
             foreach (var (code, count) in byCode)
             {
                 Assert.Equal(count, ledger.Get<LedgerMetrics>().RejectedByCode.GetValueOrDefault(code) - rejectedBefore.GetValueOrDefault(code));
@@ -91,7 +91,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
             // Still up and still right.
             var after = await ledger.Mediator.Send(new DepositMoneyCommand(BadInputs.Eur, 0.01m, "still-alive"));
             Assert.Equal(100.01m, after.Balance);
-            LedgerChecks.AssertReadModelEqualsReplay(ledger.DatabasePath);
+            LedgerChecks.AssertReadModelEqualsReplay(ledger.Database);
 
             Figures.Report(output, nameof(GeneratedInvalidCommands_AreRefusedWithTheirCode_AndWriteNothing), new
             {

@@ -94,9 +94,9 @@ public sealed class BankInvariantTests(ITestOutputHelper output)
             Assert.All(final.Items, a => Assert.True(a.Balance >= 0, $"{a.AccountId} ends at {a.Balance}"));
             Assert.Equal(Transfers, succeeded + insufficient + gaveUp);
             Assert.Equal(accounts + 2L * succeeded, await first.EventCountAsync());
-            LedgerChecks.AssertContiguous(first.DatabasePath);
-            LedgerChecks.AssertTransfersHaveBothLegs(first.DatabasePath);
-            LedgerChecks.AssertReadModelEqualsReplay(first.DatabasePath);
+            LedgerChecks.AssertContiguous(first.Database);
+            LedgerChecks.AssertTransfersHaveBothLegs(first.Database);
+            LedgerChecks.AssertReadModelEqualsReplay(first.Database);
 
             Figures.Report(output, $"{nameof(RandomTransfers_NeverChangeTheTotal_InAnyRead)}({accounts})", new
             {

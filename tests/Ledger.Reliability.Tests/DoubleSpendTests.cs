@@ -85,9 +85,9 @@ public sealed class DoubleSpendTests(ITestOutputHelper output)
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        LedgerChecks.AssertContiguous(first.DatabasePath);
-        LedgerChecks.AssertTransfersHaveBothLegs(first.DatabasePath);
-        LedgerChecks.AssertReadModelEqualsReplay(first.DatabasePath);
+        LedgerChecks.AssertContiguous(first.Database);
+        LedgerChecks.AssertTransfersHaveBothLegs(first.Database);
+        LedgerChecks.AssertReadModelEqualsReplay(first.Database);
         Figures.Report(output, test, new
         {
             seed,

@@ -70,7 +70,7 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
             }
 
             // Exactly one effect per command, carrying the body that won.
-            var effects = EffectsByCommand(first.DatabasePath);
+            var effects = LedgerChecks.EventsByCommand(first.Database);
             var expected = accounts.ToDictionary(a => a, _ => Opening);
             foreach (var plan in plans)
             {
@@ -82,16 +82,16 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
                 Apply(winner, expected);
             }
 
-            Assert.Equal(plans.Length + accounts.Length, LedgerChecks.Scalar(first.DatabasePath, "SELECT COUNT(*) FROM processed_commands"));
+            Assert.Equal(plans.Length + accounts.Length, LedgerChecks.Scalar(first.Database, "SELECT COUNT(*) FROM processed_commands"));
             foreach (var (id, balance) in expected)
             {
                 var account = await first.Mediator.Send(new GetAccountQuery(id));
                 Assert.True(account?.Balance == balance, $"{id} holds {account?.Balance}, expected {balance}");
             }
 
-            LedgerChecks.AssertContiguous(first.DatabasePath);
-            LedgerChecks.AssertTransfersHaveBothLegs(first.DatabasePath);
-            LedgerChecks.AssertReadModelEqualsReplay(first.DatabasePath);
+            LedgerChecks.AssertContiguous(first.Database);
+            LedgerChecks.AssertTransfersHaveBothLegs(first.Database);
+            LedgerChecks.AssertReadModelEqualsReplay(first.Database);
 
             Figures.Report(output, nameof(EveryCommandSentTwoToFiveTimes_ActsExactlyOnce), new
             {
@@ -139,7 +139,7 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
                 Assert.All(taken, t => Assert.Equal(0m, ((CommandResult)t).Balance));
             }
 
-            LedgerChecks.AssertContiguous(first.DatabasePath);
+            LedgerChecks.AssertContiguous(first.Database);
         });
     }
 
@@ -313,27 +313,6 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
                 balances[o.AccountId!] = o.InitialDeposit;
                 break;
         }
-    }
-
-    private static Dictionary<string, List<string>> EffectsByCommand(string databasePath)
-    {
-        using var connection = LedgerChecks.Open(databasePath);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json_extract(metadata, '$.causationId'), event_type FROM events";
-        var effects = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var id = reader.GetString(0);
-            if (!effects.TryGetValue(id, out var list))
-            {
-                effects[id] = list = [];
-            }
-
-            list.Add(reader.GetString(1));
-        }
-
-        return effects;
     }
 
     private static string Json(object value) => JsonSerializer.Serialize(value, value.GetType(), EventSerializer.Options);

@@ -114,15 +114,11 @@ public sealed class EventMetadataTests
 
         var atLimit = Text(field, limit);
         await ledger.Mediator.Send((object)Command(field, atLimit, "at"));
-        var stored = LedgerChecks.Scalar(ledger.DatabasePath, "SELECT COUNT(*) FROM events") - eventsBefore;
+        var stored = LedgerChecks.Scalar(ledger.Database, "SELECT COUNT(*) FROM events") - eventsBefore;
         Assert.True(stored > 0);
-        using var connection = LedgerChecks.Open(ledger.DatabasePath);
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT data, metadata FROM events ORDER BY position DESC LIMIT 1";
-        using var reader = read.ExecuteReader();
-        reader.Read();
-        var values = JsonDocument.Parse(reader.GetString(0)).RootElement.EnumerateObject()
-            .Concat(JsonDocument.Parse(reader.GetString(1)).RootElement.EnumerateObject())
+        var last = LedgerChecks.Rows(ledger.Database, "SELECT data, metadata FROM events ORDER BY position DESC LIMIT 1").Single();
+        var values = JsonDocument.Parse((string)last[0]).RootElement.EnumerateObject()
+            .Concat(JsonDocument.Parse((string)last[1]).RootElement.EnumerateObject())
             .Where(p => p.Value.ValueKind == JsonValueKind.String)
             .Select(p => p.Value.GetString())
             .ToArray();

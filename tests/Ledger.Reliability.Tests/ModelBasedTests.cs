@@ -88,9 +88,9 @@ public sealed class ModelBasedTests(ITestOutputHelper output)
                 $"end: the read model shows {row} but the model has {account}");
         }
 
-        LedgerChecks.AssertContiguous(ledger.DatabasePath);
-        LedgerChecks.AssertTransfersHaveBothLegs(ledger.DatabasePath);
-        LedgerChecks.AssertReadModelEqualsReplay(ledger.DatabasePath);
+        LedgerChecks.AssertContiguous(ledger.Database);
+        LedgerChecks.AssertTransfersHaveBothLegs(ledger.Database);
+        LedgerChecks.AssertReadModelEqualsReplay(ledger.Database);
     }
 
     private static void Compare(Expected expected, object? actual, string context)

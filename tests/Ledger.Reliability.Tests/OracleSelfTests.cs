@@ -1,4 +1,5 @@
 using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Storage.Postgres;
 using Ledger.Infrastructure.Storage.Sqlite;
 using Ledger.Reliability.Tests.Support;
 
@@ -14,44 +15,44 @@ public sealed class OracleSelfTests
     public async Task ReadModelCheck_And_Hash_NoticeATamperedBalance()
     {
         await using var ledger = await StartWithHistoryAsync();
-        var hash = LedgerChecks.ReadModelHash(ledger.DatabasePath);
-        LedgerChecks.AssertReadModelEqualsReplay(ledger.DatabasePath);
+        var hash = LedgerChecks.ReadModelHash(ledger.Database);
+        LedgerChecks.AssertReadModelEqualsReplay(ledger.Database);
 
-        Execute(ledger.DatabasePath, "UPDATE account_balances SET balance_minor = balance_minor + 1 WHERE account_id = 'A'");
+        Execute(ledger.Database, "UPDATE account_balances SET balance_minor = balance_minor + 1 WHERE account_id = 'A'");
 
-        Assert.ThrowsAny<Exception>(() => LedgerChecks.AssertReadModelEqualsReplay(ledger.DatabasePath));
-        Assert.NotEqual(hash, LedgerChecks.ReadModelHash(ledger.DatabasePath));
+        Assert.ThrowsAny<Exception>(() => LedgerChecks.AssertReadModelEqualsReplay(ledger.Database));
+        Assert.NotEqual(hash, LedgerChecks.ReadModelHash(ledger.Database));
     }
 
     [Fact]
     public async Task ReadModelCheck_NoticesAMissingStatementLine()
     {
         await using var ledger = await StartWithHistoryAsync();
-        Execute(ledger.DatabasePath, "DELETE FROM account_ledger WHERE account_id = 'B' AND version = 2");
-        Assert.ThrowsAny<Exception>(() => LedgerChecks.AssertReadModelEqualsReplay(ledger.DatabasePath));
+        Execute(ledger.Database, "DELETE FROM account_ledger WHERE account_id = 'B' AND version = 2");
+        Assert.ThrowsAny<Exception>(() => LedgerChecks.AssertReadModelEqualsReplay(ledger.Database));
     }
 
     [Fact]
     public async Task ContiguityCheck_NoticesAGap()
     {
         await using var ledger = await StartWithHistoryAsync();
-        LedgerChecks.AssertContiguous(ledger.DatabasePath);
+        LedgerChecks.AssertContiguous(ledger.Database);
 
         // Only possible with the table's own guards dropped, which is the point: the check does not rely on them.
-        Execute(ledger.DatabasePath, SqliteStatements.DropEventGuards + "DELETE FROM events WHERE stream_id = 'BankAccount-A' AND stream_version = 2;");
+        Execute(ledger.Database, DropEventGuards(ledger.Database) + "DELETE FROM events WHERE stream_id = 'BankAccount-A' AND stream_version = 2;");
 
-        Assert.ThrowsAny<Exception>(() => LedgerChecks.AssertContiguous(ledger.DatabasePath));
+        Assert.ThrowsAny<Exception>(() => LedgerChecks.AssertContiguous(ledger.Database));
     }
 
     [Fact]
     public async Task TransferCheck_NoticesAHalfAppliedTransfer()
     {
         await using var ledger = await StartWithHistoryAsync();
-        LedgerChecks.AssertTransfersHaveBothLegs(ledger.DatabasePath);
+        LedgerChecks.AssertTransfersHaveBothLegs(ledger.Database);
 
-        Execute(ledger.DatabasePath, SqliteStatements.DropEventGuards + "DELETE FROM events WHERE event_type = 'TransferReceived';");
+        Execute(ledger.Database, DropEventGuards(ledger.Database) + "DELETE FROM events WHERE event_type = 'TransferReceived';");
 
-        Assert.ThrowsAny<Exception>(() => LedgerChecks.AssertTransfersHaveBothLegs(ledger.DatabasePath));
+        Assert.ThrowsAny<Exception>(() => LedgerChecks.AssertTransfersHaveBothLegs(ledger.Database));
     }
 
     [Fact]
@@ -73,11 +74,9 @@ public sealed class OracleSelfTests
         return ledger;
     }
 
-    private static void Execute(string databasePath, string sql)
-    {
-        using var connection = LedgerChecks.Open(databasePath);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private static void Execute(TestDatabase database, string sql) => LedgerChecks.Execute(database, sql);
+
+    /// <summary>The engine's own append-only and no-gap guards, dropped: only then can a test break what the checks guard.</summary>
+    private static string DropEventGuards(TestDatabase database) =>
+        database.Provider == PostgresTestDatabase.ProviderName ? PostgresStatements.DropEventGuards : SqliteStatements.DropEventGuards;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Notifications;
 using Ledger.Reliability.Tests.Support;
@@ -25,12 +26,12 @@ public sealed class RebuildTests(ITestOutputHelper output)
             var workload = new RandomWorkload(seed);
             await workload.RunAsync(ledger.Mediator, History);
             var events = await ledger.EventCountAsync();
-            var live = LedgerChecks.ReadModelHash(ledger.DatabasePath);
-            LedgerChecks.AssertReadModelEqualsReplay(ledger.DatabasePath, "live: ");
+            var live = LedgerChecks.ReadModelHash(ledger.Database);
+            LedgerChecks.AssertReadModelEqualsReplay(ledger.Database, "live: ");
 
             var rebuilt = await ledger.Mediator.Send(new RebuildProjectionsCommand());
             Assert.Equal(events, rebuilt.Events);
-            Assert.Equal(live, LedgerChecks.ReadModelHash(ledger.DatabasePath));
+            Assert.Equal(live, LedgerChecks.ReadModelHash(ledger.Database));
 
             // Every commit's events published again, twice, then everything at once, reversed, and
             // from two tasks at the same time.
@@ -47,24 +48,21 @@ public sealed class RebuildTests(ITestOutputHelper output)
             await Task.WhenAll(
                 Task.Run(async () => await publisher.Publish(new EventsAppended(all, []))),
                 Task.Run(async () => await publisher.Publish(new EventsAppended(all, []))));
-            Assert.Equal(live, LedgerChecks.ReadModelHash(ledger.DatabasePath));
+            Assert.Equal(live, LedgerChecks.ReadModelHash(ledger.Database));
 
-            // A database holding nothing but the events, brought up by catch-up alone.
+            // A database holding nothing but the events (copied row by row, as stored), brought up by catch-up alone.
             await using (var fresh = await TestLedger.StartAsync())
             {
-                var freshPath = fresh.DatabasePath;
-                using (var connection = LedgerChecks.Open(freshPath))
-                using (var copy = connection.CreateCommand())
-                {
-                    copy.CommandText = "ATTACH DATABASE @source AS source; INSERT INTO events SELECT * FROM source.events ORDER BY position; DETACH DATABASE source;";
-                    copy.Parameters.AddWithValue("@source", ledger.DatabasePath);
-                    copy.ExecuteNonQuery();
-                }
+                await RawEvents.InsertRowsAsync(fresh.Services, LedgerChecks.Rows(ledger.Database, """
+                    SELECT stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at FROM events ORDER BY position
+                    """).Select(r => new RawEvents.Row(
+                        (string)r[0], Convert.ToInt64(r[1], CultureInfo.InvariantCulture), r[2] as Guid? ?? Guid.Parse((string)r[2]), (string)r[3],
+                        Convert.ToInt32(r[4], CultureInfo.InvariantCulture), (string)r[5], (string)r[6], LedgerChecks.Instant(r[7]))));
 
                 var started = Stopwatch.GetTimestamp();
                 await fresh.CatchUpAsync();
                 var catchUp = Stopwatch.GetElapsedTime(started);
-                Assert.Equal(live, LedgerChecks.ReadModelHash(freshPath));
+                Assert.Equal(live, LedgerChecks.ReadModelHash(fresh.Database));
 
                 Figures.Report(output, nameof(Rebuild_FreshCatchUp_AndDoubleDelivery_AllGiveTheSameReadModel), new
                 {
@@ -104,9 +102,9 @@ public sealed class RebuildTests(ITestOutputHelper output)
             }
 
             await Task.WhenAll(writers);
-            LedgerChecks.AssertReadModelEqualsReplay(ledger.DatabasePath);
-            LedgerChecks.AssertContiguous(ledger.DatabasePath);
-            LedgerChecks.AssertTransfersHaveBothLegs(ledger.DatabasePath);
+            LedgerChecks.AssertReadModelEqualsReplay(ledger.Database);
+            LedgerChecks.AssertContiguous(ledger.Database);
+            LedgerChecks.AssertTransfersHaveBothLegs(ledger.Database);
         });
     }
 }

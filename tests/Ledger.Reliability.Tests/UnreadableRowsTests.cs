@@ -19,7 +19,8 @@ public sealed class UnreadableRowsTests(ITestOutputHelper output)
         ("InterestApplied", 1, """{"amount":1.5}"""),
         ("MoneyDeposited", 99, """{"amount":2,"currency":"EUR"}"""),
         ("AccountFrozen", 3, """{"reason":"audit"}"""),
-        ("MoneyWithdrawn", 1, "this is not json"),
+        // PostgreSQL keeps data as jsonb and refuses text that is not JSON: there, JSON of the wrong shape.
+        TestDatabase.DefaultIs("sqlite") ? ("MoneyWithdrawn", 1, "this is not json") : ("MoneyWithdrawn", 1, """{"amount":"not a number"}"""),
     ];
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using Ledger.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -31,6 +32,33 @@ public abstract class TestDatabase : IAsyncDisposable
     /// <summary>SQL that makes every later insert into <paramref name="table"/> fail with <paramref name="message"/>: a broken disk, on demand.</summary>
     public abstract string RefuseInsertsSql(string table, string message);
 
+    /// <summary>
+    /// A plain connection of the engine's own ADO.NET provider, unpooled and opened: for checks that read
+    /// the tables with SQL of their own, independent of the code under test.
+    /// </summary>
+    public abstract DbConnection OpenConnection();
+
+    /// <summary>
+    /// Plays another process that takes the ledger's write lock and keeps it until disposed (SQLite's
+    /// BEGIN IMMEDIATE, PostgreSQL's append lock): the ledger's writers wait for it, up to their busy timeout.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldWriteLockAsync()
+    {
+        var connection = OpenConnection();
+        try
+        {
+            return new HeldLock(connection, await BeginHoldingWriteLockAsync(connection));
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A transaction that holds the engine's write lock until it ends.</summary>
+    protected abstract Task<DbTransaction> BeginHoldingWriteLockAsync(DbConnection connection);
+
     public abstract ValueTask DisposeAsync();
 
     /// <summary>
@@ -46,9 +74,22 @@ public abstract class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> NewAsync(string prefix = "ledger-test") =>
         DefaultProvider == PostgresTestDatabase.ProviderName ? await PostgresTestDatabase.CreateAsync(prefix) : NewSqlite(prefix);
 
+    /// <summary>Whether this assembly's ledgers run on <paramref name="provider"/> when a test does not choose.</summary>
+    public static bool DefaultIs(string provider) => string.Equals(DefaultProvider, provider, StringComparison.Ordinal);
+
     private static readonly Lazy<string> DefaultEngine = new(() => AppDomain.CurrentDomain.GetAssemblies()
         .Select(a => a.GetCustomAttribute<TestEngineAttribute>()?.Provider)
         .FirstOrDefault(p => p is not null) ?? "sqlite");
+
+    private sealed class HeldLock(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.RollbackAsync();
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
 }
 
 /// <summary>A SQLite file in the temp folder, with its WAL and shared-memory files.</summary>
@@ -75,6 +116,23 @@ public sealed class SqliteTestDatabase(string path, bool owned) : TestDatabase
 
     public override string RefuseInsertsSql(string table, string message) =>
         $"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, '{message}'); END;";
+
+    /// <summary>Read-write without create (a read-only handle cannot open a WAL file whose -shm is gone), and unpooled.</summary>
+    public override DbConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>BEGIN IMMEDIATE: SQLite's one write lock, taken at once.</summary>
+    protected override Task<DbTransaction> BeginHoldingWriteLockAsync(DbConnection connection) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
     public override ValueTask DisposeAsync()
     {

@@ -4,10 +4,13 @@ namespace Ledger.Web.Api;
 
 internal static class OpenApiMetadata
 {
-    /// <summary>Documents the problem responses a route can give; every route can also answer 500.</summary>
+    /// <summary>
+    /// Documents the problem responses a route can give; every route can also answer 503 (the database is
+    /// busy or unavailable, with Retry-After) and 500.
+    /// </summary>
     public static RouteHandlerBuilder ProducesErrors(this RouteHandlerBuilder builder, params int[] statuses)
     {
-        foreach (var status in statuses.Append(StatusCodes.Status500InternalServerError))
+        foreach (var status in statuses.Append(StatusCodes.Status503ServiceUnavailable).Append(StatusCodes.Status500InternalServerError).Distinct())
         {
             builder.Produces<ApiProblem>(status, ProblemMapping.ContentType);
         }

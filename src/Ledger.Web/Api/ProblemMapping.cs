@@ -11,8 +11,14 @@ public static class ProblemMapping
     /// <summary>Not a domain refusal: something broke. Never carries details of what.</summary>
     public const string InternalErrorCode = "internal_error";
 
-    /// <summary>GET /health could not reach the database.</summary>
-    public const string DatabaseUnavailableCode = "database_unavailable";
+    /// <summary>GET /health (or any request) could not reach the database.</summary>
+    public const string DatabaseUnavailableCode = CommandErrorCodes.DatabaseUnavailable;
+
+    /// <summary>
+    /// How long a caller should wait before sending a 503 again. Short: a busy lock is usually released
+    /// in moments, and a restarting server is back within seconds; a caller that keeps getting 503 backs off.
+    /// </summary>
+    public const int RetryAfterSeconds = 1;
 
     /// <summary>HTTP level, not a domain refusal: an unsafe request or the Blazor hub from a page on another site.</summary>
     public const string ForbiddenOriginCode = "forbidden_origin";
@@ -26,6 +32,7 @@ public static class ProblemMapping
         ErrorCodes.AccountNotFound => StatusCodes.Status404NotFound,
         CommandErrorCodes.ConcurrencyConflict or CommandErrorCodes.IdempotencyKeyReused or CommandErrorCodes.StreamUnreadable => StatusCodes.Status409Conflict,
         CommandErrorCodes.VersionMismatch => StatusCodes.Status412PreconditionFailed,
+        CommandErrorCodes.DatabaseBusy or CommandErrorCodes.DatabaseUnavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
@@ -68,8 +75,12 @@ public static class ProblemMapping
         "The Host header does not name an address this ledger listens on.",
         HostNotAllowedCode);
 
-    public static IResult ToResult(this ApiProblem problem) =>
-        TypedResults.Json(problem, ApiJson.Options, ContentType, problem.Status);
+    /// <summary>The problem as a response; a 503 also says when to try again (Retry-After).</summary>
+    public static IResult ToResult(this ApiProblem problem)
+    {
+        var json = TypedResults.Json(problem, ApiJson.Options, ContentType, problem.Status);
+        return problem.Status == StatusCodes.Status503ServiceUnavailable ? new RetryLater(json) : json;
+    }
 
     private static string TypeFor(int status) => status switch
     {
@@ -94,4 +105,13 @@ public static class ProblemMapping
         503 => "Unavailable.",
         _ => "An unexpected error occurred.",
     };
+
+    private sealed class RetryLater(IResult problem) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return problem.ExecuteAsync(httpContext);
+        }
+    }
 }

@@ -67,7 +67,7 @@ public sealed class ConcurrencyConflictTests
     [Fact]
     public async Task ConflictThatOutlastsTheRetries_Is409ConcurrencyConflict_AndTheCommandWritesNothing()
     {
-        await using var factory = RivalFactory(out var rival, maxRetries: 0);
+        await using var factory = RivalFactory(await TestDatabase.NewAsync("ledger-api-test"), out var rival, maxRetries: 0);
         using var client = factory.CreateClient();
         var id = Api.NewId();
         await client.OpenAsync(id, 10m);
@@ -83,7 +83,7 @@ public sealed class ConcurrencyConflictTests
     [Fact]
     public async Task ConflictWithoutIfMatch_IsRetriedOnFreshState_AndSucceeds()
     {
-        await using var factory = RivalFactory(out var rival, maxRetries: 3);
+        await using var factory = RivalFactory(await TestDatabase.NewAsync("ledger-api-test"), out var rival, maxRetries: 3);
         using var client = factory.CreateClient();
         var id = Api.NewId();
         await client.OpenAsync(id, 10m);
@@ -100,7 +100,7 @@ public sealed class ConcurrencyConflictTests
     [Fact]
     public async Task ConflictWithIfMatch_IsNotRetried_AndIs412VersionMismatch()
     {
-        await using var factory = RivalFactory(out var rival, maxRetries: 3);
+        await using var factory = RivalFactory(await TestDatabase.NewAsync("ledger-api-test"), out var rival, maxRetries: 3);
         using var client = factory.CreateClient();
         var id = Api.NewId();
         await client.OpenAsync(id, 10m);
@@ -111,9 +111,10 @@ public sealed class ConcurrencyConflictTests
         await response.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_mismatch");
     }
 
-    private static LedgerApiFactory RivalFactory(out Func<RivalWriterEventStore> rival, int maxRetries)
+    private static LedgerApiFactory RivalFactory(TestDatabase database, out Func<RivalWriterEventStore> rival, int maxRetries)
     {
         var factory = new LedgerApiFactory(
+            database,
             services: ForwardingEventStore.Install<RivalWriterEventStore>,
             settings: new Dictionary<string, string> { ["Ledger:MaxConcurrencyRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         rival = () => factory.Services.GetRequiredService<RivalWriterEventStore>();

@@ -20,7 +20,7 @@ public sealed class FailureTests
     [InlineData("Production")]
     public async Task UnexpectedFailure_Is500ProblemWithoutDetails_InEveryEnvironment(string environment)
     {
-        await using var factory = new LedgerApiFactory(
+        await using var factory = await LedgerApiFactory.CreateAsync(
             services: ForwardingEventStore.Install<ExplodingEventStore>,
             settings: new Dictionary<string, string> { ["environment"] = environment });
         using var client = factory.CreateClient();
@@ -39,7 +39,7 @@ public sealed class FailureTests
     public async Task Health_WhenTheDatabaseDoesNotAnswer_Is503DatabaseUnavailable()
     {
         var broken = new BreakableContextFactory();
-        await using var factory = new LedgerApiFactory(services: s =>
+        await using var factory = await LedgerApiFactory.CreateAsync(services: s =>
         {
             var original = s.Single(d => d.ServiceType == typeof(IDbContextFactory<LedgerDbContext>));
             s.Remove(original);

@@ -198,7 +198,7 @@ public sealed class IdempotencyAcrossRestartTests
     [Fact]
     public async Task ReplayAfterARestart_AnswersTheFirstResponse_AndWritesNothing()
     {
-        await using var database = TestDatabase.NewSqlite("ledger-api-test");
+        await using var database = await TestDatabase.NewAsync("ledger-api-test");
         {
             var id = Api.NewId();
             var key = Guid.NewGuid().ToString();
@@ -206,7 +206,7 @@ public sealed class IdempotencyAcrossRestartTests
             string firstBody;
             string? firstETag;
             long countBefore;
-            await using (var first = new LedgerApiFactory(database.Borrow()))
+            await using (var first = await LedgerApiFactory.CreateAsync(database.Borrow()))
             {
                 using var client = first.CreateClient();
                 await client.OpenAsync(id, 1m);
@@ -216,7 +216,7 @@ public sealed class IdempotencyAcrossRestartTests
                 countBefore = await client.EventCountAsync();
             }
 
-            await using var restarted = new LedgerApiFactory(database.Borrow());
+            await using var restarted = await LedgerApiFactory.CreateAsync(database.Borrow());
             using var again = restarted.CreateClient();
             var replay = await again.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key));
 

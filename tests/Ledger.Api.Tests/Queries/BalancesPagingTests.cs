@@ -5,11 +5,12 @@ namespace Ledger.Api.Tests.Queries;
 /// <summary>GET /api/balances answers a page of accounts; its totals always cover every account.</summary>
 public sealed class BalancesPagingTests : IAsyncLifetime
 {
-    private readonly LedgerApiFactory factory = new();
+    private LedgerApiFactory factory = null!;
     private HttpClient client = null!;
 
     public async Task InitializeAsync()
     {
+        factory = await LedgerApiFactory.CreateAsync();
         client = factory.CreateClient();
         for (var i = 0; i < 7; i++)
         {

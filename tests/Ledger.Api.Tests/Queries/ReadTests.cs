@@ -4,11 +4,12 @@ namespace Ledger.Api.Tests.Queries;
 
 public sealed class AccountListTests : IAsyncLifetime
 {
-    private readonly LedgerApiFactory factory = new();
+    private LedgerApiFactory factory = null!;
     private HttpClient client = null!;
 
     public async Task InitializeAsync()
     {
+        factory = await LedgerApiFactory.CreateAsync();
         client = factory.CreateClient();
         await client.OpenAsync("alpha", 30m, holderName: "Zoe Zimmer");
         await client.OpenAsync("bravo", 10m, holderName: "Adam Abbot");
@@ -168,8 +169,16 @@ public sealed class EventReadTests(ApiFixture fixture) : IClassFixture<ApiFixtur
         var projections = status.GetProperty("projections").EnumerateArray().ToArray();
         Assert.Equal(["account_balances", "account_ledger"], projections.Select(p => p.GetProperty("name").GetString()!).Order(StringComparer.Ordinal).ToArray());
         Assert.All(projections, p => Assert.Equal(["name", "checkpoint", "lagEvents", "lagSeconds"], p.EnumerateObject().Select(x => x.Name).ToArray()));
-        Assert.Equal(["provider"], status.GetProperty("database").EnumerateObject().Select(p => p.Name).ToArray());
-        Assert.Equal("sqlite", status.GetProperty("database").GetProperty("provider").GetString());
+        // Which engine, and on a server which database; never a file path, a connection string or a password.
+        var database = status.GetProperty("database");
+        Assert.Equal(fixture.Factory.Database.Provider, database.GetProperty("provider").GetString());
+        string[] fields = fixture.Factory.Database is PostgresTestDatabase ? ["provider", "host", "database"] : ["provider"];
+        Assert.Equal(fields, database.EnumerateObject().Select(p => p.Name).ToArray());
+        if (fixture.Factory.Database is PostgresTestDatabase server)
+        {
+            Assert.Equal(server.Name, database.GetProperty("database").GetString());
+            Assert.DoesNotContain("assword", status.ToString(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

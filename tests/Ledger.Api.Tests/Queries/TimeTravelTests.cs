@@ -18,18 +18,13 @@ public sealed class TimeTravelTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly ManualClock clock = new(Monday);
-    private readonly LedgerApiFactory factory;
+    private LedgerApiFactory factory = null!;
     private HttpClient client = null!;
 
-    public TimeTravelTests()
+    public async Task InitializeAsync()
     {
-        factory = new LedgerApiFactory(services: s => s.AddSingleton<TimeProvider>(new LedgerClock(clock)));
-    }
-
-    public Task InitializeAsync()
-    {
+        factory = await LedgerApiFactory.CreateAsync(services: s => s.AddSingleton<TimeProvider>(new LedgerClock(clock)));
         client = factory.CreateClient();
-        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()

@@ -8,7 +8,7 @@ public sealed class AllowedHostsSettingTests
     [Fact]
     public async Task ANameFromTheSetting_IsAccepted_WhileOthersStillAreNot()
     {
-        await using var factory = new LedgerApiFactory(settings: new Dictionary<string, string> { ["Ledger:AllowedHosts"] = "ledger.example.com" });
+        await using var factory = await LedgerApiFactory.CreateAsync(settings: new Dictionary<string, string> { ["Ledger:AllowedHosts"] = "ledger.example.com" });
         using var client = factory.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, "ledger.example.com")).StatusCode);
@@ -19,7 +19,7 @@ public sealed class AllowedHostsSettingTests
     [Fact]
     public async Task AWildcardInTheSetting_StopsTheStart()
     {
-        await using var factory = new LedgerApiFactory(settings: new Dictionary<string, string> { ["Ledger:AllowedHosts"] = "*" });
+        await using var factory = await LedgerApiFactory.CreateAsync(settings: new Dictionary<string, string> { ["Ledger:AllowedHosts"] = "*" });
 
         var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
 

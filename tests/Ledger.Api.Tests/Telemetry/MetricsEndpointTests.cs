@@ -15,7 +15,7 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task Metrics_WhenSwitchedOnInConfiguration_ServesLedgerSeries_AfterACommand()
     {
-        await using var factory = new LedgerApiFactory(settings: new Dictionary<string, string> { [TelemetryChoice.MetricsSetting] = "true" });
+        await using var factory = await LedgerApiFactory.CreateAsync(settings: new Dictionary<string, string> { [TelemetryChoice.MetricsSetting] = "true" });
         using var client = factory.CreateClient();
         await client.OpenAsync("M-1", 100m);
         await (await client.PostAsync("/api/accounts/M-1/withdrawals", new { amount = 1000, transactionReference = "too much" })).ProblemAsync(HttpStatusCode.UnprocessableEntity, "insufficient_funds");
@@ -36,7 +36,7 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task Metrics_ByDefault_AreNotServed()
     {
-        await using var factory = new LedgerApiFactory();
+        await using var factory = await LedgerApiFactory.CreateAsync();
         using var client = factory.CreateClient();
         await client.OpenAsync("M-2", 100m);
 

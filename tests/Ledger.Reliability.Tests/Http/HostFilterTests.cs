@@ -12,13 +12,14 @@ namespace Ledger.Reliability.Tests.Http;
 /// </summary>
 public sealed class HostFilterTests : IAsyncLifetime
 {
-    private readonly SqliteTestDatabase database = TestDatabase.NewSqlite("ledger-rel");
+    private TestDatabase database = null!;
     private LedgerWebProcess app = null!;
     private HttpClient http = null!;
     private int port;
 
     public async Task InitializeAsync()
     {
+        database = await TestDatabase.NewAsync("ledger-rel");
         (app, _) = await AppProcess.StartAsync(database);
         http = app.CreateClient();
         port = app.BaseUrl.Port;

@@ -289,7 +289,7 @@ public sealed class HttpBadInputTests(ITestOutputHelper output)
 
     private static async Task<Run> StartWithFixtureAsync()
     {
-        var database = TestDatabase.NewSqlite("ledger-rel");
+        var database = await TestDatabase.NewAsync("ledger-rel");
         var (app, _) = await AppProcess.StartAsync(database);
         var http = app.CreateClient();
         foreach (var command in BadInputs.Fixture)
@@ -302,7 +302,7 @@ public sealed class HttpBadInputTests(ITestOutputHelper output)
         return new Run(app, http, database);
     }
 
-    private sealed record Run(LedgerWebProcess App, HttpClient Http, SqliteTestDatabase Database) : IAsyncDisposable
+    private sealed record Run(LedgerWebProcess App, HttpClient Http, TestDatabase Database) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {

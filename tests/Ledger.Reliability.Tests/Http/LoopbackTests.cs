@@ -12,9 +12,12 @@ namespace Ledger.Reliability.Tests.Http;
 /// </summary>
 public sealed class LoopbackTests
 {
+    /// <summary>Inside the namespace only the app's own file is reachable: a PostgreSQL server outside it is not.</summary>
+    private const string Why = "the app runs in a private network namespace with a --db file";
+
     private const string ExternalAddress = "10.253.0.1";
 
-    [Fact]
+    [SqliteOnlyFact(Why)]
     public async Task ByDefault_TheAppRefusesConnectionsToANonLoopbackAddress()
     {
         var probe = await ProbeAsync(urls: null, port: 5000);
@@ -22,7 +25,7 @@ public sealed class LoopbackTests
         Assert.False(probe.External, $"{ExternalAddress}:5000 accepted a connection{Environment.NewLine}{probe.Log}");
     }
 
-    [Theory]
+    [SqliteOnlyTheory(Why)]
     [InlineData("http://127.0.0.1:{0}")]
     [InlineData("http://localhost:{0}")]
     public async Task BoundToLoopback_TheAppRefusesConnectionsToANonLoopbackAddress(string urls)
@@ -34,7 +37,7 @@ public sealed class LoopbackTests
     }
 
     /// <summary>The control: asked to listen everywhere, the external address does answer (and the app warns).</summary>
-    [Fact]
+    [SqliteOnlyFact(Why)]
     public async Task BoundToAllAddresses_TheProbeSeesTheAppFromOutsideLoopback_AndTheAppWarns()
     {
         var port = AppProcess.FreePort();

@@ -19,7 +19,7 @@ public sealed class SameMeaningBodyTests(ITestOutputHelper output)
         var rounds = Soak.Size("SAME_MEANING", ci: 60, soak: 2_000);
         await Seeds.RunAsync(seed, async () =>
         {
-            await using var database = TestDatabase.NewSqlite("ledger-rel");
+            await using var database = await TestDatabase.NewAsync("ledger-rel");
             var (app, _) = await AppProcess.StartAsync(database);
             await using var _app = app;
             using var http = app.CreateClient();

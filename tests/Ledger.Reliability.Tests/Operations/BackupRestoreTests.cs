@@ -10,11 +10,14 @@ namespace Ledger.Reliability.Tests.Operations;
 /// </summary>
 public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
 {
+    /// <summary>On PostgreSQL the tools are pg_dump and pg_restore, and the server, not a file lock, guards the data.</summary>
+    private const string Why = "backup and restore copy and replace a SQLite file";
+
     private readonly string folder = Directory.CreateTempSubdirectory("ledger-ops-").FullName;
 
     private string DatabasePath => Path.Combine(folder, "ledger.db");
 
-    [Fact]
+    [SqliteOnlyFact(Why)]
     public async Task Backup_WhileTheAppKeepsWriting_IsACheckedPrefixOfTheLedger_WithTheQuerysCountAndHash()
     {
         var (app, _) = await AppProcess.StartAsync(DatabasePath);
@@ -61,7 +64,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(["copy.db", "ledger.db", "ledger.db.lock"], Files().Where(f => !f.StartsWith("ledger.db-", StringComparison.Ordinal)));
     }
 
-    [Fact]
+    [SqliteOnlyFact(Why)]
     public async Task Restore_WhileTheAppRunsOnTheTarget_IsRefused_AndTheLedgerIsUntouched()
     {
         var backupFile = Path.Combine(folder, "backup.db");
@@ -85,7 +88,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain(Files(), f => f.Contains(".restoring-", StringComparison.Ordinal) || f.Contains(".before-restore-", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SqliteOnlyFact(Why)]
     public async Task Restore_IntoAFreshPath_GivesTheBackupsCountAndHash_AndTheAppServesIt()
     {
         var backupFile = Path.Combine(folder, "backup.db");
@@ -118,7 +121,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    [Fact]
+    [SqliteOnlyFact(Why)]
     public async Task Restore_OverAStoppedLedger_KeepsTheReplacedDatabaseBesideIt()
     {
         await using (var first = (await AppProcess.StartAsync(DatabasePath)).App)
@@ -143,7 +146,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain(Files(), f => f is "ledger.db-wal" or "ledger.db-shm");
     }
 
-    [Fact]
+    [SqliteOnlyFact(Why)]
     public async Task Restore_OfAFileThatIsNoLedger_IsRefused_AndLeavesNoFile()
     {
         var text = Path.Combine(folder, "notes.txt");
@@ -167,7 +170,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(["ledger.db.lock", "notes.txt", "other.db"], Files());
     }
 
-    [Fact]
+    [SqliteOnlyFact(Why)]
     public async Task Backup_Refusals_SayWhy_AndLeaveNoPartialFile()
     {
         await using (var app = (await AppProcess.StartAsync(DatabasePath)).App)
@@ -199,7 +202,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("1", forced.Fact("events"));
     }
 
-    [Fact]
+    [SqliteOnlyFact(Why)]
     public async Task App_WillNotStart_WhileARestoreHoldsTheDatabase()
     {
         // What restore holds while it replaces the file: the lock, exclusively.

@@ -5,8 +5,9 @@ using System.Net.Sockets;
 namespace Ledger.Reliability.Tests.Support;
 
 /// <summary>
-/// How these tests run the real Ledger.Web: as production does, on a given database file and a loopback
-/// port in 5300–5399, ready once /health answers. <see cref="LedgerWebProcess.KillAsync"/> is the crash.
+/// How these tests run the real Ledger.Web: as production does, on a given test database (its engine's
+/// command-line options, <see cref="TestDatabase.CommandLine"/>) and a loopback port in 5300–5399, ready
+/// once /health answers. <see cref="LedgerWebProcess.KillAsync"/> is the crash.
 /// </summary>
 public static class AppProcess
 {
@@ -16,11 +17,11 @@ public static class AppProcess
     private static readonly Lock PortLock = new();
     private static int nextPort = FirstPort + (Environment.ProcessId % 50);
 
-    /// <summary>Starts the app and waits until /health answers 200; returns it with how long that took.</summary>
     /// <summary>Starts the app on a SQLite file (one the test manages itself: backups and restores are files).</summary>
     public static Task<(LedgerWebProcess App, TimeSpan Ready)> StartAsync(string databasePath, TimeSpan? timeout = null) =>
         StartAsync(SqliteTestDatabase.At(databasePath), timeout);
 
+    /// <summary>Starts the app and waits until /health answers 200; returns it with how long that took.</summary>
     public static async Task<(LedgerWebProcess App, TimeSpan Ready)> StartAsync(TestDatabase database, TimeSpan? timeout = null)
     {
         var info = new LedgerWebStartInfo(database)

@@ -1,44 +1,35 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Ledger.Domain.Accounts;
 using Ledger.Domain.Money;
 using Ledger.Infrastructure.Storage.Serialization;
-using Microsoft.Data.Sqlite;
 
 namespace Ledger.Reliability.Tests.Support;
 
 /// <summary>
-/// Invariants read straight from a database file with plain SQL, independent of the code under test:
-/// usable by a test that drives the mediator and by one that drives a killed and restarted process.
+/// Invariants read straight from a database with plain SQL over the engine's own ADO.NET provider,
+/// independent of the code under test: usable by a test that drives the mediator and by one that
+/// drives a killed and restarted process. The SQL is what both engines speak; JSON is read here, and
+/// rows are put in order here, so neither an engine's JSON functions nor its collation decide a check.
 /// </summary>
 public static class LedgerChecks
 {
-    /// <summary>Read-write without create (a read-only handle cannot open a WAL file whose -shm is gone), used only to read.</summary>
-    public static SqliteConnection Open(string databasePath)
+    /// <summary>SQLite's own verdict on the file ("ok" when intact).</summary>
+    public static string IntegrityCheck(SqliteTestDatabase database)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWrite,
-            Pooling = false,
-        }.ToString());
-        connection.Open();
-        return connection;
-    }
-
-    public static string IntegrityCheck(string databasePath)
-    {
-        using var connection = Open(databasePath);
+        using var connection = database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check";
         return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
     }
 
     /// <summary>Every stream has versions 1..n without a gap or a repeat; positions are 1..count.</summary>
-    public static void AssertContiguous(string databasePath, string context = "")
+    public static void AssertContiguous(TestDatabase database, string context = "")
     {
-        using var connection = Open(databasePath);
+        using var connection = database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT stream_id, COUNT(*), COUNT(DISTINCT stream_version), MIN(stream_version), MAX(stream_version)
@@ -62,22 +53,16 @@ public static class LedgerChecks
     }
 
     /// <summary>Every TransferInitiated has exactly one TransferReceived of the same transfer, amount and command, and vice versa.</summary>
-    public static void AssertTransfersHaveBothLegs(string databasePath, string context = "")
+    public static void AssertTransfersHaveBothLegs(TestDatabase database, string context = "")
     {
-        using var connection = Open(databasePath);
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT event_type, json_extract(data, '$.transferId'), json_extract(data, '$.amount'), json_extract(metadata, '$.causationId'), data
-            FROM events WHERE event_type IN ('TransferInitiated', 'TransferReceived')
-            """;
         var legs = new Dictionary<string, (int Out, int In, string? OutKey, string? InKey)>(StringComparer.Ordinal);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var row in Rows(database, "SELECT event_type, data, metadata FROM events WHERE event_type IN ('TransferInitiated', 'TransferReceived')"))
         {
-            var transferId = reader.GetString(1);
-            var key = Convert.ToString(reader.GetValue(2), CultureInfo.InvariantCulture) + "|" + reader.GetString(3);
+            using var data = JsonDocument.Parse((string)row[1]);
+            var transferId = data.RootElement.GetProperty("transferId").GetString()!;
+            var key = data.RootElement.GetProperty("amount").GetDecimal().ToString(CultureInfo.InvariantCulture) + "|" + CausationId((string)row[2]);
             var current = legs.GetValueOrDefault(transferId);
-            legs[transferId] = reader.GetString(0) == "TransferInitiated"
+            legs[transferId] = (string)row[0] == "TransferInitiated"
                 ? current with { Out = current.Out + 1, OutKey = key }
                 : current with { In = current.In + 1, InKey = key };
         }
@@ -93,38 +78,26 @@ public static class LedgerChecks
     /// The read model equals a fresh replay of every event, folded here with the domain's pure Evolve:
     /// balances, versions, statuses and times in <c>account_balances</c>; every row of <c>account_ledger</c>.
     /// </summary>
-    public static void AssertReadModelEqualsReplay(string databasePath, string context = "")
+    public static void AssertReadModelEqualsReplay(TestDatabase database, string context = "")
     {
-        var replay = Replay(databasePath);
-        using var connection = Open(databasePath);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT account_id, balance_minor, version, status, last_updated_at, currency FROM account_balances";
+        var replay = Replay(database);
         var seen = 0;
-        using (var reader = command.ExecuteReader())
+        foreach (var row in Rows(database, "SELECT account_id, balance_minor, version, status, last_updated_at, currency FROM account_balances"))
         {
-            while (reader.Read())
-            {
-                seen++;
-                var id = reader.GetString(0);
-                Assert.True(replay.Accounts.TryGetValue(id, out var state), $"{context}account_balances has {id}, which no event opened");
-                var row = (reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), reader.GetInt64(4), reader.GetString(5));
-                var expected = (Amounts.ToMinorUnits(state.Balance, state.Currency), state.Version, state.Status.ToString(), state.LastUpdatedAt.UtcTicks, state.Currency);
-                Assert.True(expected == row, $"{context}account {id}: read model {row}, replay {expected}");
-            }
+            seen++;
+            var id = (string)row[0];
+            Assert.True(replay.Accounts.TryGetValue(id, out var state), $"{context}account_balances has {id}, which no event opened");
+            var actual = (Convert.ToInt64(row[1], CultureInfo.InvariantCulture), Convert.ToInt64(row[2], CultureInfo.InvariantCulture), (string)row[3], Instant(row[4]).UtcTicks, (string)row[5]);
+            var expected = (Amounts.ToMinorUnits(state.Balance, state.Currency), state.Version, state.Status.ToString(), state.LastUpdatedAt.UtcTicks, state.Currency);
+            Assert.True(expected == actual, $"{context}account {id}: read model {actual}, replay {expected}");
         }
 
         Assert.True(replay.Accounts.Count == seen, $"{context}replay has {replay.Accounts.Count} accounts, account_balances {seen}");
 
-        command.CommandText = "SELECT account_id, version, balance_after_minor, status_after, position FROM account_ledger ORDER BY account_id, version";
-        var rows = new List<(string, long, long, string, long)>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), reader.GetInt64(4)));
-            }
-        }
-
+        var rows = Rows(database, "SELECT account_id, version, balance_after_minor, status_after, position FROM account_ledger")
+            .Select(r => ((string)r[0], Convert.ToInt64(r[1], CultureInfo.InvariantCulture), Convert.ToInt64(r[2], CultureInfo.InvariantCulture), (string)r[3], Convert.ToInt64(r[4], CultureInfo.InvariantCulture)))
+            .OrderBy(r => r.Item1, StringComparer.Ordinal).ThenBy(r => r.Item2)
+            .ToList();
         var expectedRows = replay.Ledger.OrderBy(r => r.Item1, StringComparer.Ordinal).ThenBy(r => r.Item2).ToList();
         Assert.True(expectedRows.Count == rows.Count, $"{context}account_ledger has {rows.Count} rows, replay {expectedRows.Count}");
         for (var i = 0; i < rows.Count; i++)
@@ -133,40 +106,38 @@ public static class LedgerChecks
         }
     }
 
-    public static ReplayResult Replay(string databasePath)
+    public static ReplayResult Replay(TestDatabase database)
     {
-        using var connection = Open(databasePath);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT event_type, schema_version, data, position FROM events ORDER BY position";
         var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
         var ledger = new List<(string, long, long, string, long)>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var row in Rows(database, "SELECT event_type, schema_version, data, position FROM events ORDER BY position"))
         {
-            var e = EventSerializer.Deserialize(reader.GetString(0), reader.GetInt32(1), reader.GetString(2));
+            var e = EventSerializer.Deserialize((string)row[0], Convert.ToInt32(row[1], CultureInfo.InvariantCulture), (string)row[2]);
             var next = Account.Evolve(accounts.GetValueOrDefault(e.AccountId), e);
             accounts[e.AccountId] = next;
-            ledger.Add((next.AccountId, next.Version, Amounts.ToMinorUnits(next.Balance, next.Currency), next.Status.ToString(), reader.GetInt64(3)));
+            ledger.Add((next.AccountId, next.Version, Amounts.ToMinorUnits(next.Balance, next.Currency), next.Status.ToString(), Convert.ToInt64(row[3], CultureInfo.InvariantCulture)));
         }
 
         return new ReplayResult(accounts, ledger);
     }
 
     /// <summary>
-    /// A hash of every column of every read-model row, in key order, plus each projection's checkpoint
-    /// position (not the time it was written, which is bookkeeping).
+    /// A hash of every column of every read-model row, plus each projection's checkpoint position (not the
+    /// time it was written, which is bookkeeping). Rows are hashed in the order of their text, so the
+    /// engine's row order and collation do not matter. Comparable between databases of one engine.
     /// </summary>
-    public static string ReadModelHash(string databasePath)
+    public static string ReadModelHash(TestDatabase database)
     {
-        using var connection = Open(databasePath);
+        using var connection = database.OpenConnection();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var sql in new[]
         {
-            "SELECT * FROM account_balances ORDER BY account_id",
-            "SELECT * FROM account_ledger ORDER BY account_id, version",
-            "SELECT name, position FROM projection_checkpoints ORDER BY name",
+            "SELECT * FROM account_balances",
+            "SELECT * FROM account_ledger",
+            "SELECT name, position FROM projection_checkpoints",
         })
         {
+            var rows = new List<string>();
             using var command = connection.CreateCommand();
             command.CommandText = sql;
             using var reader = command.ExecuteReader();
@@ -175,23 +146,103 @@ public static class LedgerChecks
                 var row = new StringBuilder();
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    row.Append(reader.GetName(i)).Append('=').Append(Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)).Append('\u001f');
+                    row.Append(reader.GetName(i)).Append('=').Append(Text(reader.GetValue(i))).Append('\u001f');
                 }
 
-                hash.AppendData(Encoding.UTF8.GetBytes(row.Append('\u001e').ToString()));
+                rows.Add(row.Append('\u001e').ToString());
             }
+
+            foreach (var row in rows.Order(StringComparer.Ordinal))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(row));
+            }
+
+            hash.AppendData("\u001d"u8);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    public static long Scalar(string databasePath, string sql)
+    /// <summary>How many events each command (its causation id: the command id or Idempotency-Key) wrote, and of which types.</summary>
+    public static Dictionary<string, List<string>> EventsByCommand(TestDatabase database)
     {
-        using var connection = Open(databasePath);
+        var effects = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var row in Rows(database, "SELECT metadata, event_type FROM events"))
+        {
+            var id = CausationId((string)row[0]);
+            if (!effects.TryGetValue(id, out var list))
+            {
+                effects[id] = list = [];
+            }
+
+            list.Add((string)row[1]);
+        }
+
+        return effects;
+    }
+
+    public static long Scalar(TestDatabase database, string sql)
+    {
+        using var connection = database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Runs a statement (or several) on its own connection: a test that breaks a database on purpose.</summary>
+    public static void Execute(TestDatabase database, string sql)
+    {
+        using var connection = database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Every row of a query, its values as the provider reads them.</summary>
+    public static List<object[]> Rows(TestDatabase database, string sql)
+    {
+        using var connection = database.OpenConnection();
+        return Rows(connection, sql);
+    }
+
+    public static List<object[]> Rows(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object[]>();
+        while (reader.Read())
+        {
+            var row = new object[reader.FieldCount];
+            reader.GetValues(row);
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>An instant as either engine stores it: UTC ticks on SQLite, <c>timestamptz</c> on PostgreSQL.</summary>
+    public static DateTimeOffset Instant(object value) => value switch
+    {
+        long ticks => new DateTimeOffset(ticks, TimeSpan.Zero),
+        DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
+        DateTimeOffset instant => instant,
+        _ => throw new InvalidCastException($"Not an instant: {value.GetType().Name} {value}"),
+    };
+
+    public static string CausationId(string metadata)
+    {
+        using var json = JsonDocument.Parse(metadata);
+        return json.RootElement.GetProperty("causationId").GetString()!;
+    }
+
+    /// <summary>A value as text for the hash: exact for instants (the invariant culture would drop their fractions).</summary>
+    private static string Text(object value) => value switch
+    {
+        DateTime time => time.ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
 
     public sealed record ReplayResult(IReadOnlyDictionary<string, Account> Accounts, IReadOnlyList<(string, long, long, string, long)> Ledger);
 }

@@ -27,4 +27,10 @@ public static class CommandErrorCodes
 
     /// <summary>The account's history holds an event this build cannot read: nothing may be decided on it.</summary>
     public const string StreamUnreadable = "stream_unreadable";
+
+    /// <summary>Another process held the database's write lock past the busy timeout: nothing was written; try again.</summary>
+    public const string DatabaseBusy = "database_busy";
+
+    /// <summary>The database could not be reached (a PostgreSQL server down or restarting): try again once it is back.</summary>
+    public const string DatabaseUnavailable = "database_unavailable";
 }

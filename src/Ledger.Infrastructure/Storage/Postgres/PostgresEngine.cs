@@ -138,6 +138,13 @@ public sealed class PostgresEngine : SqlEngine, IAsyncDisposable
         { SqlState: PostgresErrorCodes.RaiseException, MessageText: PostgresStatements.GapRefusal } => StorageFailure.StreamVersionConflict,
         // The retry behaviour decides again on fresh state, as after any lost race.
         { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => StorageFailure.StreamVersionConflict,
+        // lock_timeout (the busy timeout) ran out waiting for the append lock or a row another process holds.
+        { SqlState: PostgresErrorCodes.LockNotAvailable } => StorageFailure.Busy,
+        // Class 08 (connection), shutting down or starting up, or no connection slot left.
+        { SqlState: var state } when state.StartsWith("08", StringComparison.Ordinal) || state is PostgresErrorCodes.AdminShutdown
+            or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections => StorageFailure.Unavailable,
+        // Not the server's answer but the way to it: refused, reset, timed out, or a connection that broke.
+        null when IsConnectionFailure(exception) => StorageFailure.Unavailable,
         _ => StorageFailure.Other,
     };
 
@@ -197,6 +204,21 @@ public sealed class PostgresEngine : SqlEngine, IAsyncDisposable
         }
 
         return reason.ReplaceLineEndings(" ");
+    }
+
+    private static bool IsConnectionFailure(Exception? exception)
+    {
+        while (exception is not null)
+        {
+            if (exception is NpgsqlException or SocketException or IOException or TimeoutException)
+            {
+                return true;
+            }
+
+            exception = exception.InnerException;
+        }
+
+        return false;
     }
 
     private static PostgresException? Find(Exception? exception)

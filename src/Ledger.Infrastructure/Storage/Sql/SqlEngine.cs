@@ -28,6 +28,12 @@ public enum StorageFailure
     Other,
     StreamVersionConflict,
     DuplicateCommand,
+
+    /// <summary>Another process held the write lock for longer than the busy timeout: nothing was written; try again.</summary>
+    Busy,
+
+    /// <summary>The database could not be reached, or the connection broke: try again once it is back.</summary>
+    Unavailable,
 }
 
 /// <summary>Where a ledger's data lives, for status pages: a file, or a server's host and database; never a password.</summary>

@@ -86,6 +86,8 @@ public sealed class SqliteEngine(IOptions<LedgerOptions> options) : SqlEngine
         { SqliteErrorCode: 19 } e when e.Message.Contains("events.stream_id", StringComparison.Ordinal) => StorageFailure.StreamVersionConflict,
         { } e when e.Message.Contains(SqliteStatements.GapRefusal, StringComparison.Ordinal) => StorageFailure.StreamVersionConflict,
         { SqliteErrorCode: 19 } e when e.Message.Contains("processed_commands.", StringComparison.Ordinal) => StorageFailure.DuplicateCommand,
+        // SQLITE_BUSY and SQLITE_LOCKED: another connection kept the lock past the busy timeout.
+        { SqliteErrorCode: 5 or 6 } => StorageFailure.Busy,
         _ => StorageFailure.Other,
     };
 
