@@ -13,7 +13,7 @@ var dataDirectory = Path.Combine(Value("--data") ?? Path.GetTempPath(), $"ledger
 Directory.CreateDirectory(dataDirectory);
 
 // Order matters where scenarios share data: M5 seeds the large database, M7 builds its read model, M6 reads it.
-IScenario[] all = [new M1DurableWrites(), new M2ConcurrentWrites(), new M3Dispatch(), new M4AppendOverhead(), new M5AggregateLoad(), new M7Rebuild(), new M6TimeTravel(), new M8Memory()];
+IScenario[] all = [new M1DurableWrites(BenchEngine.Sqlite), new M1DurableWrites(BenchEngine.Postgres), new M2ConcurrentWrites(), new M3Dispatch(), new M4AppendOverhead(), new M5AggregateLoad(), new M7Rebuild(), new M6TimeTravel(), new M8Memory()];
 var scenarios = all.Where(s => only is null || only.Contains(s.Id)).ToArray();
 var context = new RunContext(quick, dataDirectory);
 var started = DateTime.UtcNow;
