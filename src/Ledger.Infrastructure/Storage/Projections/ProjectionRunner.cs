@@ -35,10 +35,22 @@ public sealed class ProjectionRunner(
     /// an event only on top of its account's previous one, so a delivery that arrives early changes
     /// nothing and the projection is then caught up from the store, in order.
     /// </summary>
-    public async Task DeliverAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    public async Task DeliverAsync(IReadOnlyList<StoredEvent> delivered, CancellationToken cancellationToken)
     {
-        if (events.Count == 0)
+        var events = delivered.OrderBy(e => e.Position).ToArray();
+        if (events.Length == 0)
         {
+            return;
+        }
+
+        if (events[^1].Position - events[0].Position + 1 != events.Length)
+        {
+            // Not one commit's positions: whatever lies between them may be missing, so take it all from the store.
+            foreach (var projection in Projections)
+            {
+                await CatchUpAsync(projection, cancellationToken);
+            }
+
             return;
         }
 
