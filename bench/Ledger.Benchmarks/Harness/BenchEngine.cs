@@ -36,6 +36,30 @@ public sealed class BenchEngine
     public async Task<TestDatabase> NewDatabaseAsync(RunContext context, string name) =>
         IsPostgres ? await PostgresServer.CreateDatabaseAsync("bench_" + name) : SqliteTestDatabase.At(context.DatabasePath(name));
 
+    /// <summary>A raw connection to the shared large database (SQLite: synchronous=NORMAL, as the read model writes; PostgreSQL: synchronous_commit=off, likewise).</summary>
+    public async Task<System.Data.Common.DbConnection> OpenRawAsync(BigLedger big) =>
+        IsPostgres ? await RawPostgres.OpenAsync(big.ConnectionString, "off") : await RawSqlite.OpenAsync(big.DatabasePath, "NORMAL");
+
+    /// <summary>A statement kept and run many times on a raw connection: prepared on SQLite, auto-prepared by Npgsql on its second run.</summary>
+    public static System.Data.Common.DbCommand Prepare(System.Data.Common.DbConnection connection, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+
+        if (connection is SqliteConnection)
+        {
+            command.Prepare();
+        }
+
+        return command;
+    }
+
     /// <summary>A database with exactly Ledger's schema for the raw side, and single-row INSERT transactions on it.</summary>
     public async Task<IRawInserts> RawInsertsAsync(RunContext context, string name)
     {
