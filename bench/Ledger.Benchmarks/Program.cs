@@ -13,9 +13,35 @@ var dataDirectory = Path.Combine(Value("--data") ?? Path.GetTempPath(), $"ledger
 Directory.CreateDirectory(dataDirectory);
 
 // Order matters where scenarios share data: M5 seeds the large database, M7 builds its read model, M6 reads it.
-IScenario[] all = [new M1DurableWrites(), new M2ConcurrentWrites(), new M3Dispatch(), new M4AppendOverhead(), new M5AggregateLoad(), new M7Rebuild(), new M6TimeTravel(), new M8Memory()];
+// Each PostgreSQL row follows its SQLite one (same scenario code, "-pg" ids), with its own big database.
+var sqlite = BenchEngine.Sqlite;
+var postgresEngine = BenchEngine.Postgres;
+IScenario[] all =
+[
+    new M1DurableWrites(sqlite), new M1DurableWrites(postgresEngine), new M2ConcurrentWrites(sqlite), new M2ConcurrentWrites(postgresEngine),
+    new M3Dispatch(), new M4AppendOverhead(), new M5AggregateLoad(sqlite), new M7Rebuild(sqlite), new M6TimeTravel(sqlite),
+    new M5AggregateLoad(postgresEngine), new M7Rebuild(postgresEngine), new M6TimeTravel(postgresEngine), new M8Memory(),
+];
 var scenarios = all.Where(s => only is null || only.Contains(s.Id)).ToArray();
 var context = new RunContext(quick, dataDirectory);
+var postgresNote = "";
+IReadOnlyList<(string Name, string Value)> postgresSettings = [];
+if (scenarios.Any(s => s.Id.EndsWith(postgresEngine.Suffix, StringComparison.Ordinal)))
+{
+    (context.Postgres, postgresNote) = await PostgresServer.FindOrStartAsync(RepositoryRoot());
+    if (context.Postgres is null)
+    {
+        Console.WriteLine(postgresNote);
+        scenarios = scenarios.Where(s => !s.Id.EndsWith(postgresEngine.Suffix, StringComparison.Ordinal)).ToArray();
+    }
+    else
+    {
+        postgresSettings = await context.Postgres.SettingsAsync();
+        postgresNote = $"Server: {context.Postgres.Origin}.";
+        Console.WriteLine("PostgreSQL: " + string.Join(", ", postgresSettings.Select(p => $"{p.Name}={p.Value}")) + "; " + context.Postgres.Origin);
+    }
+}
+
 var started = DateTime.UtcNow;
 var clock = Stopwatch.StartNew();
 var machine = Machine.Describe(dataDirectory);
@@ -48,6 +74,16 @@ try
 }
 finally
 {
+    foreach (var owned in context.Owned)
+    {
+        await owned.DisposeAsync();
+    }
+
+    if (context.Postgres is not null)
+    {
+        await context.Postgres.DisposeAsync();
+    }
+
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     if (args.Contains("--keep"))
     {
@@ -67,7 +103,8 @@ finally
     }
 }
 
-var ordered = results.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
+// SQLite's rows first as before, each PostgreSQL scenario after them in the same order.
+var ordered = results.OrderBy(r => r.Id.EndsWith(postgresEngine.Suffix, StringComparison.Ordinal)).ThenBy(r => r.Id, StringComparer.Ordinal).ToArray();
 Console.WriteLine();
 Console.WriteLine($"All results ({(quick ? "quick sizes: figures are not comparable with the targets" : "full sizes")}):");
 Console.WriteLine();
@@ -81,7 +118,7 @@ if (!quick && only is null && failed.Count == 0)
     var loadNote = Machine.OneMinuteLoad() > machine.Cores
         ? $" (above the core count: other work shared the machine, so absolute figures are pessimistic)"
         : "";
-    var summary = new RunSummary(started, GitCommit(), clock.Elapsed, machine, Machine.ReadLoad(), loadNote, pragmas, ordered);
+    var summary = new RunSummary(started, GitCommit(), clock.Elapsed, machine, Machine.ReadLoad(), loadNote, pragmas, ordered, postgresSettings, postgresNote);
     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
     await File.WriteAllTextAsync(path, Document.Markdown(summary));
     Console.WriteLine($"Wrote {path}");

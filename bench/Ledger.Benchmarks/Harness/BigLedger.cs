@@ -9,15 +9,22 @@ namespace Ledger.Benchmarks.Harness;
 /// </summary>
 public sealed class BigLedger
 {
-    private BigLedger(string path, SeedResult seed, IReadOnlyList<string> streams, IReadOnlyList<string> ledgerAccounts)
+    private BigLedger(TestDatabase database, SeedResult seed, IReadOnlyList<string> streams, IReadOnlyList<string> ledgerAccounts)
     {
-        DatabasePath = path;
+        Database = database;
         Seed = seed;
         StreamAccounts = streams;
         LedgerAccounts = ledgerAccounts;
     }
 
-    public string DatabasePath { get; }
+    /// <summary>The database, owned by the run (hand ledgers <see cref="TestDatabase.Borrow"/>).</summary>
+    public TestDatabase Database { get; }
+
+    /// <summary>The SQLite file (SQLite only).</summary>
+    public string DatabasePath => ((SqliteTestDatabase)Database).Path;
+
+    /// <summary>The Npgsql connection string (PostgreSQL only).</summary>
+    public string ConnectionString => ((PostgresTestDatabase)Database).ConnectionString;
 
     public SeedResult Seed { get; }
 
@@ -34,9 +41,9 @@ public sealed class BigLedger
 
     public static string StreamAccount(int length) => $"S-{length}";
 
-    public static async Task<BigLedger> GetAsync(RunContext context)
+    public static async Task<BigLedger> GetAsync(RunContext context, BenchEngine engine)
     {
-        if (context.Big is { } existing)
+        if (context.Big.TryGetValue(engine.Name, out var existing))
         {
             return existing;
         }
@@ -50,13 +57,33 @@ public sealed class BigLedger
             .Concat(ledgerAccounts.Select(id => new SeedAccount(id, perAccount)))
             .ToArray();
 
-        var path = context.DatabasePath("big");
-        await RawSqlite.CreateSchemaAsync(path);
-        RunContext.Progress($"Seeding {plan.Sum(a => (long)a.Events):N0} events into {plan.Length:N0} accounts...");
-        var seed = await Seeder.SeedAsync(path, plan);
+        RunContext.Progress($"Seeding {plan.Sum(a => (long)a.Events):N0} events into {plan.Length:N0} accounts ({engine.Name})...");
+        TestDatabase database;
+        SeedResult seed;
+        if (engine.IsPostgres)
+        {
+            var created = await PostgresServer.CreateDatabaseAsync("bench_big");
+            context.Owned.Add(created);
+            await using (await TestLedger.StartAsync(database: created.Borrow()))
+            {
+                // Migrated: Ledger's schema, triggers and all.
+            }
+
+            seed = await RawPostgres.SeedAsync(created.ConnectionString, plan);
+            database = created;
+        }
+        else
+        {
+            var path = context.DatabasePath("big");
+            await RawSqlite.CreateSchemaAsync(path);
+            seed = await Seeder.SeedAsync(path, plan);
+            database = SqliteTestDatabase.At(path);
+        }
+
         RunContext.Progress($"Seeded {seed.TotalEvents:N0} events in {seed.Duration.TotalSeconds:N1} s ({seed.TotalEvents / seed.Duration.TotalSeconds:N0} events/s)");
-        context.Big = new BigLedger(path, seed, streams, ledgerAccounts) { EventsPerLedgerAccount = perAccount };
-        return context.Big;
+        var big = new BigLedger(database, seed, streams, ledgerAccounts) { EventsPerLedgerAccount = perAccount };
+        context.Big[engine.Name] = big;
+        return big;
     }
 
     /// <summary>Builds the read model (M6 reads it) unless M7 already has.</summary>
@@ -67,7 +94,7 @@ public sealed class BigLedger
             return;
         }
 
-        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", SqliteTestDatabase.At(DatabasePath));
+        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", Database.Borrow());
         await ledger.Mediator.Send(new RebuildProjectionsCommand());
         ProjectionsBuilt = true;
     }

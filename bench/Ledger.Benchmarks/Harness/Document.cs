@@ -53,6 +53,28 @@ public static class Document
         }
 
         sb.AppendLine();
+        sb.AppendLine("## PostgreSQL settings");
+        sb.AppendLine();
+        if (run.PostgresSettings.Count == 0)
+        {
+            sb.AppendLine(run.PostgresNote);
+        }
+        else
+        {
+            sb.AppendLine("Read back from the server the PostgreSQL rows (`-pg`) ran on, ledger and raw baselines alike. " + run.PostgresNote + " "
+                + "Ledger's append connections run with `synchronous_commit=on` (every acknowledged command is flushed), its read-model and snapshot "
+                + "connections with `synchronous_commit=off` (they are rebuilt from durable events), both at READ COMMITTED; the raw baselines use the "
+                + "same driver (Npgsql), auto-prepare and durability as the side they are compared with.");
+            sb.AppendLine();
+            sb.AppendLine("| setting | value |");
+            sb.AppendLine("|---|---|");
+            foreach (var (name, value) in run.PostgresSettings)
+            {
+                sb.AppendLine($"| {name} | {value} |");
+            }
+        }
+
+        sb.AppendLine();
         sb.AppendLine("## Results");
         sb.AppendLine();
         sb.Append(Table(run.Scenarios.SelectMany(s => s.Rows)));
@@ -86,4 +108,6 @@ public sealed record RunSummary(
     string LoadAtEnd,
     string LoadNote,
     IReadOnlyList<(string Name, string Value)> Pragmas,
-    IReadOnlyList<ScenarioResult> Scenarios);
+    IReadOnlyList<ScenarioResult> Scenarios,
+    IReadOnlyList<(string Name, string Value)> PostgresSettings,
+    string PostgresNote);

@@ -27,6 +27,17 @@ public static class Readings
         + "about 1,900 commands/s, p50 1.45 → 0.5 ms); and earlier, snapshots that never advanced past version 100 (see the "
         + "product changes below). M1 fails if a snapshot falls 100 behind.";
 
+    public static string M1Postgres(Latencies ledger, Latencies raw) =>
+        $"TODO (raw p50 {Format.Ms(raw.P50)}, ledger p50 {Format.Ms(ledger.P50)}).";
+
+    public const string M2Postgres = "TODO";
+
+    public const string M5Postgres = "TODO";
+
+    public const string M6Postgres = "TODO";
+
+    public const string M7Postgres = "TODO";
+
     public const string M2 =
         "Inside one process the write gate queues writers in front of SQLite's single write lock, so no client ever sees "
         + "SQLITE_BUSY (every exception that reached a caller is counted in the row) and none loses an optimistic race to "

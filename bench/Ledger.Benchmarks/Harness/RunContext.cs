@@ -49,8 +49,14 @@ public sealed class RunContext(bool quick, string dataDirectory)
     /// <summary>Figures measured by one scenario and used as another's baseline (e.g. M7's raw scan for M6).</summary>
     public Dictionary<string, double> Shared { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The shared large database, once seeded (see <see cref="BigLedger.GetAsync"/>).</summary>
-    public BigLedger? Big { get; set; }
+    /// <summary>The shared large database of each engine, once seeded (see <see cref="BigLedger.GetAsync"/>).</summary>
+    public Dictionary<string, BigLedger> Big { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The PostgreSQL server of this run; null when there is none (its rows are left out).</summary>
+    public PostgresServer? Postgres { get; set; }
+
+    /// <summary>Databases that live as long as the run (the PostgreSQL big ledger), dropped at its end.</summary>
+    public List<IAsyncDisposable> Owned { get; } = [];
 
     public string DatabasePath(string name) => Path.Combine(DataDirectory, name + ".db");
 

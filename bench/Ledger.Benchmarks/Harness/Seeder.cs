@@ -36,7 +36,32 @@ public static class Seeder
 {
     public static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static async Task<SeedResult> SeedAsync(string path, IReadOnlyList<SeedAccount> accounts, int seed = 20261126)
+    /// <summary>Seeds a SQLite file with Ledger's schema.</summary>
+    public const int DefaultSeed = 20261126;
+
+    public static async Task<SeedResult> SeedAsync(string path, IReadOnlyList<SeedAccount> accounts, int seed = DefaultSeed)
+    {
+        await using var connection = await RawSqlite.OpenAsync(path, "OFF");
+        // Random interleaving means random index inserts: a large page cache keeps seeding fast. Seeding only.
+        await RawSqlite.ExecuteAsync(connection, "PRAGMA cache_size = -262144");
+        var startPosition = Convert.ToInt64(await RawSqlite.ScalarAsync(connection, "SELECT COALESCE(MAX(position), 0) FROM events"), System.Globalization.CultureInfo.InvariantCulture);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await using var insert = RawSqlite.Prepare(connection, RawSqlite.InsertEvent, RawSqlite.InsertEventParameters);
+        insert.Transaction = transaction;
+        var result = await SeedAsync(accounts, seed, startPosition, async (_, row) =>
+        {
+            RawSqlite.BindEvent(insert, row);
+            await insert.ExecuteNonQueryAsync();
+        });
+        await transaction.CommitAsync();
+        return result;
+    }
+
+    /// <summary>
+    /// Generates the histories and hands each row, with the position it will get, to <paramref name="write"/>
+    /// in position order; the caller commits.
+    /// </summary>
+    public static async Task<SeedResult> SeedAsync(IReadOnlyList<SeedAccount> accounts, int seed, long startPosition, Func<long, EventRow, Task> write)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var random = new Random(seed);
@@ -58,13 +83,6 @@ public static class Seeder
         var firstTicks = new long[accounts.Count];
         var lastTicks = new long[accounts.Count];
 
-        await using var connection = await RawSqlite.OpenAsync(path, "OFF");
-        // Random interleaving means random index inserts: a large page cache keeps seeding fast. Seeding only.
-        await RawSqlite.ExecuteAsync(connection, "PRAGMA cache_size = -262144");
-        var startPosition = Convert.ToInt64(await RawSqlite.ScalarAsync(connection, "SELECT COALESCE(MAX(position), 0) FROM events"), System.Globalization.CultureInfo.InvariantCulture);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        await using var insert = RawSqlite.Prepare(connection, RawSqlite.InsertEvent, RawSqlite.InsertEventParameters);
-        insert.Transaction = transaction;
         for (var n = 0; n < order.Length; n++)
         {
             var i = order[n];
@@ -94,11 +112,9 @@ public static class Seeder
             }
 
             lastTicks[i] = at.UtcTicks;
-            RawSqlite.BindEvent(insert, Row(data, version, Guid.CreateVersion7().ToString()));
-            await insert.ExecuteNonQueryAsync();
+            await write(startPosition + n + 1, Row(data, version, Guid.CreateVersion7().ToString()));
         }
 
-        await transaction.CommitAsync();
         for (var i = 0; i < accounts.Count; i++)
         {
             result.FinalBalance[accounts[i].AccountId] = balances[i];

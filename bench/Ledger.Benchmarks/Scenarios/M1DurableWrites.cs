@@ -12,35 +12,25 @@ namespace Ledger.Benchmarks.Scenarios;
 /// projections) on WAL + synchronous=FULL, against raw single-row INSERT transactions on the same
 /// schema and pragmas.
 /// </summary>
-public sealed class M1DurableWrites : IScenario
+public sealed class M1DurableWrites(BenchEngine engine) : IScenario
 {
-    public string Id => "M1";
+    public string Id => engine.Id("M1");
 
-    public string Title => "Durable commands, one client";
+    public string Title => engine.IsPostgres ? "Durable commands, one client, on PostgreSQL" : "Durable commands, one client";
 
     public async Task<ScenarioResult> RunAsync(RunContext context)
     {
         var started = Stopwatch.GetTimestamp();
         var sizes = context.Sizes;
-        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", SqliteTestDatabase.At(context.DatabasePath("m1-ledger")));
+        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", await engine.NewDatabaseAsync(context, "m1-ledger"));
         const string accountId = "M1-ACCOUNT";
         await ledger.Mediator.Send(new OpenAccountCommand(accountId, "H-1", "Bench Holder", "EUR", 0m));
         var sent = 0;
         async Task DepositAsync() => await ledger.Mediator.Send(new DepositMoneyCommand(accountId, 1.25m, "M1-" + ++sent));
 
-        var rawPath = context.DatabasePath("m1-raw");
-        await RawSqlite.CreateSchemaAsync(rawPath);
-        await using var raw = await RawSqlite.OpenAsync(rawPath, "FULL");
-        await using var insert = RawSqlite.Prepare(raw, RawSqlite.InsertEvent, RawSqlite.InsertEventParameters);
+        await using var raw = await engine.RawInsertsAsync(context, "m1-raw");
         long rawVersion = 0;
-        async Task RawInsertAsync(EventRow row)
-        {
-            await using var transaction = raw.BeginTransaction(deferred: false);
-            insert.Transaction = transaction;
-            RawSqlite.BindEvent(insert, row);
-            await insert.ExecuteNonQueryAsync();
-            await transaction.CommitAsync();
-        }
+        Task RawInsertAsync(EventRow row) => raw.InsertAsync(row);
 
         EventRow NextRawRow()
         {
@@ -94,20 +84,23 @@ public sealed class M1DurableWrites : IScenario
 
         var ledgerRate = Stats.Median(ledgerRates);
         var rawRate = Stats.Median(rawRates);
-        context.Shared["M1.rate"] = ledgerRate;
+        context.Shared[engine.Id("M1") + ".rate"] = ledgerRate;
         var ratio = ledgerRate / rawRate;
         var rows2 = new List<Row>
         {
-            new("M1", "durable commands/s, one client (median of reps)",
+            new(Id, engine.Prefix + "durable commands/s, one client (median of reps)",
                 Format.Rate(ledgerRate, "cmd"), Format.Rate(rawRate, "tx") + " raw 1-row INSERT tx", Format.Ratio(ratio),
                 "≥ 0.5× raw", Row.Check(ratio >= 0.5)),
-            new("M1", "command latency p50 / p99",
+            new(Id, engine.Prefix + "command latency p50 / p99",
                 $"{Format.Ms(ledgerLatency.P50)} / {Format.Ms(ledgerLatency.P99)}",
                 $"{Format.Ms(rawLatency.P50)} / {Format.Ms(rawLatency.P99)} raw tx",
                 Format.Ratio(ledgerLatency.P50 / rawLatency.P50) + " (p50)", "report", Verdict.Report),
         };
         var setup = $"{sizes.M1Repetitions} reps × {sizes.M1Commands} deposits into one account (snapshot every 100, both projections), "
-            + $"alternating with {sizes.M1Commands} raw one-row transactions; WAL, synchronous=FULL on both.";
-        return new ScenarioResult(Id, Title, rows2, setup, Readings.M1(ledgerLatency, rawLatency), Stopwatch.GetElapsedTime(started));
+            + $"alternating with {sizes.M1Commands} raw one-row transactions; " + (engine.IsPostgres
+                ? "synchronous_commit=on on both, one server; raw = Npgsql BeginTransaction, the ledger's own INSERT, Commit (two round trips)."
+                : "WAL, synchronous=FULL on both.");
+        var reading = engine.IsPostgres ? Readings.M1Postgres(ledgerLatency, rawLatency) : Readings.M1(ledgerLatency, rawLatency);
+        return new ScenarioResult(Id, Title, rows2, setup, reading, Stopwatch.GetElapsedTime(started));
     }
 }

@@ -16,22 +16,22 @@ namespace Ledger.Benchmarks.Scenarios;
 /// the payload JSON deserialized and no fold; and the write path's usual case, its cached state
 /// confirmed by one version read.
 /// </summary>
-public sealed class M5AggregateLoad : IScenario
+public sealed class M5AggregateLoad(BenchEngine engine) : IScenario
 {
-    public string Id => "M5";
+    public string Id => engine.Id("M5");
 
-    public string Title => "Aggregate load";
+    public string Title => engine.IsPostgres ? "Aggregate load, on PostgreSQL" : "Aggregate load";
 
     public async Task<ScenarioResult> RunAsync(RunContext context)
     {
         var started = Stopwatch.GetTimestamp();
-        var big = await BigLedger.GetAsync(context);
-        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", SqliteTestDatabase.At(big.DatabasePath));
+        var big = await BigLedger.GetAsync(context, engine);
+        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", big.Database.Borrow());
         var loader = ledger.Get<AccountLoader>();
         var store = ledger.Get<IEventStore>();
         var snapshots = ledger.Get<SnapshotStore>();
-        await using var raw = await RawSqlite.OpenAsync(big.DatabasePath, "NORMAL");
-        await using var select = RawSqlite.Prepare(raw,
+        await using var raw = await engine.OpenRawAsync(big);
+        await using var select = BenchEngine.Prepare(raw,
             "SELECT event_type, schema_version, data FROM events WHERE stream_id = @stream ORDER BY stream_version", "@stream");
 
         async Task<int> RawReadAsync(string accountId)
@@ -85,8 +85,8 @@ public sealed class M5AggregateLoad : IScenario
 
             var foldRate = length / (fold.P50 / 1000);
             var rawRate = length / (rawTimes.P50 / 1000);
-            context.Shared[$"M5.replay.{length}"] = fold.P50;
-            rows.Add(new Row("M5", $"load without snapshot, {length:N0} events (median)",
+            context.Shared[$"{Id}.replay.{length}"] = fold.P50;
+            rows.Add(new Row(Id, engine.Prefix + $"load without snapshot, {length:N0} events (median)",
                 $"{Format.Ms(fold.P50)} = {Format.Rate(foldRate, "ev")}",
                 $"{Format.Ms(rawTimes.P50)} = {Format.Rate(rawRate, "ev")} raw SELECT + deserialize",
                 Format.Ratio(foldRate / rawRate), "≥ 0.5× raw rate", Row.Check(foldRate / rawRate >= 0.5)));
@@ -107,7 +107,7 @@ public sealed class M5AggregateLoad : IScenario
             }
 
             var largest = s == lengths.Length - 1;
-            rows.Add(new Row("M5", $"load with snapshot (tail of {length - snapshotVersion}), {length:N0} events: p50 / p95",
+            rows.Add(new Row(Id, engine.Prefix + $"load with snapshot (tail of {length - snapshotVersion}), {length:N0} events: p50 / p95",
                 $"{Format.Ms(withSnapshot.P50)} / {Format.Ms(withSnapshot.P95)}",
                 $"{Format.Ms(fold.P50)} full replay (row above)",
                 Format.Ratio(fold.P50 / withSnapshot.P50) + " faster",
@@ -127,17 +127,17 @@ public sealed class M5AggregateLoad : IScenario
                     }
                 }
 
-                rows.Add(new Row("M5", $"load from the write path's cache (version read only), {length:N0} events: p50 / p95",
+                rows.Add(new Row(Id, engine.Prefix + $"load from the write path's cache (version read only), {length:N0} events: p50 / p95",
                     $"{Format.Ms(cachedLoad.P50)} / {Format.Ms(cachedLoad.P95)}",
                     $"{Format.Ms(withSnapshot.P50)} load with snapshot (row above)",
                     Format.Ratio(withSnapshot.P50 / cachedLoad.P50) + " faster", "report", Verdict.Report));
             }
 
-            RunContext.Progress($"M5 {length:N0}: replay {Format.Ms(fold.P50)}, raw {Format.Ms(rawTimes.P50)}, snapshot p95 {Format.Ms(withSnapshot.P95)}");
+            RunContext.Progress($"{Id} {length:N0}: replay {Format.Ms(fold.P50)}, raw {Format.Ms(rawTimes.P50)}, snapshot p95 {Format.Ms(withSnapshot.P95)}");
         }
 
         var setup = $"Streams of {string.Join(", ", lengths.Select(l => l.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))} events "
             + $"interleaved at random with {big.Seed.TotalEvents:N0} events in all; loads alternate with the raw read; snapshot written by SnapshotStore.";
-        return new ScenarioResult(Id, Title, rows, setup, Readings.M5, Stopwatch.GetElapsedTime(started));
+        return new ScenarioResult(Id, Title, rows, setup, engine.IsPostgres ? Readings.M5Postgres : Readings.M5, Stopwatch.GetElapsedTime(started));
     }
 }

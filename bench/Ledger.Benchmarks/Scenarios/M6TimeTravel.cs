@@ -14,18 +14,18 @@ namespace Ledger.Benchmarks.Scenarios;
 /// moment), against replaying that account's whole stream, which is what time travel would cost
 /// without the account_ledger read model.
 /// </summary>
-public sealed class M6TimeTravel : IScenario
+public sealed class M6TimeTravel(BenchEngine engine) : IScenario
 {
-    public string Id => "M6";
+    public string Id => engine.Id("M6");
 
-    public string Title => "Time travel";
+    public string Title => engine.IsPostgres ? "Time travel, on PostgreSQL" : "Time travel";
 
     public async Task<ScenarioResult> RunAsync(RunContext context)
     {
         var started = Stopwatch.GetTimestamp();
-        var big = await BigLedger.GetAsync(context);
+        var big = await BigLedger.GetAsync(context, engine);
         await big.EnsureProjectionsAsync();
-        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", SqliteTestDatabase.At(big.DatabasePath));
+        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", big.Database.Borrow());
         var mediator = ledger.Mediator;
         var accountId = big.TimeTravelAccount;
         var length = context.Sizes.M6AccountEvents;
@@ -67,26 +67,26 @@ public sealed class M6TimeTravel : IScenario
         var replayMs = replay.P50;
         var rows = new List<Row>
         {
-            new("M6", $"state at a random version, {length:N0}-event account: p50 / p95 / p99",
+            new(Id, engine.Prefix + $"state at a random version, {length:N0}-event account: p50 / p95 / p99",
                 $"{Format.Ms(atVersion.P50)} / {Format.Ms(atVersion.P95)} / {Format.Ms(atVersion.P99)}",
                 $"{Format.Ms(replayMs)} full replay", Format.Ratio(replayMs / atVersion.P95) + " faster (p95)",
                 "p95 ≤ 5 ms", Row.Check(atVersion.P95 <= 5)),
-            new("M6", $"state at a random time, {length:N0}-event account: p50 / p95 / p99",
+            new(Id, engine.Prefix + $"state at a random time, {length:N0}-event account: p50 / p95 / p99",
                 $"{Format.Ms(atTime.P50)} / {Format.Ms(atTime.P95)} / {Format.Ms(atTime.P99)}",
                 $"{Format.Ms(replayMs)} full replay", Format.Ratio(replayMs / atTime.P95) + " faster (p95)",
                 "p95 ≤ 5 ms", Row.Check(atTime.P95 <= 5)),
         };
-        var scanMs = context.Shared.TryGetValue("M7.scanRate", out var scanRate) ? big.Seed.TotalEvents / scanRate * 1000 : double.NaN;
-        rows.Add(new Row("M6", $"balances as of a random time, totals over all {accounts:N0} accounts + the first page of {GetBalancesAsOfQuery.DefaultPageSize}: p50 / p95",
+        var scanMs = context.Shared.TryGetValue(engine.Id("M7") + ".scanRate", out var scanRate) ? big.Seed.TotalEvents / scanRate * 1000 : double.NaN;
+        rows.Add(new Row(Id, engine.Prefix + $"balances as of a random time, totals over all {accounts:N0} accounts + the first page of {GetBalancesAsOfQuery.DefaultPageSize}: p50 / p95",
             $"{Format.Ms(ledgerWide.P50)} / {Format.Ms(ledgerWide.P95)}",
             double.IsNaN(scanMs) ? "n/a (M7 did not run)" : $"{Format.Ms(scanMs)} raw scan of all {big.Seed.TotalEvents:N0} events (M7)",
             double.IsNaN(scanMs) ? "n/a" : Format.Ratio(scanMs / ledgerWide.P95) + " faster (p95)",
             "p95 ≤ 200 ms", Row.Check(ledgerWide.P95 <= 200)));
-        RunContext.Progress($"M6: at-version p95 {Format.Ms(atVersion.P95)}, at-time p95 {Format.Ms(atTime.P95)}, ledger-wide p95 {Format.Ms(ledgerWide.P95)}");
+        RunContext.Progress($"{Id}: at-version p95 {Format.Ms(atVersion.P95)}, at-time p95 {Format.Ms(atTime.P95)}, ledger-wide p95 {Format.Ms(ledgerWide.P95)}");
         var setup = $"{context.Sizes.M6Queries} queries of each kind at random versions and moments of {accountId} ({length:N0} events), "
             + $"{context.Sizes.M6LedgerQueries} ledger-wide queries over {accounts:N0} accounts ({big.Seed.TotalEvents:N0} events); all through the mediator; "
             + "answers checked (version asked = version returned; one ledger-wide answer compared with a replay).";
-        return new ScenarioResult(Id, Title, rows, setup, Readings.M6, Stopwatch.GetElapsedTime(started));
+        return new ScenarioResult(Id, Title, rows, setup, engine.IsPostgres ? Readings.M6Postgres : Readings.M6, Stopwatch.GetElapsedTime(started));
     }
 
     private static async Task<T> Time<T>(Latencies? latencies, Func<Task<T>> query) =>

@@ -12,18 +12,33 @@ namespace Ledger.Infrastructure.Application.Writing;
 /// </summary>
 public sealed class AccountLoader(IEventStore store, SnapshotStore snapshots, AccountStateCache cache)
 {
-    /// <summary>The current state of each account, in the order given; null for one that does not exist.</summary>
-    public async Task<Account?[]> LoadAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The state of each account for a command, in the order given; null for one that does not exist. With
+    /// <paramref name="verify"/> false a trusted cached state is used without reading anything (the append
+    /// checks its version, see <see cref="CommandWriter"/>); otherwise, and for an account not cached, the
+    /// stream's version is read first.
+    /// </summary>
+    public async Task<LoadedStates> LoadForWritingAsync(IReadOnlyList<string> accountIds, bool verify, CancellationToken cancellationToken)
     {
         var states = new Account?[accountIds.Count];
+        var verified = true;
         for (var i = 0; i < states.Length; i++)
         {
-            states[i] = await LoadAsync(accountIds[i], cancellationToken);
+            if (!verify && cache.TryGetTrusted(accountIds[i], out var trusted))
+            {
+                states[i] = trusted;
+                verified = false;
+            }
+            else
+            {
+                states[i] = await LoadAsync(accountIds[i], cancellationToken);
+            }
         }
 
-        return states;
+        return new LoadedStates(states, verified);
     }
 
+    /// <summary>The current state, its version read from the database first; null when the account does not exist.</summary>
     public async Task<Account?> LoadAsync(string accountId, CancellationToken cancellationToken)
     {
         var streamId = Account.StreamId(accountId);
@@ -36,6 +51,7 @@ public sealed class AccountLoader(IEventStore store, SnapshotStore snapshots, Ac
         cache.TryGet(accountId, out var cached);
         if (cached?.Version == current)
         {
+            cache.Remember(cached);
             return cached;
         }
 
@@ -81,3 +97,6 @@ public sealed class AccountLoader(IEventStore store, SnapshotStore snapshots, Ac
         }
     }
 }
+
+/// <summary>States loaded for a command; <see cref="Verified"/> is false when any came from the cache unchecked.</summary>
+public sealed record LoadedStates(Account?[] States, bool Verified);

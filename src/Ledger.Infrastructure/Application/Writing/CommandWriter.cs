@@ -64,45 +64,73 @@ public sealed class CommandWriter(
     {
         var requestHash = RequestHash.Of(command);
         await using var session = await store.BeginWritingAsync(cancellationToken);
-        var before = await loader.LoadAsync(accountIds, cancellationToken);
-        IReadOnlyList<IAccountEvent> decided;
-        try
-        {
-            RequireExpectedVersion(command, accountIds[0], before[0]);
-            decided = decide(before, time.GetUtcNow());
-        }
-        catch (DomainException refusal)
-        {
-            return await idempotency.RefusedAsync<TResult>(session, command, requestHash, refusal, cancellationToken);
-        }
 
-        var newEvents = decided.Select(NewEvent.From).ToArray();
-        var after = Fold(accountIds, before, decided);
-        var result = resultOf(after, newEvents);
-        IReadOnlyList<StoredEvent> appended;
-        try
+        // First on the states this process last committed or read, without asking the database: the append
+        // is refused if another process has moved a stream on since (a conflict, retried on versions read
+        // afresh). What such a state could get wrong without an append to catch it (a refusal, an account
+        // the decision leaves unchanged) is decided again at once on verified states.
+        var loaded = await loader.LoadForWritingAsync(accountIds, verify: false, cancellationToken);
+        while (true)
         {
-            appended = await session.AppendAsync(
-                Appends(accountIds, before, newEvents),
-                CommandIdempotency.MetadataOf(command),
-                idempotency.Succeeded(command, requestHash, result),
-                cancellationToken);
-        }
-        catch (DuplicateCommandException)
-        {
-            // This command id was committed before (a resend, or a racing send from another process): answer with its result.
-            return await idempotency.ReplayAsync<TResult>(command, requestHash, cancellationToken);
-        }
+            var before = loaded.States;
+            IReadOnlyList<IAccountEvent> decided;
+            try
+            {
+                RequireExpectedVersion(command, accountIds[0], before[0]);
+                decided = decide(before, time.GetUtcNow());
+            }
+            catch (DomainException) when (!loaded.Verified)
+            {
+                loaded = await loader.LoadForWritingAsync(accountIds, verify: true, cancellationToken);
+                continue;
+            }
+            catch (DomainException refusal)
+            {
+                return await idempotency.RefusedAsync<TResult>(session, command, requestHash, refusal, cancellationToken);
+            }
 
-        // Committed means acknowledged: from here on a cancelled caller must not turn success into an error.
-        foreach (var state in after)
-        {
-            cache.Remember(state);
-        }
+            var newEvents = decided.Select(NewEvent.From).ToArray();
+            var appends = Appends(accountIds, before, newEvents);
+            if (!loaded.Verified && appends.Length < accountIds.Length)
+            {
+                loaded = await loader.LoadForWritingAsync(accountIds, verify: true, cancellationToken);
+                continue;
+            }
 
-        metrics.EventsAppended(appended.Count);
-        await PublishAsync(new EventsAppended(appended, after));
-        return result;
+            var after = Fold(accountIds, before, decided);
+            var result = resultOf(after, newEvents);
+            IReadOnlyList<StoredEvent> appended;
+            try
+            {
+                appended = await session.AppendAsync(appends, CommandIdempotency.MetadataOf(command), idempotency.Succeeded(command, requestHash, result), cancellationToken);
+            }
+            catch (DuplicateCommandException)
+            {
+                // This command id was committed before (a resend, or a racing send from another process): answer with its result.
+                return await idempotency.ReplayAsync<TResult>(command, requestHash, cancellationToken);
+            }
+            catch (ConcurrencyException)
+            {
+                // Another process got there first (since the load, or since the cached state): the retry
+                // behaviour decides again after a pause, on versions read afresh.
+                foreach (var id in accountIds)
+                {
+                    cache.Distrust(id);
+                }
+
+                throw;
+            }
+
+            // Committed means acknowledged: from here on a cancelled caller must not turn success into an error.
+            foreach (var state in after)
+            {
+                cache.Remember(state);
+            }
+
+            metrics.EventsAppended(appended.Count);
+            await PublishAsync(new EventsAppended(appended, after));
+            return result;
+        }
     }
 
     /// <summary>Still inside the write turn, so projections and snapshots never contend with this process's next append.</summary>

@@ -11,7 +11,7 @@ namespace Ledger.Infrastructure.Storage.Postgres;
 
 /// <summary>
 /// PostgreSQL: many writers, so the global order is made by the append lock (see
-/// <see cref="BeforeAppendAsync"/>). Instants are <c>timestamptz</c> (microseconds), ids <c>uuid</c>.
+/// <see cref="PostgresStatements.TakeAppendLock"/>). Instants are <c>timestamptz</c> (microseconds), ids <c>uuid</c>.
 /// Statements are prepared by Npgsql's auto-prepare on the long-lived connections rather than by an
 /// explicit <c>Prepare</c>: explicit preparation needs every parameter typed up front, and measured on
 /// the append it was no faster than auto-prepare (both about 2.5 times unprepared).
@@ -49,10 +49,12 @@ public sealed class PostgresEngine : SqlEngine, IAsyncDisposable
         settings.NoResetOnClose = true;
         // Every acknowledged command is flushed (OFF is the one setting that trades that away, as on SQLite).
         synchronousCommit = value.SynchronousPragmaValue() == "OFF" ? "off" : "on";
-        var lockTimeout = string.Create(CultureInfo.InvariantCulture, $"-c lock_timeout={Math.Max(1, value.BusyTimeoutMilliseconds)}");
-        append = Source($"{lockTimeout} -c synchronous_commit={synchronousCommit}");
+        // Writes batched without a BEGIN run as the batch's implicit transaction, at the session's default
+        // isolation: READ COMMITTED whatever the server's default, as BeginWrite asks for (a backslash escapes the space).
+        var writing = string.Create(CultureInfo.InvariantCulture, $"-c lock_timeout={Math.Max(1, value.BusyTimeoutMilliseconds)} -c default_transaction_isolation=read\\ committed");
+        append = Source($"{writing} -c synchronous_commit={synchronousCommit}");
         // Read models and snapshots are rebuilt from durable events after a crash: skip the flush.
-        readModel = Source($"{lockTimeout} -c synchronous_commit=off");
+        readModel = Source($"{writing} -c synchronous_commit=off");
         Reads = Source(null);
         shadow = Source(null, pooled: false);
         schema = string.IsNullOrWhiteSpace(settings.SearchPath) ? "public" : settings.SearchPath.Split(',')[0].Trim();
@@ -108,16 +110,6 @@ public sealed class PostgresEngine : SqlEngine, IAsyncDisposable
     /// first statement, so this does no I/O.
     /// </summary>
     public override DbTransaction BeginWrite(DbConnection connection) => ((NpgsqlConnection)connection).BeginTransaction(IsolationLevel.ReadCommitted);
-
-    /// <summary>
-    /// Takes the append lock before any position is assigned and holds it to commit: appends commit one
-    /// at a time in position order, so a reader that has seen position N has seen every position below it.
-    /// </summary>
-    public override async Task BeforeAppendAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(PostgresStatements.TakeAppendLock, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 
     /// <summary>Auto-prepare does it on the statement's second run (see the class summary).</summary>
     public override void Prepare(DbCommand command)

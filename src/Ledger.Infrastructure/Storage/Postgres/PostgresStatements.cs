@@ -83,6 +83,7 @@ public static class PostgresStatements
 
     public static LedgerStatements All { get; } = new()
     {
+        AppendLock = TakeAppendLock,
         // The position comes from the column default, events_next_position(); the data is JSON text the
         // server parses into jsonb (Npgsql sends a string as text, and text does not cast to jsonb implicitly).
         InsertEvent = """
@@ -124,6 +125,12 @@ public static class PostgresStatements
             INSERT INTO projection_checkpoints (name, position, updated_at) VALUES (@name, @position, @at)
             ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at
             """,
+        MoveCheckpoint = """
+            INSERT INTO projection_checkpoints (name, position, updated_at)
+            SELECT @name, @position, @at WHERE @from <= 1 OR EXISTS (SELECT 1 FROM projection_checkpoints WHERE name = @name)
+            ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at
+            WHERE projection_checkpoints.position >= @from - 1 AND projection_checkpoints.position < excluded.position
+            """,
         InsertBalance = """
             INSERT INTO account_balances (account_id, holder_id, holder_name, currency, balance_minor, status, version, opened_at, last_updated_at, last_position)
             VALUES (@id, @holder_id, @holder_name, @currency, @amount, 'Active', 1, @at, @at, @position)
@@ -137,9 +144,10 @@ public static class PostgresStatements
         InsertLedgerEntry = """
             INSERT INTO account_ledger (account_id, version, position, event_type, currency, amount_minor, balance_after_minor,
                                         status_after, description, reference, counterparty_account_id, occurred_at)
-            VALUES (@id, @version, @position, @type, @currency, @amount,
-                    COALESCE((SELECT balance_after_minor FROM account_ledger WHERE account_id = @id AND version = @version - 1), 0) + @amount,
-                    @status, @description, @reference, @counterparty, @at)
+            SELECT @id, @version, @position, @type, @currency, @amount, COALESCE(before.balance, 0) + @amount,
+                   @status, @description, @reference, @counterparty, @at
+            FROM (SELECT (SELECT balance_after_minor FROM account_ledger WHERE account_id = @id AND version = @version - 1) AS balance) AS before
+            WHERE @version = 1 OR before.balance IS NOT NULL
             ON CONFLICT (account_id, version) DO NOTHING
             """,
         BalancesAsOfTotals = $"""

@@ -15,22 +15,13 @@ public sealed class AccountBalancesProjection(AccountCurrencies currencies) : IP
 
     public IReadOnlyList<string> Tables { get; } = ["account_balances"];
 
-    public IProjectionBatch Begin(SqlEngine engine, DbConnection connection, DbTransaction transaction) => new Batch(engine, connection, transaction, currencies);
+    public IProjectionBatch Begin(SqlEngine engine, BatchedTransaction writes) => new Batch(engine, writes, currencies);
 
-    private sealed class Batch(SqlEngine engine, DbConnection connection, DbTransaction initialTransaction, AccountCurrencies currencies) : IProjectionBatch
+    private sealed class Batch(SqlEngine engine, BatchedTransaction writes, AccountCurrencies currencies) : IProjectionBatch
     {
-        private DbTransaction transaction = initialTransaction;
+        private readonly DbCommand insert = engine.Prepare(writes.Connection, writes.Current, engine.Sql.InsertBalance, "@id", "@holder_id", "@holder_name", "@currency", "@amount", "@at", "@position");
 
-        private readonly DbCommand insert = engine.Prepare(connection, initialTransaction, engine.Sql.InsertBalance, "@id", "@holder_id", "@holder_name", "@currency", "@amount", "@at", "@position");
-
-        private readonly DbCommand update = engine.Prepare(connection, initialTransaction, engine.Sql.UpdateBalance, "@id", "@amount", "@status", "@version", "@at", "@position");
-
-        public void Enlist(DbTransaction next)
-        {
-            transaction = next;
-            insert.Transaction = next;
-            update.Transaction = next;
-        }
+        private readonly DbCommand update = engine.Prepare(writes.Connection, writes.Current, engine.Sql.UpdateBalance, "@id", "@amount", "@status", "@version", "@at", "@position");
 
         public async Task ApplyAsync(StoredEvent stored, CancellationToken cancellationToken)
         {
@@ -44,19 +35,19 @@ public sealed class AccountBalancesProjection(AccountCurrencies currencies) : IP
                 insert.Set("@amount", Amounts.ToMinorUnits(opened.InitialDeposit, opened.Currency));
                 insert.Set("@at", engine.Instant(stored.OccurredAt));
                 insert.Set("@position", stored.Position);
-                await insert.ExecuteNonQueryAsync(cancellationToken);
+                await writes.ExecuteAsync(insert, cancellationToken);
                 return;
             }
 
             var accountId = stored.Data.AccountId;
-            var currency = await currencies.GetAsync(accountId, engine, connection, transaction, cancellationToken);
+            var currency = await currencies.GetAsync(accountId, engine, writes.Connection, writes.Current, cancellationToken);
             update.Set("@id", accountId);
             update.Set("@amount", Amounts.ToMinorUnits(EventFacts.Of(stored.Data).SignedAmount, currency));
             update.Set("@status", stored.Data is AccountClosed ? nameof(AccountStatus.Closed) : nameof(AccountStatus.Active));
             update.Set("@version", stored.StreamVersion);
             update.Set("@at", engine.Instant(stored.OccurredAt));
             update.Set("@position", stored.Position);
-            await update.ExecuteNonQueryAsync(cancellationToken);
+            await writes.ExecuteAsync(update, cancellationToken);
         }
 
         public async ValueTask DisposeAsync()

@@ -15,7 +15,7 @@ public sealed class AccountCurrencies
 
     public void Remember(AccountOpened opened) => byAccount.TryAdd(opened.AccountId, opened.Currency);
 
-    public async Task<string> GetAsync(string accountId, SqlEngine engine, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    public async Task<string> GetAsync(string accountId, SqlEngine engine, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         if (byAccount.TryGetValue(accountId, out var currency))
         {

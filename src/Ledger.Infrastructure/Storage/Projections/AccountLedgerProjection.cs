@@ -15,19 +15,11 @@ public sealed class AccountLedgerProjection(AccountCurrencies currencies) : IPro
 
     public IReadOnlyList<string> Tables { get; } = ["account_ledger"];
 
-    public IProjectionBatch Begin(SqlEngine engine, DbConnection connection, DbTransaction transaction) => new Batch(engine, connection, transaction, currencies);
+    public IProjectionBatch Begin(SqlEngine engine, BatchedTransaction writes) => new Batch(engine, writes, currencies);
 
-    private sealed class Batch(SqlEngine engine, DbConnection connection, DbTransaction initialTransaction, AccountCurrencies currencies) : IProjectionBatch
+    private sealed class Batch(SqlEngine engine, BatchedTransaction writes, AccountCurrencies currencies) : IProjectionBatch
     {
-        private DbTransaction transaction = initialTransaction;
-
-        private readonly DbCommand insert = engine.Prepare(connection, initialTransaction, engine.Sql.InsertLedgerEntry, "@id", "@version", "@position", "@type", "@currency", "@amount", "@status", "@description", "@reference", "@counterparty", "@at");
-
-        public void Enlist(DbTransaction next)
-        {
-            transaction = next;
-            insert.Transaction = next;
-        }
+        private readonly DbCommand insert = engine.Prepare(writes.Connection, writes.Current, engine.Sql.InsertLedgerEntry, "@id", "@version", "@position", "@type", "@currency", "@amount", "@status", "@description", "@reference", "@counterparty", "@at");
 
         public async Task ApplyAsync(StoredEvent stored, CancellationToken cancellationToken)
         {
@@ -37,7 +29,7 @@ public sealed class AccountLedgerProjection(AccountCurrencies currencies) : IPro
             }
 
             var accountId = stored.Data.AccountId;
-            var currency = await currencies.GetAsync(accountId, engine, connection, transaction, cancellationToken);
+            var currency = await currencies.GetAsync(accountId, engine, writes.Connection, writes.Current, cancellationToken);
             var facts = EventFacts.Of(stored.Data);
             insert.Set("@id", accountId);
             insert.Set("@version", stored.StreamVersion);
@@ -50,7 +42,7 @@ public sealed class AccountLedgerProjection(AccountCurrencies currencies) : IPro
             insert.Set("@reference", facts.Reference);
             insert.Set("@counterparty", facts.CounterpartyAccountId);
             insert.Set("@at", engine.Instant(stored.OccurredAt));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await writes.ExecuteAsync(insert, cancellationToken);
         }
 
         public ValueTask DisposeAsync() => insert.DisposeAsync();

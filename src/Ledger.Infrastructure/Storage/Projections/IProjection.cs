@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Ledger.Infrastructure.Storage.Sql;
 
 namespace Ledger.Infrastructure.Storage.Projections;
@@ -14,14 +13,13 @@ public interface IProjection
     /// <summary>Tables this projection owns; emptied before a rebuild.</summary>
     IReadOnlyList<string> Tables { get; }
 
-    IProjectionBatch Begin(SqlEngine engine, DbConnection connection, DbTransaction transaction);
+    /// <summary>The projection's statements on the connection of <paramref name="writes"/>; every write goes through <paramref name="writes"/>.</summary>
+    IProjectionBatch Begin(SqlEngine engine, BatchedTransaction writes);
 }
 
 /// <summary>A projection's prepared statements on one connection, reused across that connection's transactions.</summary>
 public interface IProjectionBatch : IAsyncDisposable
 {
-    /// <summary>Moves every statement into the connection's next transaction.</summary>
-    void Enlist(DbTransaction transaction);
-
+    /// <summary>Applies one event in the connection's current transaction; the write may only be queued (see <see cref="BatchedTransaction"/>).</summary>
     Task ApplyAsync(StoredEvent stored, CancellationToken cancellationToken);
 }

@@ -8,27 +8,31 @@ namespace Ledger.Infrastructure.Storage.Projections;
 /// the checkpoint statements: opening a connection and preparing them for each delivery cost several
 /// times the delivery itself (benchmark M1). Used by one caller at a time (the runner's lock), one
 /// transaction at a time. Its commits may skip the flush: read models are rebuilt from durable events.
+/// Writes go through <see cref="Writes"/>, so on a server they travel together (see <see cref="BatchedTransaction"/>).
 /// </summary>
 internal sealed class ProjectionConnection : IAsyncDisposable
 {
     private readonly Dictionary<IProjection, IProjectionBatch> batches = [];
     private readonly DbCommand readCheckpoint;
     private readonly DbCommand writeCheckpoint;
+    private readonly DbCommand moveCheckpoint;
 
     private ProjectionConnection(SqlEngine engine, DbConnection connection)
     {
         Engine = engine;
         Connection = connection;
+        Writes = new BatchedTransaction(engine, connection);
         readCheckpoint = engine.Prepare(connection, null, engine.Sql.ReadCheckpoint, "@name");
         writeCheckpoint = engine.Prepare(connection, null, engine.Sql.WriteCheckpoint, "@name", "@position", "@at");
+        moveCheckpoint = engine.Prepare(connection, null, engine.Sql.MoveCheckpoint, "@name", "@from", "@position", "@at");
     }
 
     public SqlEngine Engine { get; }
 
     public DbConnection Connection { get; }
 
-    /// <summary>The transaction in progress; every statement handed out is enlisted in it.</summary>
-    public DbTransaction? Transaction { get; private set; }
+    /// <summary>The transaction in progress: every write of this connection goes through it.</summary>
+    public BatchedTransaction Writes { get; }
 
     public bool IsUsable => Connection.State == System.Data.ConnectionState.Open;
 
@@ -39,67 +43,58 @@ internal sealed class ProjectionConnection : IAsyncDisposable
         new(engine, await engine.OpenAsync(use, cancellationToken));
 
     /// <summary>
-    /// Begins a transaction; <paramref name="write"/> takes the engine's write lock up front, as a live
-    /// read model needs. A shadow being rebuilt writes only its own tables and must not block writers.
+    /// Begins a transaction; <paramref name="write"/> takes the engine's write lock, as a live read model
+    /// needs. A shadow being rebuilt writes only its own tables and must not block writers.
     /// </summary>
-    public void Begin(bool write = true)
-    {
-        Transaction = write ? Engine.BeginWrite(Connection) : Engine.BeginRead(Connection);
-        readCheckpoint.Transaction = Transaction;
-        writeCheckpoint.Transaction = Transaction;
-        foreach (var batch in batches.Values)
-        {
-            batch.Enlist(Transaction);
-        }
-    }
+    public void Begin(bool write = true) => Writes.Begin(write);
 
     /// <summary>Commits; <see cref="PendingHolds"/> stay for the caller to put in force.</summary>
-    public async Task CommitAsync(CancellationToken cancellationToken)
-    {
-        await Transaction!.CommitAsync(cancellationToken);
-        await DisposeTransactionAsync();
-    }
+    public Task CommitAsync(CancellationToken cancellationToken) => Writes.CommitAsync(cancellationToken);
 
     /// <summary>Rolls back whatever was not committed, holds included.</summary>
     public async Task EndAsync()
     {
         PendingHolds.Clear();
-        await DisposeTransactionAsync();
-    }
-
-    private async Task DisposeTransactionAsync()
-    {
-        if (Transaction is not null)
-        {
-            await Transaction.DisposeAsync();
-            Transaction = null;
-        }
+        await Writes.EndAsync();
     }
 
     public IProjectionBatch BatchFor(IProjection projection)
     {
         if (!batches.TryGetValue(projection, out var batch))
         {
-            batch = projection.Begin(Engine, Connection, Transaction!);
+            batch = projection.Begin(Engine, Writes);
             batches.Add(projection, batch);
         }
 
         return batch;
     }
 
+    /// <summary>A projection's checkpoint, read inside the transaction (on PostgreSQL under the row's lock, see <see cref="LedgerStatements.ReadCheckpoint"/>).</summary>
     public async Task<long> ReadCheckpointAsync(string name, CancellationToken cancellationToken)
     {
+        readCheckpoint.Transaction = await Writes.ReadyAsync(cancellationToken);
         readCheckpoint.Set("@name", name);
         return await readCheckpoint.ExecuteScalarAsync(cancellationToken) is long position ? position : 0;
     }
 
-    public async Task WriteCheckpointAsync(string name, long position, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>
+    /// Where writes travel together: queues the checkpoint read for its lock alone, so that runners of
+    /// several processes still take turns per projection (SQLite's write transaction already makes them).
+    /// </summary>
+    public async Task LockCheckpointAsync(string name, CancellationToken cancellationToken)
     {
-        writeCheckpoint.Set("@name", name);
-        writeCheckpoint.Set("@position", position);
-        writeCheckpoint.Set("@at", Engine.Instant(at));
-        await writeCheckpoint.ExecuteNonQueryAsync(cancellationToken);
+        if (Writes.Batches)
+        {
+            await Writes.ExecuteAsync(readCheckpoint.Set("@name", name), cancellationToken);
+        }
     }
+
+    public async Task WriteCheckpointAsync(string name, long position, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await Writes.ExecuteAsync(writeCheckpoint.Set("@name", name).Set("@position", position).Set("@at", Engine.Instant(at)), cancellationToken);
+
+    /// <summary>Moves the checkpoint past positions <paramref name="from"/>..<paramref name="to"/> if nothing before them is missing (see <see cref="LedgerStatements.MoveCheckpoint"/>).</summary>
+    public async Task<StatementResult> MoveCheckpointAsync(string name, long from, long to, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await Writes.ExecuteAsync(moveCheckpoint.Set("@name", name).Set("@from", from).Set("@position", to).Set("@at", Engine.Instant(at)), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -111,6 +106,7 @@ internal sealed class ProjectionConnection : IAsyncDisposable
 
         await readCheckpoint.DisposeAsync();
         await writeCheckpoint.DisposeAsync();
+        await moveCheckpoint.DisposeAsync();
         await Connection.DisposeAsync();
     }
 }

@@ -167,7 +167,7 @@ public sealed class ProjectionRebuilder(
         {
             foreach (var table in tables)
             {
-                await using var replace = SqlCommands.Create(shadow.Connection, shadow.Transaction, engine.ReplaceWithShadow(table));
+                await using var replace = SqlCommands.Create(shadow.Connection, await shadow.Writes.ReadyAsync(cancellationToken), engine.ReplaceWithShadow(table));
                 await replace.ExecuteNonQueryAsync(cancellationToken);
             }
 

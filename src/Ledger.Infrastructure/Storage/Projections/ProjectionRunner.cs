@@ -29,50 +29,63 @@ public sealed class ProjectionRunner(
 
     /// <summary>
     /// Applies the events of one commit, as published after it, to every projection in one transaction:
-    /// one commit per command however many read models there are.
+    /// one commit per command however many read models there are, and on a server one round trip (the
+    /// statements travel together, see <see cref="BatchedTransaction"/>). Nothing is read first: each
+    /// checkpoint moves past the commit only if nothing before it is missing, and every statement applies
+    /// an event only on top of its account's previous one, so a delivery that arrives early changes
+    /// nothing and the projection is then caught up from the store, in order.
     /// </summary>
-    public async Task DeliverAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    public async Task DeliverAsync(IReadOnlyList<StoredEvent> delivered, CancellationToken cancellationToken)
     {
+        var events = delivered.OrderBy(e => e.Position).ToArray();
+        if (events.Length == 0)
+        {
+            return;
+        }
+
+        if (events[^1].Position - events[0].Position + 1 != events.Length)
+        {
+            // Not one commit's positions: whatever lies between them may be missing, so take it all from the store.
+            foreach (var projection in Projections)
+            {
+                await CatchUpAsync(projection, cancellationToken);
+            }
+
+            return;
+        }
+
         using var span = LedgerTelemetry.Source.StartActivity(LedgerTelemetry.ProjectSpan);
-        span?.SetTag(LedgerTelemetry.PositionTag, events.Count == 0 ? 0 : events[^1].Position);
-        var behind = new List<IProjection>();
+        span?.SetTag(LedgerTelemetry.PositionTag, events[^1].Position);
+        var moves = new List<(IProjection Projection, StatementResult Moved)>();
         await using (var lease = await workspace.BeginAsync(cancellationToken))
         {
             var session = lease.Session;
-            var applied = new List<(IProjection Projection, List<StoredEvent> Events)>();
             foreach (var projection in Projections)
             {
-                var checkpoint = await session.ReadCheckpointAsync(projection.Name, cancellationToken);
-                var pending = events.Where(e => e.Position > checkpoint).OrderBy(e => e.Position).ToList();
-                if (pending.Count == 0)
-                {
-                    continue;
-                }
-
-                if (pending[0].Position != checkpoint + 1)
-                {
-                    // Something committed earlier has not been applied yet: take everything from the store, in order.
-                    behind.Add(projection);
-                    continue;
-                }
-
-                await ApplyAsync(session, projection, pending, cancellationToken);
-                applied.Add((projection, pending));
+                await session.LockCheckpointAsync(projection.Name, cancellationToken);
             }
 
-            if (applied.Count > 0)
+            var now = time.GetUtcNow();
+            foreach (var projection in Projections)
             {
-                await CommitAsync(session, cancellationToken);
-                foreach (var (projection, pending) in applied)
-                {
-                    Announce(projection, pending);
-                }
+                await ApplyEventsAsync(session, quarantine, projection, events, cancellationToken);
+                moves.Add((projection, await session.MoveCheckpointAsync(projection.Name, events[0].Position, events[^1].Position, now, cancellationToken)));
             }
+
+            await CommitAsync(session, cancellationToken);
         }
 
-        foreach (var projection in behind)
+        foreach (var (projection, moved) in moves)
         {
-            await CatchUpAsync(projection, cancellationToken);
+            if (moved.RecordsAffected > 0)
+            {
+                Announce(projection, events);
+            }
+            else
+            {
+                // Already applied (a repeated delivery), or something committed earlier has not been: take it from the store, in order.
+                await CatchUpAsync(projection, cancellationToken);
+            }
         }
     }
 
@@ -179,10 +192,11 @@ public sealed class ProjectionRunner(
     /// <summary>A chunk that never splits one command's events (the two legs of a transfer) across transactions.</summary>
     internal static async Task<List<StoredEvent>> ReadWholeCommandsAsync(ProjectionConnection session, long after, CancellationToken cancellationToken)
     {
-        var chunk = await EventRows.ReadAfterAsync(session.Engine, session.Connection, session.Transaction, after, ChunkSize, cancellationToken);
+        var transaction = await session.Writes.ReadyAsync(cancellationToken);
+        var chunk = await EventRows.ReadAfterAsync(session.Engine, session.Connection, transaction, after, ChunkSize, cancellationToken);
         while (chunk.Count >= ChunkSize)
         {
-            var next = await EventRows.ReadAfterAsync(session.Engine, session.Connection, session.Transaction, chunk[^1].Position, 8, cancellationToken);
+            var next = await EventRows.ReadAfterAsync(session.Engine, session.Connection, transaction, chunk[^1].Position, 8, cancellationToken);
             var sameCommand = next.TakeWhile(e => e.Metadata.CausationId == chunk[^1].Metadata.CausationId).ToList();
             chunk.AddRange(sameCommand);
             if (sameCommand.Count < next.Count || next.Count == 0)

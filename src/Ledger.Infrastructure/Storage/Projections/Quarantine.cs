@@ -37,14 +37,14 @@ public sealed class Quarantine(SqlEngine engine, TimeProvider time, ReadModelNot
             return false;
         }
 
-        await SqlCommands.Create(session.Connection, session.Transaction, engine.Sql.QuarantineStream, "@stream", "@position", "@type", "@schema", "@reason", "@at")
+        await using var hold = SqlCommands.Create(session.Connection, null, engine.Sql.QuarantineStream, "@stream", "@position", "@type", "@schema", "@reason", "@at")
             .Set("@stream", stored.StreamId)
             .Set("@position", stored.Position)
             .Set("@type", stored.EventType)
             .Set("@schema", stored.SchemaVersion)
             .Set("@reason", unreadable.Reason.Length > 500 ? unreadable.Reason[..500] : unreadable.Reason)
-            .Set("@at", engine.Instant(time.GetUtcNow()))
-            .ExecuteNonQueryAsync(cancellationToken);
+            .Set("@at", engine.Instant(time.GetUtcNow()));
+        await session.Writes.ExecuteAsync(hold, cancellationToken);
         session.PendingHolds[stored.StreamId] = stored.Position;
         logger.LogWarning(
             "Account {AccountId} is quarantined: event {Position} ({Type} v{Schema}) cannot be read by this build ({Reason}). Its read model stays at its last readable version; other accounts are not affected",
@@ -108,7 +108,8 @@ public sealed class Quarantine(SqlEngine engine, TimeProvider time, ReadModelNot
                 }
             }
 
-            await SqlCommands.Create(session.Connection, session.Transaction, engine.Sql.ReleaseQuarantine, "@stream").Set("@stream", streamId).ExecuteNonQueryAsync(cancellationToken);
+            await using var release = SqlCommands.Create(session.Connection, null, engine.Sql.ReleaseQuarantine, "@stream").Set("@stream", streamId);
+            await session.Writes.ExecuteAsync(release, cancellationToken);
             await session.CommitAsync(cancellationToken);
             held.TryRemove(streamId, out _);
             logger.LogInformation("Account {AccountId} is out of quarantine: this build reads its events; {Count} waiting events applied", UnreadableEvent.AccountOf(streamId), waiting.Count);
@@ -126,8 +127,9 @@ public sealed class Quarantine(SqlEngine engine, TimeProvider time, ReadModelNot
             return known;
         }
 
+        // Outside a batched transaction when it has not begun: holds only change in transactions of this runner's.
         var loaded = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        await using (var command = SqlCommands.Create(session.Connection, session.Transaction, engine.Sql.ReadQuarantines))
+        await using (var command = SqlCommands.Create(session.Connection, session.Writes.Current, engine.Sql.ReadQuarantines))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -141,7 +143,7 @@ public sealed class Quarantine(SqlEngine engine, TimeProvider time, ReadModelNot
 
     private async Task<List<StoredEvent>> ReadStreamFromAsync(ProjectionConnection session, string streamId, long from, CancellationToken cancellationToken)
     {
-        await using var command = SqlCommands.Create(session.Connection, session.Transaction, engine.Sql.ReadStreamEventsFrom, "@stream", "@from")
+        await using var command = SqlCommands.Create(session.Connection, await session.Writes.ReadyAsync(cancellationToken), engine.Sql.ReadStreamEventsFrom, "@stream", "@from")
             .Set("@stream", streamId)
             .Set("@from", from);
         var events = new List<StoredEvent>();

@@ -10,6 +10,12 @@ public sealed record LedgerStatements
     /// <summary>Inserts one event and returns its position. @stream @version @id @type @schema @data @metadata @at.</summary>
     public required string InsertEvent { get; init; }
 
+    /// <summary>
+    /// Taken first in every append's transaction and held to its commit, where the engine needs it to make
+    /// positions visible in order (PostgreSQL's advisory lock); null where one writer at a time is the engine's own rule.
+    /// </summary>
+    public string? AppendLock { get; init; }
+
     /// <summary>Records a command's answer. @id @type @hash @result @natural @at.</summary>
     public required string InsertCommand { get; init; }
 
@@ -40,13 +46,22 @@ public sealed record LedgerStatements
     /// <summary>Sets a projection's checkpoint. @name @position @at.</summary>
     public required string WriteCheckpoint { get; init; }
 
+    /// <summary>
+    /// Moves a projection's checkpoint to @position after applying positions @from..@position, only if it is
+    /// at or past @from - 1 and before @position (nothing before @from is missing); one row affected when
+    /// it moved. A checkpoint not there yet counts as 0. @name @from @position @at.
+    /// </summary>
+    public required string MoveCheckpoint { get; init; }
+
     /// <summary>Inserts an opened account's balance row. @id @holder_id @holder_name @currency @amount @at @position.</summary>
     public required string InsertBalance { get; init; }
 
     /// <summary>Applies a later event to a balance row, only on top of the version before it. @id @amount @status @version @at @position.</summary>
     public required string UpdateBalance { get; init; }
 
-    /// <summary>Inserts a statement line with the balance after it. @id @version @position @type @currency @amount @status @description @reference @counterparty @at.</summary>
+    /// <summary>
+    /// Inserts a statement line with the balance after it, only on top of the line before it (as the balance
+    /// row's update), so that an event applied before its predecessor changes nothing. @id @version @position @type @currency @amount @status @description @reference @counterparty @at.</summary>
     public required string InsertLedgerEntry { get; init; }
 
     /// <summary>currency, balance and number of accounts per currency, as of a moment. @at.</summary>

@@ -29,6 +29,39 @@ internal static class SqlCommands
         return command;
     }
 
+    /// <summary>A command of <paramref name="batch"/> with the statement and the parameter values <paramref name="command"/> has now.</summary>
+    public static DbBatchCommand CopyOf(this DbBatch batch, DbCommand command)
+    {
+        var copy = batch.CreateBatchCommand();
+        copy.CommandText = command.CommandText;
+        foreach (DbParameter parameter in command.Parameters)
+        {
+            var value = copy.CreateParameter();
+            value.ParameterName = parameter.ParameterName;
+            value.Value = parameter.Value;
+            copy.Parameters.Add(value);
+        }
+
+        return copy;
+    }
+
+    /// <summary>Adds a statement with its parameters, named as in the SQL.</summary>
+    public static DbBatchCommand Add(this DbBatch batch, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = batch.CreateBatchCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        batch.BatchCommands.Add(command);
+        return command;
+    }
+
     public static DbCommand Set(this DbCommand command, string name, object? value)
     {
         command.Parameters[name].Value = value ?? DBNull.Value;

@@ -60,8 +60,15 @@ public abstract class SqlEngine
     /// <summary>A transaction that reads one consistent snapshot (or writes only tables of its own) and takes no write lock.</summary>
     public virtual DbTransaction BeginRead(DbConnection connection) => connection.BeginTransaction();
 
-    /// <summary>Called inside an append's transaction before its first event is inserted.</summary>
-    public virtual Task BeforeAppendAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Takes the engine's append lock, if it has one (<see cref="LedgerStatements.AppendLock"/>), inside an append's transaction before its first event is inserted.</summary>
+    public async Task BeforeAppendAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (Sql.AppendLock is { } appendLock)
+        {
+            await using var command = SqlCommands.Create(connection, transaction, appendLock);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 
     /// <summary>Prepares a statement that is kept and run many times, where the engine benefits from it.</summary>
     public virtual void Prepare(DbCommand command) => command.Prepare();

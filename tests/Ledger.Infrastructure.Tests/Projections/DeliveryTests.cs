@@ -1,0 +1,84 @@
+using Ledger.Domain.Accounts;
+using Ledger.Infrastructure.Application.Commands;
+using Ledger.Infrastructure.Application.Notifications;
+using Ledger.Infrastructure.Storage;
+using Ledger.Infrastructure.Storage.Projections;
+using Mediator;
+
+namespace Ledger.Infrastructure.Tests.Projections;
+
+/// <summary>
+/// A delivery reads nothing before it writes (on PostgreSQL it is one round trip): its checkpoints move
+/// only past positions with nothing missing before them, and whatever it cannot vouch for is taken from
+/// the store in order.
+/// </summary>
+public sealed class DeliveryTests
+{
+    [Fact]
+    public async Task ADeliveryWithAHoleInIt_IsNotTakenOnTrust_AndTheHoleIsFilledFromTheStore()
+    {
+        await using var ledger = await TestLedger.StartAsync();
+        await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
+        var meta = new EventMetadata("c", "hole", "test");
+        var first = await ledger.AppendUnpublishedAsync([Deposit(1, 1m)], meta);
+        await ledger.AppendUnpublishedAsync([Deposit(2, 2m)], meta with { CausationId = "hole-2" });
+        var third = await ledger.AppendUnpublishedAsync([Deposit(3, 4m)], meta with { CausationId = "hole-3" });
+
+        await ledger.Get<IPublisher>().Publish(new EventsAppended([.. first, .. third], []));
+
+        await ReadModelAssert.EqualsReplayAsync(ledger);
+        await AssertCheckpointsAtAsync(ledger, 4);
+    }
+
+    [Fact]
+    public async Task AnEarlyDelivery_LeavesTheCheckpointWhereItWas_UntilTheStoreFillsIn()
+    {
+        await using var ledger = await TestLedger.StartAsync();
+        await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
+        await ledger.AppendUnpublishedAsync([Deposit(1, 1m)], new EventMetadata("c", "early-1", "test"));
+        var second = await ledger.AppendUnpublishedAsync([Deposit(2, 2m)], new EventMetadata("c", "early-2", "test"));
+        var changes = new List<ReadModelChange>();
+        ledger.Get<ReadModelNotifier>().Changed += changes.Add;
+
+        await ledger.Get<ProjectionRunner>().DeliverAsync(second, default);
+
+        // Caught up from the store in the same call: both events, in order, announced at the head.
+        await ReadModelAssert.EqualsReplayAsync(ledger);
+        await AssertCheckpointsAtAsync(ledger, 3);
+        Assert.All(changes, c => Assert.Equal(3, c.Position));
+    }
+
+    [Fact]
+    public async Task TwoProcessesDelivering_KeepEveryReadModelEqualToAReplay()
+    {
+        await using var first = await TestLedger.StartAsync();
+        await using var second = await TestLedger.StartAsync(database: first.Database.Borrow());
+        await first.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 1_000m));
+        await first.Mediator.Send(new OpenAccountCommand("B", "h", null, "EUR", 1_000m));
+
+        // Both write (and deliver) at once, on the same accounts: conflicts and early deliveries included.
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(p => Task.Run(async () =>
+        {
+            var ledger = p == 0 ? first : second;
+            for (var i = 0; i < 30; i++)
+            {
+                await ledger.Mediator.Send(i % 3 == 0
+                    ? new TransferMoneyCommand(null, p == 0 ? "A" : "B", p == 0 ? "B" : "A", 1m)
+                    : new DepositMoneyCommand(i % 2 == 0 ? "A" : "B", 1m, $"p{p}-{i}"));
+            }
+        })));
+        await first.CatchUpAsync();
+
+        await ReadModelAssert.EqualsReplayAsync(first);
+        await AssertCheckpointsAtAsync(first, await first.EventCountAsync());
+    }
+
+    private static StreamAppend Deposit(long after, decimal amount) =>
+        new(Account.StreamId("A"), ExpectedVersion.Exactly(after), [NewEvent.From(new MoneyDeposited("A", amount, "r", "d", DateTimeOffset.UtcNow))]);
+
+    private static async Task AssertCheckpointsAtAsync(TestLedger ledger, long position)
+    {
+        var checkpoints = await ledger.Get<ProjectionRunner>().CheckpointsAsync(default);
+        Assert.All(checkpoints.Values, c => Assert.Equal(position, c));
+    }
+}
