@@ -1,3 +1,4 @@
+using Ledger.Infrastructure.Application.Access;
 using Ledger.Infrastructure.Application.Pipeline;
 using Ledger.Infrastructure.Application.Writing;
 using Ledger.Infrastructure.Diagnostics;
@@ -40,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<ProjectionRunner>();
         services.AddSingleton<ProjectionRebuilder>();
         services.AddSingleton<ReadModelNotifier>();
+        services.AddSingleton<AccessGate>();
         services.AddHostedService<CatchUpService>();
         services.AddHostedService<UnreadableEventsReport>();
 
@@ -49,6 +51,7 @@ public static class DependencyInjection
             options.PipelineBehaviors =
             [
                 typeof(CommandMetricsBehavior<,>),
+                typeof(AuthorizationBehavior<,>),
                 typeof(StorageFaultBehavior<,>),
                 typeof(ValidationBehavior<,>),
                 typeof(ConcurrencyRetryBehavior<,>),

@@ -1,4 +1,5 @@
 using System.Net;
+using Ledger.Web.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -7,14 +8,20 @@ namespace Ledger.Web;
 /// <summary>A ledger reachable from the network is a choice someone must have made on purpose: say so loudly.</summary>
 internal static class BindingCheck
 {
-    public static void WarnIfNotLoopback(WebApplication app)
+    public static IReadOnlyCollection<string> Addresses(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
+
+    public static void WarnIfNotLoopback(WebApplication app, SignInChoice signIn)
     {
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        foreach (var address in addresses)
+        foreach (var address in Addresses(app).Where(a => !IsLoopback(a)))
         {
-            if (!IsLoopback(address))
+            if (address.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
             {
-                app.Logger.LogWarning("Ledger is listening on {Address}, which is reachable from other machines. It has no authentication: bind to 127.0.0.1 unless you mean it", address);
+                app.Logger.LogWarning("Ledger is listening on {Address}, which is reachable from other machines, over plain http (--allow-http): sign-in is required, but passwords and tokens cross the network unencrypted unless a TLS proxy is in front", address);
+            }
+            else
+            {
+                app.Logger.LogWarning("Ledger is listening on {Address}, which is reachable from other machines; sign-in is {SignIn}", address, signIn.Required ? "required" : "off");
             }
         }
     }

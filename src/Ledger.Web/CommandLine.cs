@@ -5,7 +5,8 @@ namespace Ledger.Web;
 /// <summary>
 /// Ledger's own switches, taken out of the arguments before ASP.NET Core reads the rest:
 /// <c>--db PATH</c> picks a SQLite file, <c>--postgres "CONNECTION STRING"</c> a PostgreSQL database,
-/// <c>--seed-demo</c> loads the sample ledger at start, <c>--metrics</c> serves Prometheus metrics at /metrics.
+/// <c>--seed-demo</c> loads the sample ledger at start, <c>--metrics</c> serves Prometheus metrics at /metrics,
+/// <c>--auth on|off</c> turns sign-in on or off, <c>--allow-http</c> permits plain http on a non-loopback address.
 /// </summary>
 public sealed record CommandLine(string[] HostArgs, string? DatabasePath, bool SeedDemo, bool Metrics = false)
 {
@@ -16,6 +17,11 @@ public sealed record CommandLine(string[] HostArgs, string? DatabasePath, bool S
     /// <summary>The Npgsql connection string given with <c>--postgres</c>.</summary>
     public string? PostgresConnectionString { get; init; }
 
+    /// <summary><c>on</c> or <c>off</c> from <c>--auth</c>; null when not given (then <c>Ledger:Auth</c>, then off).</summary>
+    public string? Auth { get; init; }
+
+    public bool AllowHttp { get; init; }
+
     public static CommandLine Parse(string[] args)
     {
         var rest = new List<string>();
@@ -23,6 +29,8 @@ public sealed record CommandLine(string[] HostArgs, string? DatabasePath, bool S
         string? postgres = null;
         var seed = false;
         var metrics = false;
+        string? auth = null;
+        var allowHttp = false;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -33,6 +41,18 @@ public sealed record CommandLine(string[] HostArgs, string? DatabasePath, bool S
             else if (arg == "--metrics")
             {
                 metrics = true;
+            }
+            else if (arg == "--allow-http")
+            {
+                allowHttp = true;
+            }
+            else if (arg == "--auth" || arg.StartsWith("--auth=", StringComparison.Ordinal))
+            {
+                auth = arg == "--auth" ? (i + 1 < args.Length ? args[++i] : null) : arg["--auth=".Length..];
+                if (auth is not ("on" or "off"))
+                {
+                    throw new ArgumentException("--auth takes on or off, e.g. --auth on");
+                }
             }
             else if (arg == "--db")
             {
@@ -63,7 +83,7 @@ public sealed record CommandLine(string[] HostArgs, string? DatabasePath, bool S
             throw new ArgumentException("--db and --postgres name two databases: give one.");
         }
 
-        return new CommandLine(rest.ToArray(), db, seed, metrics) { PostgresConnectionString = postgres };
+        return new CommandLine(rest.ToArray(), db, seed, metrics) { PostgresConnectionString = postgres, Auth = auth, AllowHttp = allowHttp };
     }
 
     /// <summary>

@@ -1,24 +1,42 @@
 using Ledger.Infrastructure;
+using Ledger.Infrastructure.Application.Access;
 using Ledger.Infrastructure.Storage;
+using Ledger.Infrastructure.Users;
 using Ledger.Web;
+using Ledger.Web.Access;
 using Ledger.Web.Components;
 using Ledger.Web.Demo;
 using Ledger.Web.Operations;
+using Ledger.Web.Security;
 using Microsoft.Extensions.Options;
 
-// Operator verbs (backup, restore) run and exit here, before anything of the web app is built.
+// Operator verbs (backup, restore, copy, users, tokens) run and exit here, before anything of the web app is built.
 if (await OperationsCli.RunAsync(args, Console.Out, Console.Error) is { } exitCode)
 {
     return exitCode;
+}
+
+if (await UsersCli.RunAsync(args, Console.In, Console.Out, Console.Error) is { } usersExitCode)
+{
+    return usersExitCode;
 }
 
 var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
 
 // Loopback only unless someone explicitly asks for more (--urls, ASPNETCORE_URLS or "urls" in config).
+var listenAddresses = ListenPolicy.ConfiguredAddresses(builder.Configuration);
 if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["http_ports"]))
 {
-    builder.WebHost.UseUrls("http://127.0.0.1:5000");
+    builder.WebHost.UseUrls(ListenPolicy.DefaultUrl);
+}
+
+// Reachable from other machines only with sign-in on, and over https unless the operator allows plain http.
+var signIn = SignInChoice.From(commandLine, builder.Configuration);
+if (ListenPolicy.Refusal(listenAddresses, signIn) is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    return OperationsCli.Failed;
 }
 
 builder.Services.AddLedger(options =>
@@ -31,6 +49,7 @@ builder.Services.AddLedgerUi();
 var telemetry = TelemetryChoice.From(commandLine, builder.Configuration);
 builder.Services.AddLedgerTelemetry(telemetry);
 builder.Services.AddLedgerApi();
+builder.Services.AddLedgerSignIn(signIn);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -57,6 +76,10 @@ using var heldUntilExit = databaseLock;
 try
 {
     await LedgerDatabase.InitializeAsync(app.Services);
+    if (signIn.Required)
+    {
+        await UsersDatabase.InitializeAsync(app.Services);
+    }
 }
 catch (DatabaseUnavailableException e)
 {
@@ -67,7 +90,11 @@ catch (DatabaseUnavailableException e)
 
 if (commandLine.SeedDemo)
 {
-    await SampleLedger.SeedIfEmptyAsync(app.Services, app.Logger);
+    // The ledger itself loads it, before anyone can sign in.
+    using (Caller.Use(Caller.System))
+    {
+        await SampleLedger.SeedIfEmptyAsync(app.Services, app.Logger);
+    }
 }
 
 app.UseLedgerSecurity();
@@ -77,15 +104,36 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseLedgerSignIn(signIn);
 app.UseAntiforgery();
-app.MapStaticAssets();
+
+// Stylesheets and scripts are the same for everyone, and the sign-in page needs them before anyone has signed in.
+app.MapStaticAssets().AllowAnonymous();
 app.MapLedgerApi();
+app.MapLedgerSignIn(signIn);
 app.UseLedgerTelemetry(telemetry);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.Lifetime.ApplicationStarted.Register(() => BindingCheck.WarnIfNotLoopback(app));
+var refusedAddresses = false;
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    // The addresses Kestrel really bound: the check above saw only what the configuration asked for.
+    if (ListenPolicy.Refusal(BindingCheck.Addresses(app), signIn) is { } late)
+    {
+        Console.Error.WriteLine(late);
+        refusedAddresses = true;
+        app.Lifetime.StopApplication();
+        return;
+    }
+
+    BindingCheck.WarnIfNotLoopback(app, signIn);
+    if (signIn.Required)
+    {
+        _ = UsersCheck.WarnIfNoneAsync(app);
+    }
+});
 await app.RunAsync();
-return 0;
+return refusedAddresses ? OperationsCli.Failed : 0;
 
 /// <summary>Visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -4,6 +4,7 @@ using Ledger.Domain;
 using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
+using Ledger.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 // The generated class, not IMediator: its Send overloads are not generic virtual calls (benchmark M3).
 using LedgerMediator = Mediator.Mediator;
@@ -36,6 +37,7 @@ internal static class AccountEndpoints
         var accounts = api.MapGroup("/accounts").WithTags("Accounts");
 
         accounts.MapPost("", OpenAsync)
+            .Sends<OpenAccountCommand>()
             .WithName("OpenAccount")
             .WithSummary("Open an account")
             .WithDescription("201 with Location and ETag \"1\"; the body is the new account.")
@@ -44,6 +46,7 @@ internal static class AccountEndpoints
             .ProducesErrors(400, 409, 412, 422);
 
         accounts.MapPost("/{id}/deposits", DepositAsync)
+            .Sends<DepositMoneyCommand>()
             .WithName("DepositMoney")
             .WithSummary("Deposit money")
             .AcceptsJson<DepositRequest>()
@@ -51,6 +54,7 @@ internal static class AccountEndpoints
             .ProducesErrors(400, 404, 409, 412, 422);
 
         accounts.MapPost("/{id}/withdrawals", WithdrawAsync)
+            .Sends<WithdrawMoneyCommand>()
             .WithName("WithdrawMoney")
             .WithSummary("Withdraw money")
             .AcceptsJson<WithdrawalRequest>()
@@ -58,6 +62,7 @@ internal static class AccountEndpoints
             .ProducesErrors(400, 404, 409, 412, 422);
 
         accounts.MapPost("/{id}/close", CloseAsync)
+            .Sends<CloseAccountCommand>()
             .WithName("CloseAccount")
             .WithSummary("Close an account whose balance is zero")
             .AcceptsJson<CloseAccountRequest>()

@@ -26,7 +26,7 @@ public sealed partial class CommandHeaders
     public string? IfMatch { get; init; }
 
     [FromHeader(Name = ActorHeader)]
-    [Description("Who is acting, up to 100 characters; recorded in the events' metadata. Defaults to \"api\".")]
+    [Description("Who is acting, up to 100 characters; recorded in the events' metadata. Defaults to \"api\". Ignored with sign-in on: the actor is then the signed-in user.")]
     public string? Actor { get; init; }
 
     [FromHeader(Name = CorrelationIdHeader)]

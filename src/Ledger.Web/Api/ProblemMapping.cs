@@ -1,4 +1,5 @@
 using Ledger.Domain;
+using Ledger.Infrastructure.Application.Access;
 using Ledger.Infrastructure.Application.Commands;
 
 namespace Ledger.Web.Api;
@@ -33,6 +34,8 @@ public static class ProblemMapping
         CommandErrorCodes.ConcurrencyConflict or CommandErrorCodes.IdempotencyKeyReused or CommandErrorCodes.StreamUnreadable => StatusCodes.Status409Conflict,
         CommandErrorCodes.VersionMismatch => StatusCodes.Status412PreconditionFailed,
         CommandErrorCodes.DatabaseBusy or CommandErrorCodes.DatabaseUnavailable => StatusCodes.Status503ServiceUnavailable,
+        AccessCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
+        AccessCodes.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
@@ -85,6 +88,7 @@ public static class ProblemMapping
     private static string TypeFor(int status) => status switch
     {
         400 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
+        401 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2",
         403 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4",
         404 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
         409 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
@@ -97,6 +101,7 @@ public static class ProblemMapping
     private static string TitleFor(int status) => status switch
     {
         400 => "The request is not valid.",
+        401 => "Not signed in.",
         403 => "Forbidden.",
         404 => "Not found.",
         409 => "Conflict.",

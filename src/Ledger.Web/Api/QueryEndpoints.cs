@@ -37,6 +37,7 @@ internal static partial class QueryEndpoints
     public static void MapHealthEndpoint(this RouteGroupBuilder root)
     {
         root.MapGet("/health", HealthAsync)
+            .AllowAnonymous()
             .WithTags("Ledger")
             .WithName("Health")
             .WithSummary("200 when the database answers")

@@ -1,4 +1,5 @@
 using Ledger.Infrastructure.Application.Commands;
+using Ledger.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 
 // The generated class, not IMediator: its Send overloads are not generic virtual calls (benchmark M3).
@@ -12,6 +13,7 @@ internal static class TransferEndpoints
     public static void MapTransferEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/transfers", TransferAsync)
+            .Sends<TransferMoneyCommand>()
             .WithTags("Transfers")
             .WithName("TransferMoney")
             .WithSummary("Move money between two accounts of one currency")

@@ -1,3 +1,4 @@
+using Ledger.Infrastructure.Application.Access;
 using System.Globalization;
 using Ledger.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,7 @@ namespace Ledger.Web.Operations;
 /// Diagnostics' "Back up now": a timestamped, checked copy of the running ledger beside its database file,
 /// or in the folder <c>Ledger:BackupFolder</c> names.
 /// </summary>
-internal sealed class DatabaseBackups(IOptions<LedgerOptions> options, TimeProvider time)
+internal sealed class DatabaseBackups(IOptions<LedgerOptions> options, TimeProvider time, AccessGate access)
 {
     private string DatabasePath => Path.GetFullPath(options.Value.DatabasePath);
 
@@ -19,6 +20,8 @@ internal sealed class DatabaseBackups(IOptions<LedgerOptions> options, TimeProvi
     /// <summary>ledger.db → ledger-backup-20260314T101500Z.db; an existing file of that name is never replaced.</summary>
     public Task<CopyReport> BackUpNowAsync(CancellationToken cancellationToken)
     {
+        // A copy of the database is every balance and every user's password hash: an operator's act.
+        access.Demand(Permission.Operate);
         var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var extension = Path.GetExtension(DatabasePath) is { Length: > 0 } ext ? ext : ".db";
         var name = $"{Path.GetFileNameWithoutExtension(DatabasePath)}-backup-{stamp}{extension}";

@@ -36,15 +36,30 @@ public sealed class LoopbackTests
         Assert.False(probe.External, $"{ExternalAddress}:{port} accepted a connection{Environment.NewLine}{probe.Log}");
     }
 
-    /// <summary>The control: asked to listen everywhere, the external address does answer (and the app warns).</summary>
+    /// <summary>
+    /// The control: asked to listen everywhere (which needs sign-in, and --allow-http for plain http), the external
+    /// address does answer (and the app warns).
+    /// </summary>
     [SqliteOnlyFact(Why)]
     public async Task BoundToAllAddresses_TheProbeSeesTheAppFromOutsideLoopback_AndTheAppWarns()
     {
         var port = AppProcess.FreePort();
-        var probe = await ProbeAsync($"http://0.0.0.0:{port}", port);
+        var probe = await ProbeAsync($"http://0.0.0.0:{port} --auth on --allow-http", port);
         Assert.True(probe.Loopback, probe.Log);
         Assert.True(probe.External, $"the probe could not reach {ExternalAddress}:{port} even with 0.0.0.0{Environment.NewLine}{probe.Log}");
         Assert.Contains("reachable from other machines", probe.Log, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 16: asked to listen everywhere without sign-in, the app does not start at all.</summary>
+    [Fact]
+    public async Task BoundToAllAddresses_WithoutSignIn_TheAppDoesNotListenAnywhere_AndSaysWhy()
+    {
+        var port = AppProcess.FreePort();
+        var probe = await ProbeAsync($"http://0.0.0.0:{port}", port);
+        Assert.False(probe.Loopback, probe.Log);
+        Assert.False(probe.External, probe.Log);
+        Assert.Contains("--auth on", probe.Log, StringComparison.Ordinal);
+        Assert.Contains("--allow-http", probe.Log, StringComparison.Ordinal);
     }
 
     private static async Task<(bool Loopback, bool External, string Log)> ProbeAsync(string? urls, int port)
@@ -69,6 +84,7 @@ public sealed class LoopbackTests
             # The console logger writes on a background thread: let the start-up lines (and any binding
             # warning) reach the log before the kill, or a busy machine loses them.
             for _ in $(seq 1 150); do
+              kill -0 $app 2>/dev/null || break
               grep -q "Application started" "$LEDGER_DB.log" && { [ "{{(urls?.Contains("0.0.0.0", StringComparison.Ordinal) == true ? "warn" : "")}}" != "warn" ] || grep -q "reachable from other machines" "$LEDGER_DB.log"; } && break
               sleep 0.1
             done

@@ -22,13 +22,17 @@ public sealed record CliResult(int ExitCode, string Output, string Error)
 /// <summary>Runs <c>Ledger.Web backup|restore ...</c> as an operator does: its own process, no web host.</summary>
 public static class LedgerCli
 {
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <summary>The same with <paramref name="input"/> on standard input (a password for <c>users add</c>).</summary>
+    public static async Task<CliResult> RunWithInputAsync(string? input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetTempPath(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(LedgerWebBuild.Dll());
@@ -39,6 +43,12 @@ public static class LedgerCli
 
         start.Environment.Remove("LEDGER_DB");
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

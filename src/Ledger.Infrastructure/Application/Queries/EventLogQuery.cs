@@ -12,7 +12,8 @@ public sealed record GetEventLogQuery(
     DateTimeOffset? From = null,
     DateTimeOffset? To = null,
     int Page = 1,
-    int PageSize = 50) : IQuery<ResultPage<EventView>>;
+    int PageSize = 50,
+    string? Actor = null) : IQuery<ResultPage<EventView>>;
 
 /// <summary>
 /// Pages the event log without OFFSET over whole rows. Unfiltered, or filtered by account alone, the rows are
@@ -28,13 +29,14 @@ public sealed class EventLogQueryHandler(IDbContextFactory<LedgerDbContext> cont
         var pageSize = Math.Clamp(query.PageSize, 1, 500);
         var eventType = string.IsNullOrWhiteSpace(query.EventType) ? null : query.EventType;
         var streamId = string.IsNullOrWhiteSpace(query.AccountId) ? null : Account.StreamId(query.AccountId.Trim());
-        var byTime = query.From is not null || query.To is not null;
+        var actor = string.IsNullOrWhiteSpace(query.Actor) ? null : query.Actor.Trim();
+        var byTimeOrActor = query.From is not null || query.To is not null || actor is not null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (records, total) = (eventType, streamId, byTime) switch
+        var (records, total) = (eventType, streamId, byTimeOrActor) switch
         {
             (null, null, false) => await AllEventsAsync(db, page, pageSize, cancellationToken),
             (null, { } stream, false) => await OneStreamAsync(db, stream, page, pageSize, cancellationToken),
-            _ => await FilteredAsync(db, Filter(db, eventType, streamId, query.From, query.To), page, pageSize, cancellationToken),
+            _ => await FilteredAsync(db, Filter(db, eventType, streamId, query.From, query.To, actor), page, pageSize, cancellationToken),
         };
         return new ResultPage<EventView>(records.Select(r => r.ToView()).ToArray(), total, page, pageSize);
     }
@@ -82,9 +84,9 @@ public sealed class EventLogQueryHandler(IDbContextFactory<LedgerDbContext> cont
         return (records, total);
     }
 
-    private static IQueryable<EventRecord> Filter(LedgerDbContext db, string? eventType, string? streamId, DateTimeOffset? from, DateTimeOffset? to)
+    private static IQueryable<EventRecord> Filter(LedgerDbContext db, string? eventType, string? streamId, DateTimeOffset? from, DateTimeOffset? to, string? actor)
     {
-        var rows = db.Events.AsNoTracking();
+        var rows = (actor is null ? db.Events : db.EventsBy(actor)).AsNoTracking();
         if (eventType is not null)
         {
             rows = rows.Where(e => e.EventType == eventType);

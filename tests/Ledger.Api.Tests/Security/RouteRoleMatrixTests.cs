@@ -1,0 +1,139 @@
+using System.Net;
+using Ledger.Infrastructure.Application.Access;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ledger.Api.Tests.Security;
+
+/// <summary>The matrix app: sign-in on, metrics served, and the accounts the commands act on.</summary>
+public sealed class MatrixApp : IAsyncLifetime
+{
+    public SignInApp App { get; } = new(new Dictionary<string, string> { ["Ledger:Metrics"] = "true" }, null);
+
+    public async Task InitializeAsync()
+    {
+        await App.InitializeAsync();
+        foreach (var (id, deposit) in new[] { ("MATRIX-1", 100m), ("MATRIX-2", 0m), ("MATRIX-EMPTY", 0m) })
+        {
+            using var opened = await App.SendAsync(SignInApp.Admin, HttpMethod.Post, "/api/accounts",
+                Api.Json(new { accountId = id, holderId = "h", currency = "EUR", initialDeposit = deposit }));
+            await opened.OkJsonAsync(HttpStatusCode.Created);
+        }
+    }
+
+    public Task DisposeAsync() => App.DisposeAsync();
+}
+
+/// <summary>
+/// Every API route against every kind of caller: nobody, a viewer, a clerk, an admin, an expired token and a revoked
+/// one. Refusals are 401 <c>unauthenticated</c> (with <c>WWW-Authenticate: Bearer</c>) or 403 <c>forbidden</c> and
+/// write nothing; what a role may do succeeds. A route added without a line here fails the first test.
+/// </summary>
+public sealed class RouteRoleMatrixTests(MatrixApp matrix) : IClassFixture<MatrixApp>
+{
+    private static readonly Route[] Routes =
+    [
+        new("POST", "/api/accounts", "/api/accounts", Permission.ManageAccounts, """{"holderId": "h", "currency": "EUR", "initialDeposit": 1}"""),
+        new("POST", "/api/accounts/{id}/deposits", "/api/accounts/MATRIX-1/deposits", Permission.MoveMoney, """{"amount": 1, "transactionReference": "m"}"""),
+        new("POST", "/api/accounts/{id}/withdrawals", "/api/accounts/MATRIX-1/withdrawals", Permission.MoveMoney, """{"amount": 1, "transactionReference": "m"}"""),
+        new("POST", "/api/accounts/{id}/close", "/api/accounts/MATRIX-EMPTY/close", Permission.ManageAccounts, """{"reason": "matrix"}"""),
+        new("POST", "/api/transfers", "/api/transfers", Permission.MoveMoney, """{"fromAccountId": "MATRIX-1", "toAccountId": "MATRIX-2", "amount": 1}"""),
+        new("GET", "/api/accounts", "/api/accounts", Permission.Read),
+        new("GET", "/api/accounts/{id}", "/api/accounts/MATRIX-1", Permission.Read),
+        new("GET", "/api/accounts/{id}/events", "/api/accounts/MATRIX-1/events", Permission.Read),
+        new("GET", "/api/accounts/{id}/state", "/api/accounts/MATRIX-1/state?version=1", Permission.Read),
+        new("GET", "/api/balances", "/api/balances", Permission.Read),
+        new("GET", "/api/events", "/api/events", Permission.Read),
+        new("GET", "/api/status", "/api/status", Permission.Read),
+        new("GET", "/openapi/{documentName}.json", "/openapi/v1.json", Permission.Read),
+        new("GET", "/metrics", "/metrics", Permission.Read),
+        new("GET", "/health", "/health", null),
+    ];
+
+    private static readonly string[] Callers = [SignInApp.Anonymous, SignInApp.Viewer, SignInApp.Clerk, SignInApp.Admin, SignInApp.Expired, SignInApp.Revoked];
+
+    public static TheoryData<string, string, string> Cases()
+    {
+        var cases = new TheoryData<string, string, string>();
+        foreach (var route in Routes)
+        {
+            foreach (var caller in Callers)
+            {
+                cases.Add(route.Method, route.Template, caller);
+            }
+        }
+
+        return cases;
+    }
+
+    [Fact]
+    public void EveryRouteTheAppServesToPrograms_IsInTheMatrix()
+    {
+        var served = matrix.App.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => (Method: string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]), Template: "/" + e.RoutePattern.RawText!.Trim('/')))
+            .Where(e => e.Template.StartsWith("/api", StringComparison.Ordinal) || e.Template is "/health" or "/metrics" || e.Template.StartsWith("/openapi", StringComparison.Ordinal))
+            .Select(e => $"{e.Method} {e.Template}")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(Routes.Select(r => $"{r.Method} {r.Template}").Order(StringComparer.Ordinal), served);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task EveryRoute_AnswersEachCaller_AsItsRoleAllows(string method, string template, string caller)
+    {
+        var route = Routes.Single(r => r.Method == method && r.Template == template);
+        var before = await matrix.App.EventCountAsync();
+        using var response = await matrix.App.SendAsync(caller, new HttpMethod(method), route.Path, route.Body);
+
+        if (route.Needs is not { } permission)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else if (caller is SignInApp.Anonymous or SignInApp.Expired or SignInApp.Revoked)
+        {
+            await response.ProblemAsync(HttpStatusCode.Unauthorized, AccessCodes.Unauthenticated);
+            Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+            Assert.Equal(before, await matrix.App.EventCountAsync());
+        }
+        else if (!LedgerRoles.Grants(RoleOf(caller), permission))
+        {
+            var problem = await response.ProblemAsync(HttpStatusCode.Forbidden, AccessCodes.Forbidden);
+            Assert.Contains($"needs the {LedgerRoles.LeastFor(permission)} role", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Equal(before, await matrix.App.EventCountAsync());
+        }
+        else
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{caller} {method} {route.Path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    [Fact]
+    public async Task AnExpiredOrRevokedToken_IsToldWhy()
+    {
+        using var expired = await matrix.App.SendAsync(SignInApp.Expired, HttpMethod.Get, "/api/status");
+        var problem = await expired.ProblemAsync(HttpStatusCode.Unauthorized, AccessCodes.Unauthenticated);
+        Assert.StartsWith("The bearer token has expired.", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Bearer error=\"invalid_token\"", expired.Headers.WwwAuthenticate.ToString());
+
+        using var revoked = await matrix.App.SendAsync(SignInApp.Revoked, HttpMethod.Get, "/api/status");
+        problem = await revoked.ProblemAsync(HttpStatusCode.Unauthorized, AccessCodes.Unauthenticated);
+        Assert.StartsWith("The bearer token has been revoked.", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AForbiddenCaller_IsRefusedBeforeTheBodyIsRead()
+    {
+        using var response = await matrix.App.SendAsync(SignInApp.Viewer, HttpMethod.Post, "/api/accounts/MATRIX-1/deposits", "{not json");
+        await response.ProblemAsync(HttpStatusCode.Forbidden, AccessCodes.Forbidden);
+    }
+
+    private static string RoleOf(string caller) => caller switch
+    {
+        SignInApp.Viewer => LedgerRoles.Viewer,
+        SignInApp.Clerk => LedgerRoles.Clerk,
+        _ => LedgerRoles.Admin,
+    };
+
+    private sealed record Route(string Method, string Template, string Path, Permission? Needs, string? Body = null);
+}
