@@ -30,7 +30,7 @@ public sealed class UnreadableRowsTests(ITestOutputHelper output)
         var commands = Soak.Size("UNREADABLE_COMMANDS", ci: 600, soak: 10_000);
         await Seeds.RunAsync(seed, async () =>
         {
-            await using var ledger = await TestLedger.StartAsync(services: CountingEventStore.Install);
+            await using var ledger = await TestLedger.StartAsync();
             var random = new Random(seed);
             var workload = new RandomWorkload(seed, accounts: 12);
             await workload.RunAsync(ledger.Mediator, 0);
@@ -48,7 +48,7 @@ public sealed class UnreadableRowsTests(ITestOutputHelper output)
                 }
 
                 var command = workload.Next();
-                var before = ledger.Store().EventAttempts;
+                var before = await ledger.EventCountAsync();
                 try
                 {
                     await ledger.Mediator.Send((object)command);
@@ -57,7 +57,9 @@ public sealed class UnreadableRowsTests(ITestOutputHelper output)
                 catch (CommandRefusedException refused) when (refused.Code == CommandErrorCodes.StreamUnreadable)
                 {
                     Assert.True(Touches(command).Any(held.Contains), $"{command} was refused as unreadable, but touches no held account");
-                    Assert.Equal(before, ledger.Store().EventAttempts);
+                    // Nothing written. (An append may have been tried: a command decided on a cached state learns
+                    // of the unreadable event from the append's conflict, and is then refused on the stream as it is.)
+                    Assert.Equal(before, await ledger.EventCountAsync());
                     refusedOnHeld++;
                 }
                 catch (DomainException)

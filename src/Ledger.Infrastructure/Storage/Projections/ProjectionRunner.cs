@@ -29,11 +29,11 @@ public sealed class ProjectionRunner(
 
     /// <summary>
     /// Applies the events of one commit, as published after it, to every projection in one transaction:
-    /// one commit per command however many read models there are, and on a server one round trip (the
-    /// statements travel together, see <see cref="BatchedTransaction"/>). Nothing is read first: each
-    /// checkpoint moves past the commit only if nothing before it is missing, and every statement applies
-    /// an event only on top of its account's previous one, so a delivery that arrives early changes
-    /// nothing and the projection is then caught up from the store, in order.
+    /// one commit per command however many read models there are, and on a server two round trips (the
+    /// checkpoint moves, then the statements with the commit, see <see cref="BatchedTransaction"/>). Each
+    /// checkpoint moves past the commit only if nothing before it is missing; if any cannot, nothing is
+    /// applied (a delivery that arrives early or twice changes nothing) and the projections are caught up
+    /// from the store, in order.
     /// </summary>
     public async Task DeliverAsync(IReadOnlyList<StoredEvent> delivered, CancellationToken cancellationToken)
     {
@@ -56,28 +56,38 @@ public sealed class ProjectionRunner(
 
         using var span = LedgerTelemetry.Source.StartActivity(LedgerTelemetry.ProjectSpan);
         span?.SetTag(LedgerTelemetry.PositionTag, events[^1].Position);
-        var moves = new List<(IProjection Projection, StatementResult Moved)>();
+        var ready = false;
         await using (var lease = await workspace.BeginAsync(cancellationToken))
         {
             var session = lease.Session;
-            foreach (var projection in Projections)
-            {
-                await session.LockCheckpointAsync(projection.Name, cancellationToken);
-            }
 
+            // Every checkpoint moves first, and only from just before this commit: if one cannot (an earlier
+            // commit, perhaps another process's, is not applied yet, or this one already is), nothing of the
+            // delivery may be committed. Applying it anyway would show half of a transfer whose other account
+            // waits for that earlier commit, so a reader could see money appear or vanish.
             var now = time.GetUtcNow();
+            var moves = new List<StatementResult>();
             foreach (var projection in Projections)
             {
-                await ApplyEventsAsync(session, quarantine, projection, events, cancellationToken);
-                moves.Add((projection, await session.MoveCheckpointAsync(projection.Name, events[0].Position, events[^1].Position, now, cancellationToken)));
+                moves.Add(await session.MoveCheckpointAsync(projection.Name, events[0].Position, events[^1].Position, now, cancellationToken));
             }
 
-            await CommitAsync(session, cancellationToken);
+            await session.Writes.ReadyAsync(cancellationToken);
+            if (moves.TrueForAll(m => m.RecordsAffected > 0))
+            {
+                foreach (var projection in Projections)
+                {
+                    await ApplyEventsAsync(session, quarantine, projection, events, cancellationToken);
+                }
+
+                await CommitAsync(session, cancellationToken);
+                ready = true;
+            }
         }
 
-        foreach (var (projection, moved) in moves)
+        foreach (var projection in Projections)
         {
-            if (moved.RecordsAffected > 0)
+            if (ready)
             {
                 Announce(projection, events);
             }
