@@ -26,6 +26,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // An expectation waits as long as an action does (the context's 15 s): on a busy two-core machine a
+        // command's dialog can take more than Playwright's default 5 s to close, which says nothing about the app.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Executable = FindChromium();
         if (Executable is null)
         {

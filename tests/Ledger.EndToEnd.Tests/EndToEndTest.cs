@@ -17,11 +17,16 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
 
     /// <param name="journey">What the person does, against the app and a page of its own.</param>
     /// <param name="database">The database to run the app on (a new PostgreSQL one, say); a new SQLite file when null.</param>
+    /// <param name="environment">Settings of the app's own, as environment variables.</param>
     /// <param name="name">The test's name, for its failure artifacts.</param>
-    protected async Task JourneyAsync(Func<LedgerApp, IPage, Task> journey, Func<Task<TestDatabase>>? database = null, [CallerMemberName] string name = "")
+    protected async Task JourneyAsync(
+        Func<LedgerApp, IPage, Task> journey,
+        Func<Task<TestDatabase>>? database = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        [CallerMemberName] string name = "")
     {
         Skip.If(browser.Browser is null, BrowserFixture.HowToEnable);
-        await using var app = await LedgerApp.StartAsync(database is null ? TestDatabase.NewSqlite("ledger-e2e") : await database());
+        await using var app = await LedgerApp.StartAsync(database is null ? TestDatabase.NewSqlite("ledger-e2e") : await database(), environment);
         await using var context = await NewContextAsync(app);
         var page = await context.NewPageAsync();
         try

@@ -18,7 +18,9 @@ public sealed class LedgerApp : IAsyncDisposable
     public string Output => process.Output;
 
     /// <summary>Starts the app on <paramref name="database"/>, which it owns from then on (removed with it).</summary>
-    public static async Task<LedgerApp> StartAsync(TestDatabase database)
+    /// <param name="database">The app's database.</param>
+    /// <param name="environment">Settings of the app's own, as environment variables (<c>Ledger__Auth=on</c>, say).</param>
+    public static async Task<LedgerApp> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string>? environment = null)
     {
         try
         {
@@ -30,6 +32,7 @@ public sealed class LedgerApp : IAsyncDisposable
                 // The home page, not just /health: a journey needs the UI to render.
                 ReadinessPath = "/",
                 StartTimeout = TimeSpan.FromSeconds(90),
+                ExtraEnvironment = environment ?? new Dictionary<string, string>(),
             });
             return new LedgerApp(process, database);
         }

@@ -45,7 +45,9 @@ public static class SecurityHeaders
                 "frame-ancestors 'none'";
             headers.XFrameOptions = "DENY";
             headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
+            // Not no-referrer: under it a browser sends "Origin: null" on its own form posts (sign-in, sign-out),
+            // which the origin check must refuse. same-origin still tells other sites nothing.
+            headers["Referrer-Policy"] = "same-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
             return Task.CompletedTask;

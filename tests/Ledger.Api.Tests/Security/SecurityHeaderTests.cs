@@ -74,7 +74,7 @@ public sealed class SecurityHeaderTests(ApiFixture fixture) : IClassFixture<ApiF
         Assert.Contains("frame-ancestors 'none'", Header(response, "Content-Security-Policy"), StringComparison.Ordinal);
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
-        Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
+        Assert.Equal("same-origin", Header(response, "Referrer-Policy"));
     }
 
     private static string Header(HttpResponseMessage response, string name) =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Application.Queries;
 using Mediator;
@@ -8,53 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Reliability.Tests.Operations;
 
-/// <summary>What a verb of the real Ledger.Web printed and returned.</summary>
-public sealed record CliResult(int ExitCode, string Output, string Error)
-{
-    /// <summary>The value of a <c>name: value</c> line of the output.</summary>
-    public string Fact(string name) =>
-        Output.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.Ordinal))?[(name.Length + 1)..].Trim()
-        ?? throw new InvalidOperationException($"No '{name}:' line in:{Environment.NewLine}{Output}{Error}");
-
-    public override string ToString() => $"exit {ExitCode}{Environment.NewLine}{Output}{Error}";
-}
-
-/// <summary>Runs <c>Ledger.Web backup|restore ...</c> as an operator does: its own process, no web host.</summary>
+/// <summary>Runs <c>Ledger.Web backup|restore|users ...</c> as an operator does (see <see cref="LedgerCliProcess"/>), and checks files without Ledger's code.</summary>
 public static class LedgerCli
 {
-    public static Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+    public static Task<CliResult> RunAsync(params string[] args) => LedgerCliProcess.RunAsync(args);
 
-    /// <summary>The same with <paramref name="input"/> on standard input (a password for <c>users add</c>).</summary>
-    public static async Task<CliResult> RunWithInputAsync(string? input, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetTempPath(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = input is not null,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(LedgerWebBuild.Dll());
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("LEDGER_DB");
-        using var process = Process.Start(start)!;
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input);
-            process.StandardInput.Close();
-        }
-
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await output, await error);
-    }
+    public static Task<CliResult> RunWithInputAsync(string? input, params string[] args) => LedgerCliProcess.RunWithInputAsync(input, args);
 
     /// <summary>What <see cref="GetEventsFingerprintQuery"/> says about a ledger file, asked in this process.</summary>
     public static async Task<EventsFingerprint> FingerprintAsync(string path)
