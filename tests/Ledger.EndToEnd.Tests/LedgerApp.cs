@@ -17,8 +17,10 @@ public sealed class LedgerApp : IAsyncDisposable
 
     public string Output => process.Output;
 
-    /// <summary>Starts the app on <paramref name="database"/>, which it owns from then on (removed with it).</summary>
-    public static async Task<LedgerApp> StartAsync(TestDatabase database)
+    /// <summary>Starts the app on <paramref name="database"/> (removed with it).</summary>
+    /// <param name="database">The database, which the app owns from then on.</param>
+    /// <param name="arguments">Extra switches, such as <c>--seed-demo</c> or <c>--auth on</c>.</param>
+    public static async Task<LedgerApp> StartAsync(TestDatabase database, params string[] arguments)
     {
         try
         {
@@ -30,6 +32,7 @@ public sealed class LedgerApp : IAsyncDisposable
                 // The home page, not just /health: a journey needs the UI to render.
                 ReadinessPath = "/",
                 StartTimeout = TimeSpan.FromSeconds(90),
+                Arguments = arguments,
             });
             return new LedgerApp(process, database);
         }
