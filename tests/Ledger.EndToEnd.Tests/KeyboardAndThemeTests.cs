@@ -47,10 +47,21 @@ public sealed class KeyboardAndThemeTests(BrowserFixture browser, ITestOutputHel
             }
 
             // Time travel: Home, arrows, End, and P plays from the first event through to the newest.
+            // The chart marks the moment selected, and each point names its event.
+            var marker = page.Locator(".ledger-chart-marker");
+            await Expect(marker).ToHaveAttributeAsync("data-version", "3");
             await page.Keyboard.PressAsync("Home");
             await Expect(Value(page, "Version then")).ToHaveTextAsync("1");
+            await Expect(marker).ToHaveAttributeAsync("data-version", "1");
             await page.Keyboard.PressAsync("ArrowRight");
             await Expect(Value(page, "Version then")).ToHaveTextAsync("2");
+            await Expect(marker).ToHaveAttributeAsync("data-version", "2");
+            var point = page.Locator(".ledger-chart-point[data-version='2']");
+            await point.HoverAsync();
+            await Expect(point.Locator("title")).ToContainTextAsync("Version 2");
+            await Expect(point.Locator("title")).ToContainTextAsync("Deposit +1.00");
+            await Expect(point.Locator("title")).ToContainTextAsync("balance 11.00 EUR");
+            await SaveAsync(page, "pages", "time-travel-marker");
             await page.Keyboard.PressAsync("ArrowLeft");
             await Expect(Value(page, "Version then")).ToHaveTextAsync("1");
             await page.Keyboard.PressAsync("End");
@@ -95,7 +106,9 @@ public sealed class KeyboardAndThemeTests(BrowserFixture browser, ITestOutputHel
             var html = page.Locator("html");
             var toggle = Button(page, "Dark theme");
             await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
-            await GotoAsync(page, "/accounts");
+            await StartOnNewAccountAsync(page, "DARK-1", "Dana Dark", 120m);
+            await MoveMoneyAsync(page, "Withdraw", 20m, "NIGHT-1");
+            await Expect(Value(page, "Version")).ToHaveTextAsync("2");
             await Expect(html).ToHaveAttributeAsync("data-theme", "dark");
             await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
             await SaveAsync(page, "pages", "theme-dark");
