@@ -6,7 +6,8 @@ namespace Ledger.Web;
 /// Ledger's own switches, taken out of the arguments before ASP.NET Core reads the rest:
 /// <c>--db PATH</c> picks a SQLite file, <c>--postgres "CONNECTION STRING"</c> a PostgreSQL database,
 /// <c>--seed-demo</c> loads the sample ledger at start, <c>--metrics</c> serves Prometheus metrics at /metrics,
-/// <c>--auth on|off</c> turns sign-in on or off, <c>--allow-http</c> permits plain http on a non-loopback address.
+/// <c>--auth on|off</c> turns sign-in on or off, <c>--allow-http</c> permits plain http on a non-loopback address,
+/// <c>--open</c> shows the ledger in a browser once it listens.
 /// </summary>
 public sealed record CommandLine(string[] HostArgs, string? DatabasePath, bool SeedDemo, bool Metrics = false)
 {
@@ -22,6 +23,9 @@ public sealed record CommandLine(string[] HostArgs, string? DatabasePath, bool S
 
     public bool AllowHttp { get; init; }
 
+    /// <summary><c>--open</c>: open a browser window on the ledger once it listens.</summary>
+    public bool Open { get; init; }
+
     public static CommandLine Parse(string[] args)
     {
         var rest = new List<string>();
@@ -31,6 +35,7 @@ public sealed record CommandLine(string[] HostArgs, string? DatabasePath, bool S
         var metrics = false;
         string? auth = null;
         var allowHttp = false;
+        var open = false;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -45,6 +50,10 @@ public sealed record CommandLine(string[] HostArgs, string? DatabasePath, bool S
             else if (arg == "--allow-http")
             {
                 allowHttp = true;
+            }
+            else if (arg == "--open")
+            {
+                open = true;
             }
             else if (arg == "--auth" || arg.StartsWith("--auth=", StringComparison.Ordinal))
             {
@@ -83,7 +92,7 @@ public sealed record CommandLine(string[] HostArgs, string? DatabasePath, bool S
             throw new ArgumentException("--db and --postgres name two databases: give one.");
         }
 
-        return new CommandLine(rest.ToArray(), db, seed, metrics) { PostgresConnectionString = postgres, Auth = auth, AllowHttp = allowHttp };
+        return new CommandLine(rest.ToArray(), db, seed, metrics) { PostgresConnectionString = postgres, Auth = auth, AllowHttp = allowHttp, Open = open };
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using Ledger.Web;
 using Ledger.Web.Access;
 using Ledger.Web.Components;
 using Ledger.Web.Demo;
+using Ledger.Web.Desktop;
 using Ledger.Web.Operations;
 using Ledger.Web.Security;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,13 @@ if (await UsersCli.RunAsync(args, Console.In, Console.Out, Console.Error) is { }
 }
 
 var commandLine = CommandLine.Parse(args);
-var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = commandLine.HostArgs,
+    // A published build (single file or not) keeps wwwroot and appsettings.json beside the executable: find them
+    // there wherever it is started from. A build run from the project (dotnet run, the tests) has no wwwroot there.
+    ContentRootPath = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? AppContext.BaseDirectory : null,
+});
 
 // Loopback only unless someone explicitly asks for more (--urls, ASPNETCORE_URLS or "urls" in config).
 var listenAddresses = ListenPolicy.ConfiguredAddresses(builder.Configuration);
@@ -98,6 +105,10 @@ if (commandLine.SeedDemo)
 }
 
 app.UseLedgerSecurity();
+
+// The UI speaks the browser's language (numbers, amounts, dates); the HTTP API stays culture-invariant.
+var uiCulture = UiCulture.Options();
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), ui => ui.UseRequestLocalization(uiCulture));
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -127,6 +138,11 @@ app.Lifetime.ApplicationStarted.Register(() =>
     }
 
     BindingCheck.WarnIfNotLoopback(app, signIn);
+    if (commandLine.Open && BindingCheck.Addresses(app).FirstOrDefault() is { } address)
+    {
+        OpenBrowser.At(address, BrowserLauncher.ThisMachine, app.Logger);
+    }
+
     if (signIn.Required)
     {
         _ = UsersCheck.WarnIfNoneAsync(app);

@@ -17,18 +17,20 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
 
     /// <param name="journey">What the person does, against the app and a page of its own.</param>
     /// <param name="database">The database to run the app on (a new PostgreSQL one, say); a new SQLite file when null.</param>
-    /// <param name="environment">Settings of the app's own, as environment variables.</param>
+    /// <param name="arguments">Extra switches for the app (<c>--seed-demo</c>, say).</param>
+    /// <param name="context">How the browser context differs from the default one (its locale, say).</param>
     /// <param name="name">The test's name, for its failure artifacts.</param>
     protected async Task JourneyAsync(
         Func<LedgerApp, IPage, Task> journey,
         Func<Task<TestDatabase>>? database = null,
-        IReadOnlyDictionary<string, string>? environment = null,
+        string[]? arguments = null,
+        Action<BrowserNewContextOptions>? context = null,
         [CallerMemberName] string name = "")
     {
         Skip.If(browser.Browser is null, BrowserFixture.HowToEnable);
-        await using var app = await LedgerApp.StartAsync(database is null ? TestDatabase.NewSqlite("ledger-e2e") : await database(), environment);
-        await using var context = await NewContextAsync(app);
-        var page = await context.NewPageAsync();
+        await using var app = await LedgerApp.StartAsync(database is null ? TestDatabase.NewSqlite("ledger-e2e") : await database(), arguments ?? []);
+        await using var browserContext = await NewContextAsync(app, context);
+        var page = await browserContext.NewPageAsync();
         try
         {
             await journey(app, page);
@@ -41,13 +43,17 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
         }
     }
 
-    protected async Task<IBrowserContext> NewContextAsync(LedgerApp app)
+    protected async Task<IBrowserContext> NewContextAsync(LedgerApp app, Action<BrowserNewContextOptions>? configure = null)
     {
-        var context = await browser.Browser!.NewContextAsync(new BrowserNewContextOptions
+        var options = new BrowserNewContextOptions
         {
             BaseURL = app.BaseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
-        });
+            // Everything culture-dependent is English unless a test asks otherwise.
+            Locale = "en-US",
+        };
+        configure?.Invoke(options);
+        var context = await browser.Browser!.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         context.Page += (_, page) => page.Dialog += async (_, dialog) =>
         {

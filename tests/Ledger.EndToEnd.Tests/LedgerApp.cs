@@ -17,10 +17,10 @@ public sealed class LedgerApp : IAsyncDisposable
 
     public string Output => process.Output;
 
-    /// <summary>Starts the app on <paramref name="database"/>, which it owns from then on (removed with it).</summary>
-    /// <param name="database">The app's database.</param>
-    /// <param name="environment">Settings of the app's own, as environment variables (<c>Ledger__Auth=on</c>, say).</param>
-    public static async Task<LedgerApp> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts the app on <paramref name="database"/> (removed with it).</summary>
+    /// <param name="database">The database, which the app owns from then on.</param>
+    /// <param name="arguments">Extra switches, such as <c>--seed-demo</c> or <c>--auth on</c>.</param>
+    public static async Task<LedgerApp> StartAsync(TestDatabase database, params string[] arguments)
     {
         try
         {
@@ -32,7 +32,7 @@ public sealed class LedgerApp : IAsyncDisposable
                 // The home page, not just /health: a journey needs the UI to render.
                 ReadinessPath = "/",
                 StartTimeout = TimeSpan.FromSeconds(90),
-                ExtraEnvironment = environment ?? new Dictionary<string, string>(),
+                Arguments = arguments,
             });
             return new LedgerApp(process, database);
         }

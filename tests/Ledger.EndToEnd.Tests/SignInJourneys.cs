@@ -6,8 +6,6 @@ namespace Ledger.EndToEnd.Tests;
 /// </summary>
 public sealed class SignInJourneys(BrowserFixture browser, ITestOutputHelper output) : EndToEndTest(browser, output)
 {
-    private static readonly Dictionary<string, string> SignInOn = new() { ["Ledger__Auth"] = "on" };
-
     [SkippableFact]
     public async Task AClerk_SignsIn_DepositsButCannotCloseOrOpen_AndTheHistorySaysWhoDidWhat()
     {
@@ -47,7 +45,7 @@ public sealed class SignInJourneys(BrowserFixture browser, ITestOutputHelper out
                 await AddUserAsync(database, "carl", "clerk");
                 return database;
             },
-            SignInOn);
+            ["--auth", "on"]);
     }
 
     private static string PasswordOf(string user) => $"{user}'s long e2e passphrase";

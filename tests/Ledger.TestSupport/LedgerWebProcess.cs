@@ -48,7 +48,7 @@ public sealed class LedgerWebProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll }.Concat(info.Database.CommandLine).Concat(["--urls", baseUrl.ToString().TrimEnd('/')]))
+        foreach (var arg in new[] { dll }.Concat(info.Database.CommandLine).Concat(info.Arguments).Concat(["--urls", baseUrl.ToString().TrimEnd('/')]))
         {
             start.ArgumentList.Add(arg);
         }

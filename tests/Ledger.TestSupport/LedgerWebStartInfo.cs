@@ -17,5 +17,8 @@ public sealed record LedgerWebStartInfo(TestDatabase Database)
 
     public required TimeSpan StartTimeout { get; init; }
 
+    /// <summary>Extra command-line switches for the app, after the database's (<c>--seed-demo</c>, say).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     public IReadOnlyDictionary<string, string> ExtraEnvironment { get; init; } = new Dictionary<string, string>();
 }

@@ -5,12 +5,21 @@ using MudBlazor;
 
 namespace Ledger.Web.Components.Shared;
 
-/// <summary>How the UI writes amounts, times and event types, in one place so every screen agrees.</summary>
+/// <summary>
+/// How the UI writes amounts, times and event types, in one place so every screen agrees. Numbers and dates
+/// follow the person's culture (the browser's language, set per request by <see cref="UiCulture"/>: 1,234.50
+/// in English, 1.234,56 in German); without one (the invariant culture) dates are ISO 8601, unambiguous
+/// everywhere. The HTTP API and exports never come through here: they stay culture-invariant.
+/// </summary>
 public static class Display
 {
-    /// <summary>Exactly the currency's digits, with thousands separators for reading (1,234.50; 5,000 JPY).</summary>
+    private static CultureInfo Culture => CultureInfo.CurrentCulture;
+
+    private static bool Invariant => Culture.Name.Length == 0;
+
+    /// <summary>Exactly the currency's digits, with the culture's separators (1,234.50; 1.234,56; 5,000 JPY).</summary>
     public static string Money(decimal amount, string currency) =>
-        amount.ToString("N" + Currency.DecimalPlaces(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        amount.ToString("N" + Currency.DecimalPlaces(currency).ToString(CultureInfo.InvariantCulture), Culture);
 
     public static string MoneyWithCode(decimal amount, string currency) => $"{Money(amount, currency)} {currency}";
 
@@ -18,13 +27,19 @@ public static class Display
         amount > 0 ? "+" + Money(amount, currency) : Money(amount, currency);
 
     /// <summary>Local time of the machine running Ledger; a desktop-style app runs where its user is.</summary>
-    public static string Time(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset at) => at.ToLocalTime().ToString(Invariant ? "yyyy-MM-dd HH:mm:ss" : "G", Culture);
 
-    public static string ShortTime(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string ShortTime(DateTimeOffset at) => at.ToLocalTime().ToString(Invariant ? "yyyy-MM-dd HH:mm" : "g", Culture);
 
-    public static string Day(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Day(DateTimeOffset at) => at.ToLocalTime().ToString(Invariant ? "yyyy-MM-dd" : "d", Culture);
 
-    public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    /// <summary>A day and month for chart axes (Nov 30, 30. Nov.).</summary>
+    public static string DayAndMonth(DateTimeOffset at) => at.ToLocalTime().ToString(Invariant ? "MMM d" : Culture.DateTimeFormat.MonthDayPattern.Replace("MMMM", "MMM", StringComparison.Ordinal), Culture);
+
+    public static string Count(long n) => n.ToString("N0", Culture);
+
+    /// <summary>A plain number with one decimal (rates, seconds), in the culture's notation.</summary>
+    public static string OneDecimal(double value) => value.ToString("0.0", Culture);
 
     public static string EventLabel(string eventType) => eventType switch
     {
