@@ -69,3 +69,22 @@ public sealed class StatementQueryHandler(IDbContextFactory<LedgerDbContext> con
             lines);
     }
 }
+
+/// <summary>An account's statement lines from version <see cref="FromVersion"/> to <see cref="ToVersion"/> (at most 1,000), in order.</summary>
+public sealed record GetStatementLinesQuery(string AccountId, long FromVersion, long ToVersion) : IQuery<IReadOnlyList<LedgerEntryView>>
+{
+    public const int MaxLines = 1000;
+}
+
+public sealed class StatementLinesQueryHandler(IDbContextFactory<LedgerDbContext> contexts) : IQueryHandler<GetStatementLinesQuery, IReadOnlyList<LedgerEntryView>>
+{
+    public async ValueTask<IReadOnlyList<LedgerEntryView>> Handle(GetStatementLinesQuery query, CancellationToken cancellationToken)
+    {
+        var to = Math.Min(query.ToVersion, query.FromVersion + GetStatementLinesQuery.MaxLines - 1);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.LedgerEntries.AsNoTracking()
+            .Where(l => l.AccountId == query.AccountId && l.Version >= query.FromVersion && l.Version <= to)
+            .OrderBy(l => l.Version).ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToView()).ToArray();
+    }
+}
