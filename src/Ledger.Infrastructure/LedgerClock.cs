@@ -9,10 +9,17 @@ namespace Ledger.Infrastructure;
 public sealed class LedgerClock(TimeProvider inner) : TimeProvider
 {
     private static readonly AsyncLocal<DateTimeOffset?> Backdated = new();
+    private readonly TimeProvider real = inner;
 
-    public override DateTimeOffset GetUtcNow() => Backdated.Value ?? inner.GetUtcNow();
+    public override DateTimeOffset GetUtcNow() => Backdated.Value ?? real.GetUtcNow();
 
-    public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
+    public override TimeZoneInfo LocalTimeZone => real.LocalTimeZone;
+
+    /// <summary>
+    /// The time an append records as its commit time: the real clock even inside <see cref="BackdateTo"/>,
+    /// because back-dating moves when something happened, never when the ledger learned of it.
+    /// </summary>
+    public static DateTimeOffset CommitTime(TimeProvider time) => time is LedgerClock clock ? clock.real.GetUtcNow() : time.GetUtcNow();
 
     /// <summary>Commands sent from this async flow happen at <paramref name="at"/> until the result is disposed.</summary>
     public static IDisposable BackdateTo(DateTimeOffset at)

@@ -38,6 +38,7 @@ public static class RawEvents
             {
                 ("@stream", row.StreamId), ("@version", row.Version), ("@id", engine.Id(row.EventId)), ("@type", row.Type),
                 ("@schema", row.SchemaVersion), ("@data", row.Data), ("@metadata", row.Metadata), ("@at", engine.Instant(row.OccurredAt)),
+                ("@recorded", engine.Instant(row.OccurredAt)),
             })
             {
                 var parameter = insert.CreateParameter();

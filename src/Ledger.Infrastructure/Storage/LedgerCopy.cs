@@ -53,7 +53,7 @@ public static class LedgerCopy
         var engine = target.GetRequiredService<SqlEngine>();
         await using var connection = await engine.OpenAsync(ConnectionUse.Append, cancellationToken);
         await using var transaction = engine.BeginWrite(connection);
-        await using var insertEvent = engine.Prepare(connection, transaction, engine.Sql.CopyEvent, "@position", "@stream", "@version", "@id", "@type", "@schema", "@data", "@metadata", "@at");
+        await using var insertEvent = engine.Prepare(connection, transaction, engine.Sql.CopyEvent, "@position", "@stream", "@version", "@id", "@type", "@schema", "@data", "@metadata", "@at", "@recorded");
         await using var insertCommand = engine.Prepare(connection, transaction, engine.Sql.InsertCommand, "@id", "@type", "@hash", "@result", "@natural", "@at");
         await using var db = await ContextAsync(source, cancellationToken);
         long after = 0;
@@ -70,7 +70,7 @@ public static class LedgerCopy
             {
                 await insertEvent.Set("@position", e.Position).Set("@stream", e.StreamId).Set("@version", e.StreamVersion).Set("@id", engine.Id(e.EventId))
                     .Set("@type", e.EventType).Set("@schema", e.SchemaVersion).Set("@data", e.Data).Set("@metadata", e.Metadata)
-                    .Set("@at", engine.Instant(e.OccurredAt)).ExecuteNonQueryAsync(cancellationToken);
+                    .Set("@at", engine.Instant(e.OccurredAt)).Set("@recorded", engine.Instant(e.RecordedAt)).ExecuteNonQueryAsync(cancellationToken);
             }
 
             after = chunk[^1].Position;

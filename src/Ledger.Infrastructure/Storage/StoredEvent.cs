@@ -20,6 +20,12 @@ public sealed record StoredEvent(
     DateTimeOffset OccurredAt)
 {
     public bool IsReadable => Data is not Serialization.UnreadableEvent;
+
+    /// <summary>
+    /// When the event was committed (never decreasing as the position grows). Read back from the store; on an
+    /// event just appended, the time the append asked for (the store keeps the larger of it and the head's).
+    /// </summary>
+    public DateTimeOffset RecordedAt { get; init; }
 }
 
 /// <summary>Events for one stream, to be appended only if the stream is still at <see cref="Expected"/>.</summary>

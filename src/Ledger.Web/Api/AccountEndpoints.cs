@@ -171,6 +171,7 @@ internal static class AccountEndpoints
         string id,
         [Description("The state right after this event number.")] string? version,
         [Description("The state after the last event at or before this ISO 8601 time, which must carry Z or an offset.")] string? at,
+        [Description("With at: count only events recorded at or before this ISO 8601 time (default: everything recorded so far).")] string? knownAt,
         [FromServices] LedgerMediator mediator,
         CancellationToken cancellationToken)
     {
@@ -179,7 +180,7 @@ internal static class AccountEndpoints
         AccountStateView? state = (atVersion, atTime) switch
         {
             ({ } v, null) => await mediator.Send(new GetAccountStateAtVersionQuery(id, v), cancellationToken),
-            (null, { } t) => await mediator.Send(new GetAccountStateAtTimeQuery(id, t), cancellationToken),
+            (null, { } t) => await mediator.Send(new GetAccountStateAtTimeQuery(id, t, QueryValues.Timestamp(knownAt, "knownAt")), cancellationToken),
             _ => throw DomainException.Invalid("version", "Give exactly one of 'version' or 'at'."),
         };
         return TypedResults.Ok(state ?? throw new DomainException(ErrorCodes.AccountNotFound,

@@ -41,6 +41,7 @@ public static class ApiSetup
         api.MapAccountEndpoints();
         api.MapTransferEndpoints();
         api.MapQueryEndpoints();
+        api.MapInspectionEndpoints();
 
         endpoints.MapGroup("").AddEndpointFilter<ApiErrorFilter>().MapHealthEndpoint();
         endpoints.MapOpenApi();

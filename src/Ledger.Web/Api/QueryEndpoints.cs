@@ -49,13 +49,15 @@ internal static partial class QueryEndpoints
         [Description("ISO 8601 time with Z or an offset; default now.")] string? at,
         [Description("1 or more; default 1.")] string? page,
         [Description("1 to 500; default 100.")] string? pageSize,
+        [Description("Count only events recorded at or before this ISO 8601 time (default: everything recorded so far), so a report reads the same later.")] string? knownAt,
         [FromServices] LedgerMediator mediator,
         CancellationToken cancellationToken)
     {
         var query = new GetBalancesAsOfQuery(
             QueryValues.Timestamp(at, "at"),
             QueryValues.Int(page, "page", 1, 1, int.MaxValue / GetBalancesAsOfQuery.MaxPageSize),
-            QueryValues.Int(pageSize, "pageSize", GetBalancesAsOfQuery.DefaultPageSize, 1, GetBalancesAsOfQuery.MaxPageSize));
+            QueryValues.Int(pageSize, "pageSize", GetBalancesAsOfQuery.DefaultPageSize, 1, GetBalancesAsOfQuery.MaxPageSize),
+            KnownAt: QueryValues.Timestamp(knownAt, "knownAt"));
         return TypedResults.Ok(BalancesResponse.From(await mediator.Send(query, cancellationToken)));
     }
 

@@ -1,4 +1,5 @@
 using Ledger.Web.Components.Shared;
+using Ledger.Web.Components.Shared.Time;
 using Ledger.Web.Operations;
 using MudBlazor.Services;
 
@@ -16,6 +17,7 @@ public static class UiServices
             config.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
         services.AddScoped<ShortcutService>();
+        services.AddScoped<ViewerTimeZone>();
         services.AddSingleton<DatabaseBackups>();
         return services;
     }

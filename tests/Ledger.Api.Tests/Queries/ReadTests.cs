@@ -104,7 +104,7 @@ public sealed class EventReadTests(ApiFixture fixture) : IClassFixture<ApiFixtur
         var items = page.GetProperty("items").EnumerateArray().ToArray();
         Assert.Equal(["AccountOpened", "MoneyDeposited"], items.Select(e => e.GetProperty("type").GetString()!).ToArray());
         var opened = items[0];
-        Assert.Equal(["position", "eventId", "streamId", "accountId", "version", "type", "schemaVersion", "occurredAt", "data", "metadata", "readable"],
+        Assert.Equal(["position", "eventId", "streamId", "accountId", "version", "type", "schemaVersion", "occurredAt", "data", "metadata", "readable", "recordedAt"],
             opened.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal($"BankAccount-{id}", opened.GetProperty("streamId").GetString());
         Assert.Equal(id, opened.GetProperty("accountId").GetString());

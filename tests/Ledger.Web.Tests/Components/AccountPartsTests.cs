@@ -25,6 +25,7 @@ public sealed class AccountPartsTests : LedgerUiContext
         Assert.Equal("Active", Labels.Value(cut, "Status"));
         var actions = cut.FindAll("[role=toolbar][aria-label='Account actions'] button").Select(b => b.TextContent.Trim()).Where(t => t.Length > 0);
         Assert.Equal(["Deposit", "Withdraw", "Transfer", "Close account"], actions);
+        Assert.Equal(["Statement", "Explain balance"], cut.FindAll("[role=toolbar][aria-label='Inspect account'] button").Select(b => b.TextContent.Trim()));
         Assert.All(cut.FindAll("[role=toolbar] button"), b => Assert.False(b.HasAttribute("disabled")));
     }
 
@@ -39,7 +40,9 @@ public sealed class AccountPartsTests : LedgerUiContext
 
         await Shortcuts.OnShortcut("D");
 
-        Assert.All(cut.FindAll("[role=toolbar] button").Where(b => b.TextContent.Trim().Length > 0), b => Assert.True(b.HasAttribute("disabled")));
+        Assert.All(cut.FindAll("[role=toolbar][aria-label='Account actions'] button").Where(b => b.TextContent.Trim().Length > 0), b => Assert.True(b.HasAttribute("disabled")));
+        // Reading a closed account stays open to everyone.
+        Assert.All(cut.FindAll("[role=toolbar][aria-label='Inspect account'] button"), b => Assert.False(b.HasAttribute("disabled")));
         Assert.Contains("is closed", cut.Find("[role=status]").TextContent);
         providers.WaitForAssertion(() => Assert.Contains("deposits, withdrawals, transfers and closing are all refused", providers.Markup));
         Assert.Empty(providers.FindAll(".mud-dialog"));

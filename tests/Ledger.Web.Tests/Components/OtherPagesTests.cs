@@ -21,26 +21,54 @@ public sealed class OtherPagesTests : LedgerUiContext
     }
 
     [Fact]
-    public async Task AsOf_ShowsEachAccountThen_WithTheDifferenceToNow()
+    public async Task AsOf_ShowsEachAccountThen_WithTheDifferenceToNow_IncludingAccountsOpenedSince_SoRowsAddUp()
     {
         await AtAsync(Local(2024, 1, 10), () => OpenAsync("A", "EUR", 100m));
         await AtAsync(Local(2024, 3, 1), () => DepositAsync("A", 25m));
-        await AtAsync(Local(2024, 3, 2), () => OpenAsync("LATER", "EUR", 1m));
+        await AtAsync(Local(2024, 3, 2), () => OpenAsync("LATER", "EUR", 1m, holder: "Late Comer"));
         RenderProviders();
         var cut = Render<AsOfPage>();
         cut.WaitForAssertion(() => Assert.Contains("LATER", cut.Markup));
 
-        await Labels.Input(cut, "Date").ChangeAsync(new() { Value = "2024-02-01" });
+        await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "2024-02-01" });
         await cut.FindAll("button").First(b => b.TextContent.Trim() == "Show balances").ClickAsync(new());
 
         cut.WaitForAssertion(() =>
         {
-            var row = Assert.Single(cut.FindAll("table[aria-label] tbody tr, .ledger-grid tbody tr.mud-table-row"), r => r.TextContent.Contains("Test Holder"));
+            var row = Assert.Single(cut.FindAll(".ledger-grid tbody tr.mud-table-row"), r => r.TextContent.Contains("Test Holder"));
             Assert.Contains("100.00", row.TextContent);
             Assert.Contains("125.00", row.TextContent);
             Assert.Contains("+25.00", row.TextContent);
-            Assert.DoesNotContain("LATER", cut.Find(".ledger-grid tbody").TextContent);
+            // The account opened since is a row of its own, so the differences add up to the totals' difference (+26.00).
+            var later = Assert.Single(cut.FindAll(".ledger-grid tbody tr.mud-table-row"), r => r.TextContent.Contains("Late Comer"));
+            Assert.Contains("Opened since", later.TextContent);
+            Assert.Contains("+1.00", later.TextContent);
+            Assert.Contains("+26.00", cut.Find("[aria-label='Totals per currency as of then and now'] tbody tr").TextContent);
             Assert.Equal("1", Labels.Value(cut, "Accounts then"));
+        });
+    }
+
+    [Fact]
+    public async Task AsOf_SaysWhenBackdatedEntriesChangedTheAnswer_AndAsKnownAtShowsItAsItWas()
+    {
+        await OpenAsync("A", "EUR", 100m);
+        // Entered now, dated a year back: the answer for last year is not what the ledger said then.
+        await AtAsync(DateTimeOffset.UtcNow.AddYears(-1), () => OpenAsync("BACK", "EUR", 50m));
+        RenderProviders();
+        var cut = Render<AsOfPage>();
+        var lastMonth = DateTimeOffset.UtcNow.AddMonths(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = lastMonth });
+        await cut.FindAll("button").First(b => b.TextContent.Trim() == "Show balances").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Contains("1 back-dated entry in 1 account", cut.Find("[aria-label='Back-dated entries']").TextContent));
+
+        await Labels.Input(cut, "As known at date").ChangeAsync(new() { Value = lastMonth });
+        await cut.FindAll("button").First(b => b.TextContent.Trim() == "Show balances").ClickAsync(new());
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("0", Labels.Value(cut, "Accounts then"));
+            Assert.Empty(cut.FindAll("[aria-label='Back-dated entries']"));
         });
     }
 

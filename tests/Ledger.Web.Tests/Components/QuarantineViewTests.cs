@@ -22,7 +22,7 @@ public sealed class QuarantineViewTests : LedgerUiContext
 
         cut.WaitForAssertion(() => Assert.Contains($"event {position} (InterestApplied, schema v1)", cut.Find("[aria-label='Account quarantined']").TextContent));
         Assert.Equal("100.00 EUR", Labels.Value(cut, "Balance"));
-        Assert.All(cut.FindAll("[role=toolbar] button").Where(b => b.TextContent.Trim().Length > 0), b => Assert.True(b.HasAttribute("disabled")));
+        Assert.All(cut.FindAll("[role=toolbar][aria-label='Account actions'] button").Where(b => b.TextContent.Trim().Length > 0), b => Assert.True(b.HasAttribute("disabled")));
         var other = Render<AccountDetail>(p => p.Add(c => c.AccountId, "B"));
         other.WaitForAssertion(() => Assert.Equal("101.00 EUR", Labels.Value(other, "Balance")));
         Assert.Empty(other.FindAll("[aria-label='Account quarantined']"));

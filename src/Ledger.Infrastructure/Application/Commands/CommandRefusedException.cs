@@ -33,4 +33,7 @@ public static class CommandErrorCodes
 
     /// <summary>The database could not be reached (a PostgreSQL server down or restarting): try again once it is back.</summary>
     public const string DatabaseUnavailable = "database_unavailable";
+
+    /// <summary>An event would occur more than a small clock skew after the moment it is recorded: a ledger records what has happened.</summary>
+    public const string OccurredInFuture = "occurred_in_future";
 }

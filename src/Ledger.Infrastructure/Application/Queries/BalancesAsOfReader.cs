@@ -21,7 +21,7 @@ internal static class BalancesAsOfReader
         await using var connection = await engine.OpenAsync(ConnectionUse.Read, cancellationToken);
         // One read transaction, so the page, the count and the totals come from the same snapshot of the database.
         await using var transaction = engine.BeginRead(connection);
-        var instant = engine.Instant(at);
+        var instant = new Moment(engine.Instant(at), engine.Instant(KnownAt.OrEverything(query.KnownAt)));
         var totals = await TotalsAsync(engine, transaction, instant, cancellationToken);
         var total = pattern is null
             ? totals.Sum(t => t.Accounts)
@@ -31,9 +31,10 @@ internal static class BalancesAsOfReader
         return new BalancesAsOfView(at, accounts, totals) { Total = total, Page = page, PageSize = pageSize };
     }
 
-    private static async Task<CurrencyTotal[]> TotalsAsync(SqlEngine engine, DbTransaction transaction, object at, CancellationToken cancellationToken)
+    private static async Task<CurrencyTotal[]> TotalsAsync(SqlEngine engine, DbTransaction transaction, Moment at, CancellationToken cancellationToken)
     {
-        await using var command = SqlCommands.Create(transaction.Connection!, transaction, engine.Sql.BalancesAsOfTotals, "@at").Set("@at", at);
+        await using var command = SqlCommands.Create(transaction.Connection!, transaction, engine.Sql.BalancesAsOfTotals, "@at", "@known")
+            .Set("@at", at.At).Set("@known", at.Known);
         var totals = new List<CurrencyTotal>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -45,18 +46,20 @@ internal static class BalancesAsOfReader
         return [.. totals];
     }
 
-    private static async Task<int> CountAsync(SqlEngine engine, DbTransaction transaction, object at, string pattern, CancellationToken cancellationToken)
+    private static async Task<int> CountAsync(SqlEngine engine, DbTransaction transaction, Moment at, string pattern, CancellationToken cancellationToken)
     {
-        await using var command = SqlCommands.Create(transaction.Connection!, transaction, engine.Sql.BalancesAsOfCount, "@at", "@pattern")
-            .Set("@at", at)
+        await using var command = SqlCommands.Create(transaction.Connection!, transaction, engine.Sql.BalancesAsOfCount, "@at", "@known", "@pattern")
+            .Set("@at", at.At)
+            .Set("@known", at.Known)
             .Set("@pattern", pattern);
         return (int)(await command.ScalarInt64Async(cancellationToken) ?? 0);
     }
 
-    private static async Task<BalanceAsOf[]> PageAsync(SqlEngine engine, DbTransaction transaction, object at, string? pattern, long skip, int take, CancellationToken cancellationToken)
+    private static async Task<BalanceAsOf[]> PageAsync(SqlEngine engine, DbTransaction transaction, Moment at, string? pattern, long skip, int take, CancellationToken cancellationToken)
     {
-        await using var command = SqlCommands.Create(transaction.Connection!, transaction, engine.Sql.BalancesAsOfPage(pattern is not null), "@at", "@take", "@skip")
-            .Set("@at", at)
+        await using var command = SqlCommands.Create(transaction.Connection!, transaction, engine.Sql.BalancesAsOfPage(pattern is not null), "@at", "@known", "@take", "@skip")
+            .Set("@at", at.At)
+            .Set("@known", at.Known)
             .Set("@take", (long)take)
             .Set("@skip", skip);
         if (pattern is not null)
@@ -84,6 +87,9 @@ internal static class BalancesAsOfReader
         return [.. rows];
     }
 
-    private static string EscapeLike(string text) =>
+    /// <summary>The moment asked about and the known-at moment, as the engine stores instants.</summary>
+    private sealed record Moment(object At, object Known);
+
+    internal static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

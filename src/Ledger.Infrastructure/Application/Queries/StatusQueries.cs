@@ -22,7 +22,7 @@ public sealed class StatusQueryHandler(
         // Positions are never deleted or skipped, so the count equals the head without a table scan.
         var eventCount = head;
         var checkpoints = await runner.CheckpointsAsync(cancellationToken);
-        var now = time.GetUtcNow();
+        var now = LedgerClock.CommitTime(time);
         var projections = new List<ProjectionStatusView>();
         foreach (var (name, checkpoint) in checkpoints)
         {
@@ -30,7 +30,7 @@ public sealed class StatusQueryHandler(
             double lagSeconds = 0;
             if (lagEvents > 0)
             {
-                var oldestPending = await db.Events.Where(e => e.Position > checkpoint).OrderBy(e => e.Position).Select(e => e.OccurredAt).FirstAsync(cancellationToken);
+                var oldestPending = await db.Events.Where(e => e.Position > checkpoint).OrderBy(e => e.Position).Select(e => e.RecordedAt).FirstAsync(cancellationToken);
                 lagSeconds = Math.Max(0, (now - oldestPending).TotalSeconds);
             }
 

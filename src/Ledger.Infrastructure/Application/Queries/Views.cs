@@ -49,7 +49,11 @@ public sealed record LedgerEntryView(
     string? Description,
     string? Reference,
     string? CounterpartyAccountId,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt)
+{
+    /// <summary>When the event was committed; later than <see cref="OccurredAt"/> for a back-dated entry.</summary>
+    public DateTimeOffset RecordedAt { get; init; }
+}
 
 public sealed record EventMetadataView(string CorrelationId, string CausationId, string Actor);
 
@@ -68,6 +72,9 @@ public sealed record EventView(
 {
     /// <summary>False when this build cannot read the event: <see cref="Data"/> is then the payload exactly as stored.</summary>
     public bool Readable { get; init; } = true;
+
+    /// <summary>When the event was committed; never decreases as <see cref="Position"/> grows.</summary>
+    public DateTimeOffset RecordedAt { get; init; }
 
     /// <summary>The payload exactly as stored, before upcasting.</summary>
     [JsonIgnore]
@@ -109,7 +116,10 @@ internal static class ViewMapping
         row.AccountId, row.Version, row.Position, row.EventType, row.Currency,
         Amounts.FromMinorUnits(row.AmountMinor, row.Currency),
         Amounts.FromMinorUnits(row.BalanceAfterMinor, row.Currency),
-        Enum.Parse<AccountStatus>(row.StatusAfter), row.Description, row.Reference, row.CounterpartyAccountId, row.OccurredAt);
+        Enum.Parse<AccountStatus>(row.StatusAfter), row.Description, row.Reference, row.CounterpartyAccountId, row.OccurredAt)
+    {
+        RecordedAt = row.RecordedAt,
+    };
 
     public static AccountStateView ToState(this LedgerEntryRow row) => new(
         row.AccountId, row.Version, Amounts.FromMinorUnits(row.BalanceAfterMinor, row.Currency),
@@ -127,6 +137,7 @@ internal static class ViewMapping
         {
             Readable = data is not UnreadableEvent,
             StoredData = record.Data,
+            RecordedAt = record.RecordedAt,
         };
     }
 

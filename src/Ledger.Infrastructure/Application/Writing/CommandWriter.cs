@@ -78,6 +78,7 @@ public sealed class CommandWriter(
             {
                 RequireExpectedVersion(command, accountIds[0], before[0]);
                 decided = decide(before, time.GetUtcNow());
+                EventTimeGuard.RefuseFuture(decided, time);
             }
             catch (DomainException) when (!loaded.Verified)
             {

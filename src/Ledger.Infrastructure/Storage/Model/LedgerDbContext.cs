@@ -37,6 +37,7 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Data).HasColumnName("data");
             e.Property(x => x.Metadata).HasColumnName("metadata");
             e.Property(x => x.OccurredAt).HasColumnName("occurred_at");
+            e.Property(x => x.RecordedAt).HasColumnName("recorded_at");
             e.HasIndex(x => new { x.StreamId, x.StreamVersion }).IsUnique().HasDatabaseName("ux_events_stream_version");
             e.HasIndex(x => x.EventId).IsUnique().HasDatabaseName("ux_events_event_id");
             e.HasIndex(x => x.OccurredAt).HasDatabaseName("ix_events_occurred_at");
@@ -102,7 +103,13 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Reference).HasColumnName("reference").HasMaxLength(100);
             e.Property(x => x.CounterpartyAccountId).HasColumnName("counterparty_account_id").HasMaxLength(64);
             e.Property(x => x.OccurredAt).HasColumnName("occurred_at");
+            e.Property(x => x.RecordedAt).HasColumnName("recorded_at");
             e.HasIndex(x => new { x.AccountId, x.OccurredAt, x.Version }).HasDatabaseName("ix_account_ledger_account_time");
+            // Finds back-dated entries (recorded after a moment they occurred before) without a scan.
+            e.HasIndex(x => x.RecordedAt).HasDatabaseName("ix_account_ledger_recorded");
+            // Search by reference and by exact amount (the app bar's search).
+            e.HasIndex(x => x.Reference).HasDatabaseName("ix_account_ledger_reference");
+            e.HasIndex(x => x.AmountMinor).HasDatabaseName("ix_account_ledger_amount");
         });
 
         modelBuilder.Entity<ProjectionCheckpointRow>(e =>

@@ -20,6 +20,9 @@ public sealed class EventRecord
     public required string Metadata { get; set; }
 
     public DateTimeOffset OccurredAt { get; set; }
+
+    /// <summary>When the event was committed: never decreases as the position grows (see docs/architecture.md, "Two times").</summary>
+    public DateTimeOffset RecordedAt { get; set; }
 }
 
 /// <summary>A cached fold of a stream up to <see cref="StreamVersion"/>; safe to delete at any time.</summary>
@@ -105,6 +108,9 @@ public sealed class LedgerEntryRow
     public string? CounterpartyAccountId { get; set; }
 
     public DateTimeOffset OccurredAt { get; set; }
+
+    /// <summary>The event's commit time, so an as-of answer can leave out what was recorded after a "known at" moment.</summary>
+    public DateTimeOffset RecordedAt { get; set; }
 }
 
 public sealed class ProjectionCheckpointRow

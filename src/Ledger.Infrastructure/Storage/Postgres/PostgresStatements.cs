@@ -6,12 +6,14 @@ namespace Ledger.Infrastructure.Storage.Postgres;
 public static class PostgresStatements
 {
     // For each account, one seek on (account_id, occurred_at, version) finds its last event at or before
-    // the moment; accounts that did not exist yet have no such event, so the join leaves them out.
+    // the moment among those recorded by @known; accounts that did not exist yet have no such event, so the
+    // join leaves them out. Event time and commit time both grow with the version within an account, so
+    // that event's balance is the sum of exactly the events that count.
     private const string AccountsThen = """
         FROM account_balances AS b
         JOIN account_ledger AS l ON l.account_id = b.account_id AND l.version = (
             SELECT x.version FROM account_ledger AS x
-            WHERE x.account_id = b.account_id AND x.occurred_at <= @at
+            WHERE x.account_id = b.account_id AND x.occurred_at <= @at AND x.recorded_at <= @known
             ORDER BY x.occurred_at DESC, x.version DESC LIMIT 1)
         """;
 
@@ -87,8 +89,9 @@ public static class PostgresStatements
         // The position comes from the column default, events_next_position(); the data is JSON text the
         // server parses into jsonb (Npgsql sends a string as text, and text does not cast to jsonb implicitly).
         InsertEvent = """
-            INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at)
-            VALUES (@stream, @version, @id, @type, @schema, CAST(@data AS jsonb), CAST(@metadata AS jsonb), @at)
+            INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at)
+            VALUES (@stream, @version, @id, @type, @schema, CAST(@data AS jsonb), CAST(@metadata AS jsonb), @at,
+                    GREATEST(@recorded, (SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1)))
             RETURNING position
             """,
         InsertCommand = """
@@ -104,7 +107,7 @@ public static class PostgresStatements
         StreamVersion = "SELECT MAX(stream_version) FROM events WHERE stream_id = @stream",
         ReadStreamData = "SELECT event_type, schema_version, data FROM events WHERE stream_id = @stream AND stream_version >= @from ORDER BY stream_version",
         ReadEventsAfter = """
-            SELECT position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at
+            SELECT position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at
             FROM events WHERE position > @after ORDER BY position LIMIT @limit
             """,
         ReadOpeningEvent = "SELECT event_type, schema_version, data FROM events WHERE stream_id = @stream AND stream_version = 1",
@@ -143,9 +146,9 @@ public static class PostgresStatements
             """,
         InsertLedgerEntry = """
             INSERT INTO account_ledger (account_id, version, position, event_type, currency, amount_minor, balance_after_minor,
-                                        status_after, description, reference, counterparty_account_id, occurred_at)
+                                        status_after, description, reference, counterparty_account_id, occurred_at, recorded_at)
             SELECT @id, @version, @position, @type, @currency, @amount, COALESCE(before.balance, 0) + @amount,
-                   @status, @description, @reference, @counterparty, @at
+                   @status, @description, @reference, @counterparty, @at, (SELECT recorded_at FROM events WHERE position = @position)
             FROM (SELECT (SELECT balance_after_minor FROM account_ledger WHERE account_id = @id AND version = @version - 1) AS balance) AS before
             WHERE @version = 1 OR before.balance IS NOT NULL
             ON CONFLICT (account_id, version) DO NOTHING
@@ -162,7 +165,7 @@ public static class PostgresStatements
             ORDER BY b.account_id LIMIT @take OFFSET @skip
             """,
         ReadStreamEventsFrom = """
-            SELECT position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at
+            SELECT position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at
             FROM events WHERE stream_id = @stream AND position >= @from ORDER BY position
             """,
         QuarantineStream = """
@@ -178,8 +181,8 @@ public static class PostgresStatements
             FROM events GROUP BY 1 ORDER BY 1 DESC LIMIT @limit
             """,
         CopyEvent = """
-            INSERT INTO events (position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at)
-            VALUES (@position, @stream, @version, @id, @type, @schema, CAST(@data AS jsonb), CAST(@metadata AS jsonb), @at)
+            INSERT INTO events (position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at)
+            VALUES (@position, @stream, @version, @id, @type, @schema, CAST(@data AS jsonb), CAST(@metadata AS jsonb), @at, @recorded)
             """,
     };
 }

@@ -25,7 +25,7 @@ internal sealed class AppendConnection : IAsyncDisposable
         this.time = time;
         Connection = connection;
         var sql = engine.Sql;
-        insertEvent = engine.Prepare(connection, null, sql.InsertEvent, "@stream", "@version", "@id", "@type", "@schema", "@data", "@metadata", "@at");
+        insertEvent = engine.Prepare(connection, null, sql.InsertEvent, "@stream", "@version", "@id", "@type", "@schema", "@data", "@metadata", "@at", "@recorded");
         insertCommand = engine.Prepare(connection, null, sql.InsertCommand, "@id", "@type", "@hash", "@result", "@natural", "@at");
         streamVersion = engine.Prepare(connection, null, sql.StreamVersion, "@stream");
     }
@@ -51,7 +51,7 @@ internal sealed class AppendConnection : IAsyncDisposable
     private async Task<IReadOnlyList<StoredEvent>> InOneBatchAsync(
         IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command, CancellationToken cancellationToken)
     {
-        var stored = Planned(appends, metadata);
+        var stored = Planned(appends, metadata, LedgerClock.CommitTime(time));
         await using var batch = Connection.CreateBatch();
         if (engine.Sql.AppendLock is { } appendLock)
         {
@@ -97,11 +97,12 @@ internal sealed class AppendConnection : IAsyncDisposable
         insertEvent.Transaction = insertCommand.Transaction = streamVersion.Transaction = transaction;
         await engine.BeforeAppendAsync(Connection, transaction, cancellationToken);
         var metadataJson = EventSerializer.SerializeMetadata(metadata);
+        var recordedAt = LedgerClock.CommitTime(time);
         var stored = new List<StoredEvent>();
         foreach (var append in appends)
         {
             var version = append.Expected.IsAny ? await streamVersion.Set("@stream", append.StreamId).ScalarInt64Async(cancellationToken) ?? 0 : append.Expected.Value;
-            foreach (var e in Planned([append with { Expected = ExpectedVersion.Exactly(version) }], metadata))
+            foreach (var e in Planned([append with { Expected = ExpectedVersion.Exactly(version) }], metadata, recordedAt))
             {
                 foreach (var (name, value) in EventParameters(e, metadataJson))
                 {
@@ -127,7 +128,7 @@ internal sealed class AppendConnection : IAsyncDisposable
     }
 
     /// <summary>The events as they will be stored, with their stream versions; positions come from the database.</summary>
-    private static List<StoredEvent> Planned(IReadOnlyList<StreamAppend> appends, EventMetadata metadata)
+    private static List<StoredEvent> Planned(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, DateTimeOffset recordedAt)
     {
         var planned = new List<StoredEvent>();
         foreach (var append in appends)
@@ -137,7 +138,7 @@ internal sealed class AppendConnection : IAsyncDisposable
             {
                 var type = EventTypeRegistry.For(newEvent.Data);
                 var occurredAt = new DateTimeOffset(newEvent.Data.OccurredAt.UtcTicks, TimeSpan.Zero);
-                planned.Add(new StoredEvent(0, append.StreamId, ++version, newEvent.EventId, type.Name, type.SchemaVersion, newEvent.Data, metadata, occurredAt));
+                planned.Add(new StoredEvent(0, append.StreamId, ++version, newEvent.EventId, type.Name, type.SchemaVersion, newEvent.Data, metadata, occurredAt) { RecordedAt = recordedAt });
             }
         }
 
@@ -148,6 +149,7 @@ internal sealed class AppendConnection : IAsyncDisposable
     [
         ("@stream", e.StreamId), ("@version", e.StreamVersion), ("@id", engine.Id(e.EventId)), ("@type", e.EventType),
         ("@schema", e.SchemaVersion), ("@data", EventSerializer.Serialize(e.Data)), ("@metadata", metadataJson), ("@at", engine.Instant(e.OccurredAt)),
+        ("@recorded", engine.Instant(e.RecordedAt)),
     ];
 
     private (string, object?)[] CommandParameters(IdempotencyRecord command) =>

@@ -25,7 +25,7 @@ public static class EventRows
 
     /// <summary>
     /// Columns: position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata,
-    /// occurred_at. An event this build cannot read comes back as an <see cref="UnreadableEvent"/>, so a
+    /// occurred_at, recorded_at. An event this build cannot read comes back as an <see cref="UnreadableEvent"/>, so a
     /// reader can pass over it and go on.
     /// </summary>
     public static StoredEvent Read(SqlEngine engine, DbDataReader reader)
@@ -43,7 +43,10 @@ public static class EventRows
             schema,
             EventSerializer.DeserializeOrPlaceholder(streamId, type, schema, reader.GetString(6), occurredAt),
             EventSerializer.DeserializeMetadata(reader.GetString(7)),
-            occurredAt);
+            occurredAt)
+        {
+            RecordedAt = engine.ReadInstant(reader, 9),
+        };
     }
 
     /// <summary>Columns: event_type, schema_version, data. Only what a fold needs; throws <see cref="UnreadableEventException"/>.</summary>

@@ -7,7 +7,7 @@ namespace Ledger.Infrastructure.Storage.Sql;
 /// </summary>
 public sealed record LedgerStatements
 {
-    /// <summary>Inserts one event and returns its position. @stream @version @id @type @schema @data @metadata @at.</summary>
+    /// <summary>Inserts one event and returns its position; its recorded_at is the later of @recorded and the head event's, so it never decreases. @stream @version @id @type @schema @data @metadata @at @recorded.</summary>
     public required string InsertEvent { get; init; }
 
     /// <summary>
@@ -64,7 +64,7 @@ public sealed record LedgerStatements
     /// row's update), so that an event applied before its predecessor changes nothing. @id @version @position @type @currency @amount @status @description @reference @counterparty @at.</summary>
     public required string InsertLedgerEntry { get; init; }
 
-    /// <summary>currency, balance and number of accounts per currency, as of a moment. @at.</summary>
+    /// <summary>currency, balance and number of accounts per currency, as of a moment, counting events recorded by @known. @at @known.</summary>
     public required string BalancesAsOfTotals { get; init; }
 
     /// <summary>How many accounts existed at a moment and match a LIKE pattern (escape \). @at @pattern.</summary>
@@ -72,7 +72,7 @@ public sealed record LedgerStatements
 
     /// <summary>
     /// One page of accounts as of a moment: account_id, holder_name, currency, balance then, status then,
-    /// version then, balance now, version now. @at @take @skip, and @pattern when asked for the matching accounts only.
+    /// version then, balance now, version now. @at @known @take @skip, and @pattern when asked for the matching accounts only.
     /// </summary>
     public required Func<bool, string> BalancesAsOfPage { get; init; }
 
@@ -91,6 +91,6 @@ public sealed record LedgerStatements
     /// <summary>Events per UTC day by event time, newest day first: the day as a <see cref="DateOnly.DayNumber"/>, and the count. @limit days.</summary>
     public required string EventsPerDay { get; init; }
 
-    /// <summary>Inserts an event at a position already given (a copy of another ledger). @position @stream @version @id @type @schema @data @metadata @at.</summary>
+    /// <summary>Inserts an event at a position already given (a copy of another ledger). @position @stream @version @id @type @schema @data @metadata @at @recorded.</summary>
     public required string CopyEvent { get; init; }
 }

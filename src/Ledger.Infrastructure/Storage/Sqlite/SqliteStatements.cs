@@ -6,12 +6,14 @@ namespace Ledger.Infrastructure.Storage.Sqlite;
 public static class SqliteStatements
 {
     // For each account, one seek on (account_id, occurred_at, version) finds its last event at or before
-    // the moment; accounts that did not exist yet have no such event, so the join leaves them out.
+    // the moment among those recorded by @known; accounts that did not exist yet have no such event, so the
+    // join leaves them out. Event time and commit time both grow with the version within an account, so
+    // that event's balance is the sum of exactly the events that count.
     private const string AccountsThen = """
         FROM account_balances AS b
         JOIN account_ledger AS l ON l.account_id = b.account_id AND l.version = (
             SELECT x.version FROM account_ledger AS x
-            WHERE x.account_id = b.account_id AND x.occurred_at <= @at
+            WHERE x.account_id = b.account_id AND x.occurred_at <= @at AND x.recorded_at <= @known
             ORDER BY x.occurred_at DESC, x.version DESC LIMIT 1)
         """;
 
@@ -48,8 +50,9 @@ public static class SqliteStatements
     public static LedgerStatements All { get; } = new()
     {
         InsertEvent = """
-            INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at)
-            VALUES (@stream, @version, @id, @type, @schema, @data, @metadata, @at)
+            INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at)
+            VALUES (@stream, @version, @id, @type, @schema, @data, @metadata, @at,
+                    MAX(@recorded, COALESCE((SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1), @recorded)))
             RETURNING position
             """,
         InsertCommand = """
@@ -64,7 +67,7 @@ public static class SqliteStatements
         StreamVersion = "SELECT MAX(stream_version) FROM events WHERE stream_id = @stream",
         ReadStreamData = "SELECT event_type, schema_version, data FROM events WHERE stream_id = @stream AND stream_version >= @from ORDER BY stream_version",
         ReadEventsAfter = """
-            SELECT position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at
+            SELECT position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at
             FROM events WHERE position > @after ORDER BY position LIMIT @limit
             """,
         ReadOpeningEvent = "SELECT event_type, schema_version, data FROM events WHERE stream_id = @stream AND stream_version = 1",
@@ -101,9 +104,9 @@ public static class SqliteStatements
             """,
         InsertLedgerEntry = """
             INSERT INTO account_ledger (account_id, version, position, event_type, currency, amount_minor, balance_after_minor,
-                                        status_after, description, reference, counterparty_account_id, occurred_at)
+                                        status_after, description, reference, counterparty_account_id, occurred_at, recorded_at)
             SELECT @id, @version, @position, @type, @currency, @amount, COALESCE(before.balance, 0) + @amount,
-                   @status, @description, @reference, @counterparty, @at
+                   @status, @description, @reference, @counterparty, @at, (SELECT recorded_at FROM events WHERE position = @position)
             FROM (SELECT (SELECT balance_after_minor FROM account_ledger WHERE account_id = @id AND version = @version - 1) AS balance) AS before
             WHERE @version = 1 OR before.balance IS NOT NULL
             ON CONFLICT (account_id, version) DO NOTHING
@@ -120,7 +123,7 @@ public static class SqliteStatements
             ORDER BY b.account_id LIMIT @take OFFSET @skip
             """,
         ReadStreamEventsFrom = """
-            SELECT position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at
+            SELECT position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at
             FROM events WHERE stream_id = @stream AND position >= @from ORDER BY position
             """,
         QuarantineStream = """
@@ -133,8 +136,8 @@ public static class SqliteStatements
         // occurred_at holds UTC ticks, so integer division by ticks-per-day is the day number.
         EventsPerDay = $"SELECT occurred_at / {TimeSpan.TicksPerDay} AS day, COUNT(*) FROM events GROUP BY occurred_at / {TimeSpan.TicksPerDay} ORDER BY 1 DESC LIMIT @limit",
         CopyEvent = """
-            INSERT INTO events (position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at)
-            VALUES (@position, @stream, @version, @id, @type, @schema, @data, @metadata, @at)
+            INSERT INTO events (position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at)
+            VALUES (@position, @stream, @version, @id, @type, @schema, @data, @metadata, @at, @recorded)
             """,
     };
 }

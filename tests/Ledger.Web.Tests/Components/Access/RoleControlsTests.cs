@@ -30,7 +30,7 @@ public sealed class RoleControlsTests : LedgerUiContext
         var cut = Render<AccountHeader>(p => p.Add(c => c.Account, account).AddCascadingValue(Clerk));
 
         Assert.Equal(["Deposit", "Withdraw", "Transfer"], Enabled(cut));
-        var close = cut.FindAll("[role=toolbar] button").Single(b => b.TextContent.Trim() == "Close account");
+        var close = cut.FindAll("[role=toolbar][aria-label='Account actions'] button").Single(b => b.TextContent.Trim() == "Close account");
         Assert.True(close.HasAttribute("disabled"));
         Assert.Contains("Needs the admin role (you are a clerk)", cut.FindComponents<MudBlazor.MudTooltip>().Select(t => t.Instance.Text));
     }
@@ -45,6 +45,8 @@ public sealed class RoleControlsTests : LedgerUiContext
         await Services.GetRequiredService<ShortcutService>().OnShortcut("D");
 
         Assert.Empty(Enabled(cut));
+        // Reading is a viewer's right: the statement and the explanation stay open.
+        Assert.All(cut.FindAll("[role=toolbar][aria-label='Inspect account'] button"), b => Assert.False(b.HasAttribute("disabled")));
         providers.WaitForAssertion(() => Assert.Contains("Needs the clerk role (you are a viewer).", providers.Markup, StringComparison.Ordinal));
         Assert.Empty(providers.FindAll(".mud-dialog"));
     }
@@ -77,5 +79,5 @@ public sealed class RoleControlsTests : LedgerUiContext
     }
 
     private static string[] Enabled(IRenderedComponent<AccountHeader> cut) =>
-        cut.FindAll("[role=toolbar] button").Where(b => b.TextContent.Trim().Length > 0 && !b.HasAttribute("disabled")).Select(b => b.TextContent.Trim()).ToArray();
+        cut.FindAll("[role=toolbar][aria-label='Account actions'] button").Where(b => b.TextContent.Trim().Length > 0 && !b.HasAttribute("disabled")).Select(b => b.TextContent.Trim()).ToArray();
 }

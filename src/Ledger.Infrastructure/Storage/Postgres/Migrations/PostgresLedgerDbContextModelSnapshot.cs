@@ -120,6 +120,10 @@ namespace Ledger.Infrastructure.Storage.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
                     b.Property<int>("SchemaVersion")
                         .HasColumnType("integer")
                         .HasColumnName("schema_version");
@@ -202,6 +206,10 @@ namespace Ledger.Infrastructure.Storage.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("position");
 
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -214,6 +222,15 @@ namespace Ledger.Infrastructure.Storage.Postgres.Migrations
                         .HasColumnName("status_after");
 
                     b.HasKey("AccountId", "Version");
+
+                    b.HasIndex("AmountMinor")
+                        .HasDatabaseName("ix_account_ledger_amount");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_account_ledger_recorded");
+
+                    b.HasIndex("Reference")
+                        .HasDatabaseName("ix_account_ledger_reference");
 
                     b.HasIndex("AccountId", "OccurredAt", "Version")
                         .HasDatabaseName("ix_account_ledger_account_time");

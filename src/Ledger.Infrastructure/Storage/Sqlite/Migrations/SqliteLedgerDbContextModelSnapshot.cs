@@ -113,6 +113,10 @@ namespace Ledger.Infrastructure.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("occurred_at");
 
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
                     b.Property<int>("SchemaVersion")
                         .HasColumnType("INTEGER")
                         .HasColumnName("schema_version");
@@ -195,6 +199,10 @@ namespace Ledger.Infrastructure.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("position");
 
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -207,6 +215,15 @@ namespace Ledger.Infrastructure.Storage.Sqlite.Migrations
                         .HasColumnName("status_after");
 
                     b.HasKey("AccountId", "Version");
+
+                    b.HasIndex("AmountMinor")
+                        .HasDatabaseName("ix_account_ledger_amount");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_account_ledger_recorded");
+
+                    b.HasIndex("Reference")
+                        .HasDatabaseName("ix_account_ledger_reference");
 
                     b.HasIndex("AccountId", "OccurredAt", "Version")
                         .HasDatabaseName("ix_account_ledger_account_time");

@@ -1,0 +1,104 @@
+using System.ComponentModel;
+using Ledger.Domain;
+using Ledger.Infrastructure.Application.Queries;
+using Microsoft.AspNetCore.Mvc;
+
+// The generated class, not IMediator: its Send overloads are not generic virtual calls (benchmark M3).
+using LedgerMediator = Mediator.Mediator;
+
+namespace Ledger.Web.Api;
+
+/// <summary>Inspecting the ledger: an account's statement (JSON or CSV), why a balance is what it is, and two moments compared.</summary>
+internal static class InspectionEndpoints
+{
+    private const string KnownAtHelp = "Count only events recorded at or before this ISO 8601 time (default: everything recorded so far), so a report reads the same later.";
+
+    public static void MapInspectionEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/accounts/{id}/statement", StatementAsync)
+            .WithTags("Accounts")
+            .WithName("GetStatement")
+            .WithSummary("An account's statement for a period: opening balance, lines with the running balance, money in and out, closing balance")
+            .WithDescription("JSON, or RFC 4180 CSV with Accept: text/csv (or format=csv).")
+            .Produces<StatementResponse>()
+            .Produces<string>(StatusCodes.Status200OK, StatementCsv.ContentType)
+            .ProducesErrors(400, 404);
+
+        api.MapGet("/accounts/{id}/explain", ExplainAsync)
+            .WithTags("Accounts")
+            .WithName("ExplainBalance")
+            .WithSummary("Why a balance is what it is: the snapshot used, the events after it, replayed, and whether the replay equals the read model")
+            .Produces<ExplainResponse>()
+            .ProducesErrors(400, 404);
+
+        api.MapGet("/compare", CompareAsync)
+            .WithTags("Ledger")
+            .WithName("CompareMoments")
+            .WithSummary("Every account at two moments: balances, difference, events in between, and totals per currency the rows add up to")
+            .Produces<CompareResponse>()
+            .ProducesErrors(400);
+    }
+
+    private static async Task<IResult> StatementAsync(
+        string id,
+        HttpRequest request,
+        [Description("Start of the period, inclusive (ISO 8601 with Z or an offset); default the beginning.")] string? from,
+        [Description("End of the period, inclusive; default now.")] string? to,
+        [Description(KnownAtHelp)] string? knownAt,
+        [Description("csv for a CSV file (as Accept: text/csv does).")] string? format,
+        [FromServices] LedgerMediator mediator,
+        CancellationToken cancellationToken)
+    {
+        var query = new GetStatementQuery(id, QueryValues.Timestamp(from, "from"), QueryValues.Timestamp(to, "to"), QueryValues.Timestamp(knownAt, "knownAt"));
+        if (query.From > query.To)
+        {
+            throw DomainException.Invalid("from", "'from' must not be after 'to'.");
+        }
+
+        var statement = await mediator.Send(query, cancellationToken) ?? throw NotFound(id);
+        if (WantsCsv(request, format))
+        {
+            var fileName = $"statement-{statement.AccountId}-{statement.From.UtcDateTime:yyyyMMdd}-{statement.To.UtcDateTime:yyyyMMdd}.csv";
+            return TypedResults.File(StatementCsv.Write(statement), StatementCsv.ContentType, fileName);
+        }
+
+        return TypedResults.Ok(StatementResponse.Of(statement));
+    }
+
+    private static async Task<IResult> ExplainAsync(
+        string id,
+        [Description("Explain the balance right after this event number.")] string? version,
+        [Description("Explain the balance at this ISO 8601 time (with Z or an offset).")] string? at,
+        [Description(KnownAtHelp)] string? knownAt,
+        [FromServices] LedgerMediator mediator,
+        CancellationToken cancellationToken)
+    {
+        var atVersion = QueryValues.Long(version, "version", 1);
+        var atTime = QueryValues.Timestamp(at, "at");
+        if (atVersion is not null && atTime is not null)
+        {
+            throw DomainException.Invalid("version", "Give at most one of 'version' or 'at'.");
+        }
+
+        var explanation = await mediator.Send(new ExplainBalanceQuery(id, atVersion, atTime, QueryValues.Timestamp(knownAt, "knownAt")), cancellationToken);
+        return TypedResults.Ok(ExplainResponse.From(explanation ?? throw NotFound(id)));
+    }
+
+    private static async Task<IResult> CompareAsync(
+        [Description("The first moment (ISO 8601 with Z or an offset). Required.")] string? from,
+        [Description("The second moment; default now.")] string? to,
+        [Description(KnownAtHelp)] string? knownAt,
+        [FromServices] LedgerMediator mediator,
+        CancellationToken cancellationToken)
+    {
+        var start = QueryValues.Timestamp(from, "from") ?? throw DomainException.Invalid("from", "'from' is required: the first moment to compare.");
+        var view = await mediator.Send(new GetComparisonQuery(start, QueryValues.Timestamp(to, "to"), QueryValues.Timestamp(knownAt, "knownAt")), cancellationToken);
+        return TypedResults.Ok(CompareResponse.Of(view));
+    }
+
+    private static bool WantsCsv(HttpRequest request, string? format) =>
+        string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
+        || request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(StatementCsv.ContentType, StringComparison.OrdinalIgnoreCase));
+
+    private static DomainException NotFound(string id) => new(ErrorCodes.AccountNotFound, $"Account '{id}' does not exist (or did not exist then).");
+}
