@@ -21,6 +21,7 @@ public sealed class ProjectionRunner(
     IEnumerable<IProjection> projections,
     LedgerMetrics metrics,
     ReadModelNotifier notifier,
+    ProjectionLeadership leadership,
     TimeProvider time)
 {
     public const int ChunkSize = 2_000;
@@ -33,12 +34,13 @@ public sealed class ProjectionRunner(
     /// statements travel together, see <see cref="BatchedTransaction"/>). Nothing is read first: each
     /// checkpoint moves past the commit only if nothing before it is missing, and every statement applies
     /// an event only on top of its account's previous one, so a delivery that arrives early changes
-    /// nothing and the projection is then caught up from the store, in order.
+    /// nothing and the projection is then caught up from the store, in order. An instance that does not
+    /// lead (see <see cref="ProjectionLeadership"/>) delivers nothing: the leader hears of the commit.
     /// </summary>
     public async Task DeliverAsync(IReadOnlyList<StoredEvent> delivered, CancellationToken cancellationToken)
     {
         var events = delivered.OrderBy(e => e.Position).ToArray();
-        if (events.Length == 0)
+        if (events.Length == 0 || !leadership.IsLeader)
         {
             return;
         }
