@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Ledger.Infrastructure.Storage.Projections;
 using Microsoft.Extensions.Hosting;
@@ -78,10 +79,11 @@ public sealed class PostgresCoordinator(
         // Anything committed while this instance was not listening is found by re-reading from the checkpoints.
         wakeUps.EventsCommitted.Set();
         wakeUps.ProjectionsMoved.Set();
-        var nextTry = time.GetTimestamp();
+        // The schedule runs on the machine's clock, not the ledger's (a test may freeze that one).
+        var nextTry = Stopwatch.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (leadership.Elects && !leadership.IsLeader && time.GetElapsedTime(nextTry) >= TimeSpan.Zero)
+            if (leadership.Elects && !leadership.IsLeader && Stopwatch.GetTimestamp() >= nextTry)
             {
                 await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({Coordination.LeaderLockKey})", connection);
                 if (await command.ExecuteScalarAsync(stoppingToken) is true)
@@ -91,7 +93,7 @@ public sealed class PostgresCoordinator(
                     wakeUps.EventsCommitted.Set();
                 }
 
-                nextTry = time.GetTimestamp() + (long)(retry.TotalSeconds * time.TimestampFrequency);
+                nextTry = Stopwatch.GetTimestamp() + (long)(retry.TotalSeconds * Stopwatch.Frequency);
             }
 
             // Throws when the connection breaks: the lock went with it, so the caller steps down before anything else.

@@ -85,6 +85,7 @@ public sealed class ProjectionProgress
             while (!reached.Task.IsCompleted)
             {
                 await Task.WhenAny(reached.Task, Task.Delay(recheckEvery, deadline.Token));
+                deadline.Token.ThrowIfCancellationRequested();
                 if (!reached.Task.IsCompleted)
                 {
                     await recheck(deadline.Token);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Ledger.Infrastructure.Diagnostics;
 using Ledger.Infrastructure.Storage.Model;
@@ -58,36 +59,60 @@ public sealed class ProjectionRunner(
 
         using var span = LedgerTelemetry.Source.StartActivity(LedgerTelemetry.ProjectSpan);
         span?.SetTag(LedgerTelemetry.PositionTag, events[^1].Position);
-        var moves = new List<(IProjection Projection, StatementResult Moved)>();
-        await using (var lease = await workspace.BeginAsync(cancellationToken))
+        if (await TryDeliverAsync(events, cancellationToken))
         {
-            var session = lease.Session;
             foreach (var projection in Projections)
-            {
-                await session.LockCheckpointAsync(projection.Name, cancellationToken);
-            }
-
-            var now = time.GetUtcNow();
-            foreach (var projection in Projections)
-            {
-                await ApplyEventsAsync(session, quarantine, projection, events, cancellationToken);
-                moves.Add((projection, await session.MoveCheckpointAsync(projection.Name, events[0].Position, events[^1].Position, now, cancellationToken)));
-            }
-
-            await CommitAsync(session, cancellationToken);
-        }
-
-        foreach (var (projection, moved) in moves)
-        {
-            if (moved.RecordsAffected > 0)
             {
                 Announce(projection, events);
             }
-            else
-            {
-                // Already applied (a repeated delivery), or something committed earlier has not been: take it from the store, in order.
-                await CatchUpAsync(projection, cancellationToken);
-            }
+
+            return;
+        }
+
+        // Already applied (a repeated delivery), or something committed earlier has not been (another
+        // instance's commit): nothing of this delivery was committed; take it all from the store, in order.
+        foreach (var projection in Projections)
+        {
+            await CatchUpAsync(projection, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// One transaction that commits only if every checkpoint moved past the commit. Were the statements
+    /// committed without the moves, an event could show whose account was up to date while the other leg
+    /// of its transfer waited for the catch-up: half a transfer on screen.
+    /// </summary>
+    private async Task<bool> TryDeliverAsync(StoredEvent[] events, CancellationToken cancellationToken)
+    {
+        await using var lease = await workspace.BeginAsync(cancellationToken);
+        var session = lease.Session;
+        foreach (var projection in Projections)
+        {
+            await session.LockCheckpointAsync(projection.Name, cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        var moves = new List<StatementResult>();
+        foreach (var projection in Projections)
+        {
+            await ApplyEventsAsync(session, quarantine, projection, events, cancellationToken);
+            moves.Add(await session.MoveCheckpointAsync(projection.Name, events[0].Position, events[^1].Position, now, cancellationToken));
+            await session.RequireCheckpointAsync(projection.Name, events[^1].Position, cancellationToken);
+        }
+
+        if (!session.Writes.Batches && moves.Any(m => m.RecordsAffected == 0))
+        {
+            return false;
+        }
+
+        try
+        {
+            await CommitAsync(session, cancellationToken);
+            return true;
+        }
+        catch (DbException refused) when (refused.SqlState == ProjectionConnection.CheckpointNotMoved)
+        {
+            return false;
         }
     }
 
