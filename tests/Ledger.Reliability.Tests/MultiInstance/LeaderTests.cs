@@ -56,6 +56,22 @@ public sealed class LeaderTests(ITestOutputHelper output)
         });
     }
 
+    /// <summary>Polls <paramref name="condition"/>; a client that failed fails the wait with its own exception.</summary>
+    private static async Task UntilAsync(Func<bool> condition, Task[] clients)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (120 * Stopwatch.Frequency);
+        while (!condition())
+        {
+            if (clients.FirstOrDefault(c => c.IsFaulted) is { } failed)
+            {
+                await failed;
+            }
+
+            Assert.True(Stopwatch.GetTimestamp() < deadline, "the clients made no progress for 2 minutes");
+            await Task.Delay(20);
+        }
+    }
+
     [PostgresOnlyFact(Instances.Why)]
     public async Task KillingTheLeaderUnderLoad_AnotherTakesOverWithin5s_AndNothingIsLostOrAppliedTwice()
     {
@@ -101,12 +117,13 @@ public sealed class LeaderTests(ITestOutputHelper output)
             }
         })).ToArray();
 
-        await Task.Delay(1_000);
+        // Counted, not timed: the kill comes under load however slow the machine is today.
+        await UntilAsync(() => acknowledged.Count >= 60, clients);
         var before = acknowledged.Count;
         await leader.KillAsync();
         var (next, takeover) = await instances.WaitForLeaderAsync(TimeSpan.FromSeconds(5), not: leader);
         var lagAtTakeover = instances.Lag();
-        await Task.Delay(1_000);
+        await UntilAsync(() => acknowledged.Count >= before + 60, clients);
         await stop.CancelAsync();
         await Task.WhenAll(clients);
         var caughtUp = await instances.WaitForNoLagAsync(TimeSpan.FromSeconds(5));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -18,7 +19,8 @@ public sealed partial class NginxTests
     [PostgresOnlyFact(Instances.Why)]
     public async Task TheExampleNginxConfiguration_KeepsABlazorCircuitOnItsInstance_AndPassesCommandsThrough()
     {
-        var nginxPort = AppProcess.FreePort();
+        // Outside the 5300–5399 range the suites' apps share, which another test process may take meanwhile.
+        var nginxPort = EphemeralPort();
         var publicHost = $"127.0.0.1:{nginxPort}";
         await using var database = await TestDatabase.NewAsync("ledger-multi-nginx");
         await using var a = await StartAsync(database, publicHost);
@@ -50,6 +52,13 @@ public sealed partial class NginxTests
         using var elsewhere = new HttpClient { BaseAddress = b.BaseUrl };
         using var refused = await elsewhere.GetAsync(new Uri($"/_blazor?id={direct}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
+    private static int EphemeralPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private static async Task<string> NegotiateAsync(HttpClient http)
@@ -109,7 +118,7 @@ public sealed partial class NginxTests
                 try
                 {
                     using var health = await probe.GetAsync(new Uri($"http://127.0.0.1:{port}/health"));
-                    if (health.StatusCode == HttpStatusCode.OK)
+                    if (health.StatusCode == HttpStatusCode.OK && health.Headers.Server.ToString().StartsWith("nginx", StringComparison.Ordinal))
                     {
                         return nginx;
                     }

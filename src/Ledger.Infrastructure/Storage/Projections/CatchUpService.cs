@@ -31,9 +31,18 @@ public sealed class CatchUpService(
         {
             try
             {
-                if (!woken || !await OwnDeliveryCoversAsync(stoppingToken))
+                if (!woken)
                 {
                     await PassAsync(stoppingToken);
+                }
+                else if (leadership.IsLeader && !await OwnDeliveryCoversAsync(stoppingToken))
+                {
+                    // A wake-up is about fresh commits only: catch up at once, and leave quarantine and the
+                    // lag metric to the next regular pass.
+                    foreach (var projection in runner.Projections)
+                    {
+                        await runner.CatchUpAsync(projection, stoppingToken);
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -58,7 +67,7 @@ public sealed class CatchUpService(
 
     /// <summary>A wake-up for a commit this leader delivers itself, right after it: nothing to catch up.</summary>
     private async Task<bool> OwnDeliveryCoversAsync(CancellationToken cancellationToken) =>
-        leadership.IsLeader && await progress.WaitAsync(wakeUps.EventsCommitted.TakeLatest(), OwnDeliveryGrace, OwnDeliveryGrace, _ => Task.CompletedTask, cancellationToken);
+        await progress.WaitAsync(wakeUps.EventsCommitted.TakeLatest(), OwnDeliveryGrace, OwnDeliveryGrace, _ => Task.CompletedTask, cancellationToken);
 
     private async Task PassAsync(CancellationToken stoppingToken)
     {
