@@ -25,7 +25,7 @@ public sealed class ProjectionLeadership
 
     public bool IsLeader => leading;
 
-    /// <summary>When this process last became leader or stopped being it (for /api/status and the figures in the docs).</summary>
+    /// <summary>When this process last became leader or stopped being it.</summary>
     public DateTimeOffset? ChangedAt { get; private set; }
 
     internal void Lead(DateTimeOffset now)
