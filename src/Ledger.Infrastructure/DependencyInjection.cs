@@ -3,6 +3,7 @@ using Ledger.Infrastructure.Application.Pipeline;
 using Ledger.Infrastructure.Application.Writing;
 using Ledger.Infrastructure.Diagnostics;
 using Ledger.Infrastructure.Storage;
+using Ledger.Infrastructure.Storage.Postgres;
 using Ledger.Infrastructure.Storage.Projections;
 using Ledger.Infrastructure.Storage.Snapshots;
 using Ledger.Infrastructure.Storage.Sql;
@@ -41,8 +42,13 @@ public static class DependencyInjection
         services.AddSingleton<ProjectionRunner>();
         services.AddSingleton<ProjectionRebuilder>();
         services.AddSingleton<ReadModelNotifier>();
+        services.AddSingleton<ProjectionLeadership>();
+        services.AddSingleton<ProjectionProgress>();
+        services.AddSingleton<WakeUps>();
         services.AddSingleton<AccessGate>();
         services.AddHostedService<CatchUpService>();
+        services.AddHostedService<PostgresCoordinator>();
+        services.AddHostedService<RemoteProjectionWatch>();
         services.AddHostedService<UnreadableEventsReport>();
 
         services.AddMediator(options =>
@@ -54,6 +60,7 @@ public static class DependencyInjection
                 typeof(AuthorizationBehavior<,>),
                 typeof(StorageFaultBehavior<,>),
                 typeof(ValidationBehavior<,>),
+                typeof(ReadYourWritesBehavior<,>),
                 typeof(ConcurrencyRetryBehavior<,>),
             ];
         });

@@ -45,6 +45,25 @@ public sealed class LedgerOptions
     /// <summary>How often the catch-up service checks whether a projection has fallen behind.</summary>
     public int CatchUpIntervalMilliseconds { get; set; } = 1_000;
 
+    /// <summary>
+    /// On PostgreSQL, whether the instances elect one projection leader (the default). Off, every instance
+    /// applies the projections itself, as tests that play several processes in one do; still correct
+    /// (checkpoints move by compare-and-set), only more work for the database.
+    /// </summary>
+    public bool ElectProjectionLeader { get; set; } = true;
+
+    /// <summary>How often an instance that does not lead tries to become the leader.</summary>
+    public int LeaderRetryMilliseconds { get; set; } = 2_000;
+
+    /// <summary>How often an instance that does not lead re-reads the checkpoints if no wake-up came (a lost NOTIFY).</summary>
+    public int RemotePollMilliseconds { get; set; } = 2_000;
+
+    /// <summary>
+    /// How long a command's answer waits, at most, for the projections to reach its position, so that a
+    /// read on the same instance after the answer reflects it. 0 answers at once.
+    /// </summary>
+    public int ReadYourWritesTimeoutMilliseconds { get; set; } = 5_000;
+
     public static string DefaultDatabasePath() =>
         Path.Combine(
             Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),

@@ -4,10 +4,12 @@ namespace Ledger.EndToEnd.Tests;
 public sealed class LedgerApp : IAsyncDisposable
 {
     private readonly LedgerWebProcess process;
+    private readonly bool ownsDatabase;
 
-    private LedgerApp(LedgerWebProcess process, TestDatabase database)
+    private LedgerApp(LedgerWebProcess process, TestDatabase database, bool ownsDatabase = true)
     {
         this.process = process;
+        this.ownsDatabase = ownsDatabase;
         Database = database;
     }
 
@@ -24,17 +26,7 @@ public sealed class LedgerApp : IAsyncDisposable
     {
         try
         {
-            var process = await LedgerWebProcess.StartAsync(new LedgerWebStartInfo(database)
-            {
-                // Development serves static web assets (MudBlazor's CSS and JS) straight from the build output.
-                Environment = "Development",
-                WorkingDirectory = LedgerWebBuild.ProjectDirectory(),
-                // The home page, not just /health: a journey needs the UI to render.
-                ReadinessPath = "/",
-                StartTimeout = TimeSpan.FromSeconds(90),
-                Arguments = arguments,
-            });
-            return new LedgerApp(process, database);
+            return new LedgerApp(await StartProcessAsync(database, arguments), database);
         }
         catch
         {
@@ -42,6 +34,22 @@ public sealed class LedgerApp : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>A second instance on <paramref name="first"/>'s database (a PostgreSQL one): the database stays <paramref name="first"/>'s.</summary>
+    public static async Task<LedgerApp> StartAnotherAsync(LedgerApp first) =>
+        new(await StartProcessAsync(first.Database, []), first.Database, ownsDatabase: false);
+
+    private static Task<LedgerWebProcess> StartProcessAsync(TestDatabase database, string[] arguments) =>
+        LedgerWebProcess.StartAsync(new LedgerWebStartInfo(database)
+        {
+            // Development serves static web assets (MudBlazor's CSS and JS) straight from the build output.
+            Environment = "Development",
+            WorkingDirectory = LedgerWebBuild.ProjectDirectory(),
+            // The home page, not just /health: a journey needs the UI to render.
+            ReadinessPath = "/",
+            StartTimeout = TimeSpan.FromSeconds(90),
+            Arguments = arguments,
+        });
 
     /// <summary>What the HTTP API's time-travel query says about an account at a moment: the reference the UI must match.</summary>
     public async Task<(long Version, decimal Balance)> StateAtAsync(string accountId, DateTimeOffset at)
@@ -55,6 +63,9 @@ public sealed class LedgerApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await process.DisposeAsync();
-        await Database.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }

@@ -25,6 +25,9 @@ public sealed class LedgerWebProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The child's process id: how a test tells which instance holds a PostgreSQL session (its application name).</summary>
+    public int ProcessId => process.Id;
+
     public string Output
     {
         get

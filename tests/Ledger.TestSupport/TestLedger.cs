@@ -98,6 +98,8 @@ public sealed class TestLedger : IAsyncDisposable
             {
                 database.Configure(o);
                 o.Synchronous = Synchronous;
+                // Each ledger here plays a process that applies its own projections (no hosted services elect one).
+                o.ElectProjectionLeader = false;
                 configure?.Invoke(o);
             });
 

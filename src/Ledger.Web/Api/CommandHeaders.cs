@@ -12,6 +12,7 @@ public sealed partial class CommandHeaders
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const string IdempotencyReplayedHeader = "Idempotency-Replayed";
+    public const string PositionHeader = "Ledger-Position";
     public const string ActorHeader = "X-Actor";
     public const string CorrelationIdHeader = "X-Correlation-Id";
     public const string DefaultActor = "api";
@@ -53,12 +54,20 @@ public sealed partial class CommandHeaders
         return (TCommand)stamped;
     }
 
-    /// <summary>Sets ETag to the version the command left the account at, and says whether this was a replay.</summary>
+    /// <summary>
+    /// Sets ETag to the version the command left the account at and Ledger-Position to the position of its
+    /// last event (reads on this instance already reflect it), and says whether this was a replay.
+    /// </summary>
     public static void Describe(HttpResponse response, long version, CommandOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(outcome);
         response.Headers.ETag = ETag(version);
+        if (outcome.Position > 0)
+        {
+            response.Headers[PositionHeader] = outcome.Position.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (outcome.Replayed)
         {
             response.Headers[IdempotencyReplayedHeader] = "true";

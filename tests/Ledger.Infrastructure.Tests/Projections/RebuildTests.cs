@@ -67,6 +67,35 @@ public sealed class RebuildTests
         await ReadModelAssert.EqualsReplayAsync(ledger);
     }
 
+    [Fact]
+    public async Task RebuildsInTwoProcessesAtOnce_TakeTurns_WhileBothWrite_AndEndEqualToReplay()
+    {
+        await using var first = await StartWithHistoryAsync(accounts: 3, depositsEach: 100);
+        await using var second = await TestLedger.StartAsync(database: first.Database.Borrow());
+        await using (var db = await first.DbAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE account_balances SET balance_minor = balance_minor + 1 WHERE account_id = 'R-1'");
+        }
+
+        using var stop = new CancellationTokenSource();
+        var writers = new[] { first, second }.Select((ledger, w) => Task.Run(async () =>
+        {
+            for (var n = 0; !stop.IsCancellationRequested; n++)
+            {
+                await ledger.Mediator.Send(new DepositMoneyCommand($"R-{1 + (n % 3)}", 1m, $"w{w}-{n}"));
+            }
+        })).ToArray();
+
+        var rebuilt = await Task.WhenAll(first.Mediator.Send(new RebuildProjectionsCommand()).AsTask(), second.Mediator.Send(new RebuildProjectionsCommand()).AsTask());
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+        await first.CatchUpAsync();
+
+        Assert.Contains(rebuilt, r => !r.ReadModelWasRight);
+        await ReadModelAssert.EqualsReplayAsync(first);
+        await ReadModelAssert.EqualsReplayAsync(second);
+    }
+
     private static async Task<TestLedger> StartWithHistoryAsync(int accounts, int depositsEach)
     {
         var ledger = await TestLedger.StartAsync();

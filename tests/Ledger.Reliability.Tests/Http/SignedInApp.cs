@@ -10,9 +10,14 @@ internal static partial class SignedInApp
 {
     public static string PasswordOf(string user) => $"{user}'s long passphrase 2026";
 
-    public static async Task AddUserAsync(string database, string name, string role)
+    public static Task AddUserAsync(string database, string name, string role) => AddUserAsync(["--db", database], name, role);
+
+    /// <summary>The same on any test database, named by its engine's command-line options.</summary>
+    public static Task AddUserAsync(TestDatabase database, string name, string role) => AddUserAsync(database.CommandLine.ToArray(), name, role);
+
+    private static async Task AddUserAsync(string[] databaseOptions, string name, string role)
     {
-        var added = await LedgerCli.RunWithInputAsync(PasswordOf(name) + "\n", "users", "add", name, "--role", role, "--db", database);
+        var added = await LedgerCli.RunWithInputAsync(PasswordOf(name) + "\n", ["users", "add", name, "--role", role, .. databaseOptions]);
         Assert.True(added.ExitCode == 0, added.ToString());
     }
 
@@ -24,7 +29,7 @@ internal static partial class SignedInApp
     }
 
     /// <summary>Starts the app with sign-in on, on a loopback port; <paramref name="home"/> (HOME and the content root) keeps its file-system state apart from any other instance's.</summary>
-    public static Task<LedgerWebProcess> StartAsync(SqliteTestDatabase database, string? home = null)
+    public static Task<LedgerWebProcess> StartAsync(TestDatabase database, string? home = null)
     {
         var environment = new Dictionary<string, string> { ["DOTNET_gcServer"] = "0", ["Ledger__Auth"] = "on" };
         if (home is not null)

@@ -73,4 +73,11 @@ public abstract record CommandOutcome
     /// <summary>True when this is the stored result of an earlier send of the same command id.</summary>
     [JsonIgnore]
     public bool Replayed { get; set; }
+
+    /// <summary>
+    /// The position of the command's last event (the API's <c>Ledger-Position</c>); for a replay, the head
+    /// when it was answered. Not stored with the result: it is known only once the append has committed.
+    /// </summary>
+    [JsonIgnore]
+    public long Position { get; set; }
 }

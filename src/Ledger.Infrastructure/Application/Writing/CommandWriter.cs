@@ -128,6 +128,7 @@ public sealed class CommandWriter(
                 cache.Remember(state);
             }
 
+            result.Position = appended[^1].Position;
             metrics.EventsAppended(appended.Count);
             await PublishAsync(new EventsAppended(appended, after));
             return result;

@@ -104,6 +104,13 @@ public sealed class PostgresEngine : SqlEngine, IAsyncDisposable
 
     public override string DropShadow(string table) => $"DROP TABLE IF EXISTS pg_temp.\"{table}\";";
 
+    /// <summary>A session-level advisory lock on the shadow's own unpooled connection: it ends with the rebuild, or with its process.</summary>
+    public override async Task TakeRebuildTurnAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var take = new NpgsqlCommand($"SELECT pg_advisory_lock({Coordination.RebuildLockKey})", (NpgsqlConnection)connection);
+        await take.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>
     /// READ COMMITTED whatever the server's default: each statement after the append lock (or a checkpoint's
     /// row lock) must see what was committed while it waited. Npgsql sends the BEGIN with the transaction's

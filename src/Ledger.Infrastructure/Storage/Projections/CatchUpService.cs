@@ -6,31 +6,44 @@ using Microsoft.Extensions.Options;
 namespace Ledger.Infrastructure.Storage.Projections;
 
 /// <summary>
-/// Applies whatever the projections missed: at start (a crash between commit and publish) and
-/// whenever one falls behind later (a failed delivery). This is why a lost notification loses nothing.
+/// Applies whatever the projections missed: at start (a crash between commit and publish), whenever one
+/// falls behind later (a failed delivery), and on PostgreSQL whenever another instance commits (its
+/// NOTIFY wakes this loop). This is why a lost notification loses nothing. Only the projection leader
+/// applies (see <see cref="ProjectionLeadership"/>); the others measure the lag.
 /// </summary>
-public sealed class CatchUpService(ProjectionRunner runner, LedgerMetrics metrics, IOptions<LedgerOptions> options, ILogger<CatchUpService> logger) : BackgroundService
+public sealed class CatchUpService(
+    ProjectionRunner runner,
+    ProjectionLeadership leadership,
+    ProjectionProgress progress,
+    WakeUps wakeUps,
+    LedgerMetrics metrics,
+    IOptions<LedgerOptions> options,
+    ILogger<CatchUpService> logger) : BackgroundService
 {
+    /// <summary>How long a wake-up waits for this process's own delivery of the commit that sent it.</summary>
+    private static readonly TimeSpan OwnDeliveryGrace = TimeSpan.FromMilliseconds(20);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMilliseconds(Math.Max(50, options.Value.CatchUpIntervalMilliseconds));
+        var woken = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await runner.ReleaseReadableAsync(stoppingToken);
-                long worstLag = 0;
-                foreach (var projection in runner.Projections)
+                if (!woken)
                 {
-                    worstLag = Math.Max(worstLag, await runner.LagAsync(projection, stoppingToken));
-                    var applied = await runner.CatchUpAsync(projection, stoppingToken);
-                    if (applied > 0)
+                    await PassAsync(stoppingToken);
+                }
+                else if (leadership.IsLeader && !await OwnDeliveryCoversAsync(stoppingToken))
+                {
+                    // A wake-up is about fresh commits only: catch up at once, and leave quarantine and the
+                    // lag metric to the next regular pass.
+                    foreach (var projection in runner.Projections)
                     {
-                        logger.LogInformation("Projection {Projection} caught up {Count} events", projection.Name, applied);
+                        await runner.CatchUpAsync(projection, stoppingToken);
                     }
                 }
-
-                metrics.MeasuredProjectionLag(worstLag);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -43,12 +56,42 @@ public sealed class CatchUpService(ProjectionRunner runner, LedgerMetrics metric
 
             try
             {
-                await Task.Delay(interval, stoppingToken);
+                woken = await wakeUps.EventsCommitted.WaitAsync(interval, stoppingToken);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
         }
+    }
+
+    /// <summary>A wake-up for a commit this leader delivers itself, right after it: nothing to catch up.</summary>
+    private async Task<bool> OwnDeliveryCoversAsync(CancellationToken cancellationToken) =>
+        await progress.WaitAsync(wakeUps.EventsCommitted.TakeLatest(), OwnDeliveryGrace, OwnDeliveryGrace, _ => Task.CompletedTask, cancellationToken);
+
+    private async Task PassAsync(CancellationToken stoppingToken)
+    {
+        long worstLag = 0;
+        if (leadership.IsLeader)
+        {
+            await runner.ReleaseReadableAsync(stoppingToken);
+        }
+
+        foreach (var projection in runner.Projections)
+        {
+            worstLag = Math.Max(worstLag, await runner.LagAsync(projection, stoppingToken));
+            if (!leadership.IsLeader)
+            {
+                continue;
+            }
+
+            var applied = await runner.CatchUpAsync(projection, stoppingToken);
+            if (applied > 0)
+            {
+                logger.LogInformation("Projection {Projection} caught up {Count} events", projection.Name, applied);
+            }
+        }
+
+        metrics.MeasuredProjectionLag(worstLag);
     }
 }

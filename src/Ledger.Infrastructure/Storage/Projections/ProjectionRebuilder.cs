@@ -38,7 +38,7 @@ public sealed class ProjectionRebuilder(
 {
     private const string QuarantineTable = "quarantined_streams";
 
-    /// <summary>One rebuild at a time in this process; a second one waits for the first.</summary>
+    /// <summary>One rebuild at a time in this process; a second one waits for the first (across instances, see <see cref="SqlEngine.TakeRebuildTurnAsync"/>).</summary>
     private readonly SemaphoreSlim one = new(1, 1);
 
     public async Task<RebuildResult> RebuildAsync(IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
@@ -65,6 +65,9 @@ public sealed class ProjectionRebuilder(
 
         var tables = runner.Projections.SelectMany(p => p.Tables).Append(QuarantineTable).ToArray();
         await using var shadow = await ProjectionConnection.OpenAsync(engine, cancellationToken, ConnectionUse.Shadow);
+
+        // Another instance rebuilding the same database: wait for it to finish (this one then finds less to change).
+        await engine.TakeRebuildTurnAsync(shadow.Connection, cancellationToken);
         await engine.CreateShadowTablesAsync(shadow.Connection, tables, cancellationToken);
         try
         {
@@ -115,7 +118,7 @@ public sealed class ProjectionRebuilder(
 
             if (differences > 0)
             {
-                await ReplaceLiveAsync(shadow, tables, head, cancellationToken);
+                position = await ReplaceLiveAsync(shadow, shadowHolds, tables, head, cancellationToken);
                 quarantine.Forget();
             }
         }
@@ -159,12 +162,40 @@ public sealed class ProjectionRebuilder(
         return position;
     }
 
-    /// <summary>The shadow becomes the live read model in one transaction, checkpoints included.</summary>
-    private async Task ReplaceLiveAsync(ProjectionConnection shadow, IReadOnlyList<string> tables, long head, CancellationToken cancellationToken)
+    /// <summary>
+    /// The shadow becomes the live read model in one transaction, checkpoints included. Holding the
+    /// checkpoints' row locks (taken first, in the order a delivery takes them, so the two never deadlock),
+    /// it first replays into the shadow whatever a leader on another instance applied since
+    /// <paramref name="head"/>: the live read model never moves back. Returns the position it replaced at.
+    /// </summary>
+    private async Task<long> ReplaceLiveAsync(ProjectionConnection shadow, Quarantine holds, IReadOnlyList<string> tables, long head, CancellationToken cancellationToken)
     {
         shadow.Begin(write: true);
         try
         {
+            var live = head;
+            foreach (var projection in runner.Projections)
+            {
+                live = Math.Max(live, await shadow.ReadCheckpointAsync(projection.Name, cancellationToken));
+            }
+
+            var position = head;
+            while (position < live)
+            {
+                var chunk = (await ProjectionRunner.ReadWholeCommandsAsync(shadow, position, cancellationToken)).Where(e => e.Position <= live).ToList();
+                if (chunk.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var projection in runner.Projections)
+                {
+                    await ProjectionRunner.ApplyEventsAsync(shadow, holds, projection, chunk, cancellationToken);
+                }
+
+                position = chunk[^1].Position;
+            }
+
             foreach (var table in tables)
             {
                 await using var replace = SqlCommands.Create(shadow.Connection, await shadow.Writes.ReadyAsync(cancellationToken), engine.ReplaceWithShadow(table));
@@ -173,10 +204,12 @@ public sealed class ProjectionRebuilder(
 
             foreach (var projection in runner.Projections)
             {
-                await shadow.WriteCheckpointAsync(projection.Name, head, time.GetUtcNow(), cancellationToken);
+                await shadow.WriteCheckpointAsync(projection.Name, position, time.GetUtcNow(), cancellationToken);
             }
 
             await shadow.CommitAsync(cancellationToken);
+            holds.Committed(shadow);
+            return position;
         }
         finally
         {

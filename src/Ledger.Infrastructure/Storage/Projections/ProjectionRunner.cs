@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Ledger.Infrastructure.Diagnostics;
 using Ledger.Infrastructure.Storage.Model;
@@ -21,6 +22,7 @@ public sealed class ProjectionRunner(
     IEnumerable<IProjection> projections,
     LedgerMetrics metrics,
     ReadModelNotifier notifier,
+    ProjectionLeadership leadership,
     TimeProvider time)
 {
     public const int ChunkSize = 2_000;
@@ -29,16 +31,17 @@ public sealed class ProjectionRunner(
 
     /// <summary>
     /// Applies the events of one commit, as published after it, to every projection in one transaction:
-    /// one commit per command however many read models there are, and on a server two round trips (the
-    /// checkpoint moves, then the statements with the commit, see <see cref="BatchedTransaction"/>). Each
-    /// checkpoint moves past the commit only if nothing before it is missing; if any cannot, nothing is
-    /// applied (a delivery that arrives early or twice changes nothing) and the projections are caught up
-    /// from the store, in order.
+    /// one commit per command however many read models there are, and on a server one round trip (the
+    /// statements travel together, see <see cref="BatchedTransaction"/>). Nothing is read first: each
+    /// checkpoint moves past the commit only if nothing before it is missing, and every statement applies
+    /// an event only on top of its account's previous one, so a delivery that arrives early changes
+    /// nothing and the projection is then caught up from the store, in order. An instance that does not
+    /// lead (see <see cref="ProjectionLeadership"/>) delivers nothing: the leader hears of the commit.
     /// </summary>
     public async Task DeliverAsync(IReadOnlyList<StoredEvent> delivered, CancellationToken cancellationToken)
     {
         var events = delivered.OrderBy(e => e.Position).ToArray();
-        if (events.Length == 0)
+        if (events.Length == 0 || !leadership.IsLeader)
         {
             return;
         }
@@ -56,46 +59,60 @@ public sealed class ProjectionRunner(
 
         using var span = LedgerTelemetry.Source.StartActivity(LedgerTelemetry.ProjectSpan);
         span?.SetTag(LedgerTelemetry.PositionTag, events[^1].Position);
-        var ready = false;
-        await using (var lease = await workspace.BeginAsync(cancellationToken))
+        if (await TryDeliverAsync(events, cancellationToken))
         {
-            var session = lease.Session;
-
-            // Every checkpoint moves first, and only from just before this commit: if one cannot (an earlier
-            // commit, perhaps another process's, is not applied yet, or this one already is), nothing of the
-            // delivery may be committed. Applying it anyway would show half of a transfer whose other account
-            // waits for that earlier commit, so a reader could see money appear or vanish.
-            var now = time.GetUtcNow();
-            var moves = new List<StatementResult>();
             foreach (var projection in Projections)
-            {
-                moves.Add(await session.MoveCheckpointAsync(projection.Name, events[0].Position, events[^1].Position, now, cancellationToken));
-            }
-
-            await session.Writes.ReadyAsync(cancellationToken);
-            if (moves.TrueForAll(m => m.RecordsAffected > 0))
-            {
-                foreach (var projection in Projections)
-                {
-                    await ApplyEventsAsync(session, quarantine, projection, events, cancellationToken);
-                }
-
-                await CommitAsync(session, cancellationToken);
-                ready = true;
-            }
-        }
-
-        foreach (var projection in Projections)
-        {
-            if (ready)
             {
                 Announce(projection, events);
             }
-            else
-            {
-                // Already applied (a repeated delivery), or something committed earlier has not been: take it from the store, in order.
-                await CatchUpAsync(projection, cancellationToken);
-            }
+
+            return;
+        }
+
+        // Already applied (a repeated delivery), or something committed earlier has not been (another
+        // instance's commit): nothing of this delivery was committed; take it all from the store, in order.
+        foreach (var projection in Projections)
+        {
+            await CatchUpAsync(projection, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// One transaction that commits only if every checkpoint moved past the commit. Were the statements
+    /// committed without the moves, an event could show whose account was up to date while the other leg
+    /// of its transfer waited for the catch-up: half a transfer on screen.
+    /// </summary>
+    private async Task<bool> TryDeliverAsync(StoredEvent[] events, CancellationToken cancellationToken)
+    {
+        await using var lease = await workspace.BeginAsync(cancellationToken);
+        var session = lease.Session;
+        foreach (var projection in Projections)
+        {
+            await session.LockCheckpointAsync(projection.Name, cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        var moves = new List<StatementResult>();
+        foreach (var projection in Projections)
+        {
+            await ApplyEventsAsync(session, quarantine, projection, events, cancellationToken);
+            moves.Add(await session.MoveCheckpointAsync(projection.Name, events[0].Position, events[^1].Position, now, cancellationToken));
+            await session.RequireCheckpointAsync(projection.Name, events[^1].Position, cancellationToken);
+        }
+
+        if (!session.Writes.Batches && moves.Any(m => m.RecordsAffected == 0))
+        {
+            return false;
+        }
+
+        try
+        {
+            await CommitAsync(session, cancellationToken);
+            return true;
+        }
+        catch (DbException refused) when (refused.SqlState == ProjectionConnection.CheckpointNotMoved)
+        {
+            return false;
         }
     }
 

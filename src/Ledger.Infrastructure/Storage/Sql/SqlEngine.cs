@@ -94,6 +94,12 @@ public abstract class SqlEngine
     /// <summary>Counts the rows in which a live table and its shadow differ, both ways.</summary>
     public abstract string CountShadowDifferences(string table);
 
+    /// <summary>
+    /// Waits until no other process is rebuilding, then holds that turn for as long as the shadow's
+    /// connection is open. SQLite: one process, and its in-process gate is enough.
+    /// </summary>
+    public virtual Task TakeRebuildTurnAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Replaces a live table's rows with its shadow's.</summary>
     public abstract string ReplaceWithShadow(string table);
 
