@@ -32,6 +32,9 @@ public sealed class CommandWriter
         ILogger<CommandWriter> logger) =>
         commits = new GroupCommit(store, loader, cache, idempotency, publisher, engine, time, metrics, logger);
 
+    /// <summary>Commands waiting for a batch now (not counting the batch being committed): a diagnostic, and what tests wait on.</summary>
+    public int Queued => commits.Queued;
+
     /// <summary>A command on one account: <paramref name="decide"/> gets its state (null before it is opened).</summary>
     public ValueTask<TResult> WriteAsync<TResult>(
         LedgerCommand command,

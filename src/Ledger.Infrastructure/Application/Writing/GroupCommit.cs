@@ -36,6 +36,17 @@ internal sealed class GroupCommit(
     private readonly List<PendingWrite> queue = [];
     private bool leading;
 
+    public int Queued
+    {
+        get
+        {
+            lock (gate)
+            {
+                return queue.Count;
+            }
+        }
+    }
+
     /// <summary>Queues the command and waits for its batch's commit; the first caller with no batch in flight leads.</summary>
     public async Task SubmitAsync(PendingWrite pending, CancellationToken cancellationToken)
     {
