@@ -15,7 +15,7 @@ namespace Ledger.Infrastructure.Application.Writing;
 /// Callers hear their answers only after the commit (see <see cref="WriteBatch"/> for how each command is
 /// decided, and docs/architecture.md for the failure rules).
 /// </summary>
-internal sealed class GroupCommit(
+internal sealed partial class GroupCommit(
     IEventStore store,
     AccountLoader loader,
     AccountStateCache cache,
@@ -169,6 +169,11 @@ internal sealed class GroupCommit(
         try
         {
             Committed(batch, pending.Count);
+            if (pending.Count > 1)
+            {
+                LogBatch(logger, pending.Count, batch.Events.Count);
+            }
+
             await PublishAsync(batch);
         }
         finally
@@ -239,4 +244,7 @@ internal sealed class GroupCommit(
             logger.LogWarning(exception, "Subscribers did not take positions {First}..{Last} now; catch-up will", committed.Events[0].Position, committed.Events[^1].Position);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Committed {Commands} commands ({Events} events) in one transaction")]
+    private static partial void LogBatch(ILogger logger, int commands, int events);
 }
