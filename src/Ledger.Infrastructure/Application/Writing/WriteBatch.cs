@@ -14,7 +14,10 @@ internal sealed class WriteBatch(IEventStoreSession session, AccountLoader loade
     /// <summary>States after this batch's appends: each was checked by its append's expected version, so it is the truth inside the batch.</summary>
     private readonly Dictionary<string, Account> overlay = new(StringComparer.Ordinal);
 
-    /// <summary>Accounts whose append lost a race in this batch, and how: later commands on them wait for a later batch.</summary>
+    /// <summary>
+    /// Accounts this batch had appended to whose later append still lost a race (only something appending
+    /// inside the batch's own transaction can cause that): later commands on them wait for a later batch.
+    /// </summary>
     private readonly Dictionary<string, ConcurrencyException> conflicted = new(StringComparer.Ordinal);
 
     private readonly List<StoredEvent> events = [];
@@ -75,13 +78,21 @@ internal sealed class WriteBatch(IEventStoreSession session, AccountLoader loade
         events.Sort((a, b) => a.Position.CompareTo(b.Position));
     }
 
-    /// <summary>A command's append lost a race: its cached states are no longer trusted, and the batch leaves those accounts alone.</summary>
+    /// <summary>
+    /// A command's append lost a race: its cached states are no longer trusted. An account the batch has
+    /// not appended to was stale in the cache only (another process appended before this batch took the
+    /// write lock), so later commands read its version afresh and go on in this batch; one it has appended
+    /// to is left alone (see <see cref="conflicted"/>).
+    /// </summary>
     public void Conflicted(string[] accountIds, ConcurrencyException conflict)
     {
         foreach (var id in accountIds)
         {
             cache.Distrust(id);
-            conflicted[id] = conflict;
+            if (overlay.ContainsKey(id))
+            {
+                conflicted[id] = conflict;
+            }
         }
     }
 }

@@ -56,18 +56,30 @@ public sealed class ProjectionRunner(
 
         using var span = LedgerTelemetry.Source.StartActivity(LedgerTelemetry.ProjectSpan);
         span?.SetTag(LedgerTelemetry.PositionTag, events[^1].Position);
-        var moves = new List<(IProjection Projection, StatementResult Moved)>();
+        var moves = new List<(IProjection Projection, StatementResult? Moved)>();
         await using (var lease = await workspace.BeginAsync(cancellationToken))
         {
             var session = lease.Session;
+            var checkpoints = new List<long>();
             foreach (var projection in Projections)
             {
-                await session.LockCheckpointAsync(projection.Name, cancellationToken);
+                // Under the checkpoint's lock (PostgreSQL: FOR UPDATE; SQLite: the write transaction).
+                checkpoints.Add(await session.ReadCheckpointAsync(projection.Name, cancellationToken));
             }
 
             var now = time.GetUtcNow();
-            foreach (var projection in Projections)
+            for (var i = 0; i < Projections.Count; i++)
             {
+                var projection = Projections[i];
+                if (checkpoints[i] < events[0].Position - 1 || checkpoints[i] >= events[^1].Position)
+                {
+                    // Early (another process's earlier commit is not applied yet) or already applied: applying
+                    // it now would leave the read model showing some accounts of this commit and not others
+                    // until the catch-up, so apply nothing here and let the catch-up take it in order.
+                    moves.Add((projection, null));
+                    continue;
+                }
+
                 await ApplyEventsAsync(session, quarantine, projection, events, cancellationToken);
                 moves.Add((projection, await session.MoveCheckpointAsync(projection.Name, events[0].Position, events[^1].Position, now, cancellationToken)));
             }
@@ -77,7 +89,7 @@ public sealed class ProjectionRunner(
 
         foreach (var (projection, moved) in moves)
         {
-            if (moved.RecordsAffected > 0)
+            if (moved?.RecordsAffected > 0)
             {
                 Announce(projection, events);
             }
