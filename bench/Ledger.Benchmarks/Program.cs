@@ -21,6 +21,7 @@ IScenario[] all =
     new M1DurableWrites(sqlite), new M1DurableWrites(postgresEngine), new M2ConcurrentWrites(sqlite), new M2ConcurrentWrites(postgresEngine),
     new M3Dispatch(), new M4AppendOverhead(), new M5AggregateLoad(sqlite), new M7Rebuild(sqlite), new M6TimeTravel(sqlite),
     new M5AggregateLoad(postgresEngine), new M7Rebuild(postgresEngine), new M6TimeTravel(postgresEngine), new M9Marten(), new M8Memory(),
+    new M10HttpDeposits(sqlite), new M10HttpDeposits(postgresEngine),
 ];
 var scenarios = all.Where(s => only is null || only.Contains(s.Id)).ToArray();
 var context = new RunContext(quick, dataDirectory);

@@ -7,8 +7,9 @@ namespace Ledger.TestSupport;
 
 /// <summary>
 /// Base for a test double that watches or interferes with appends: it wraps the real store, and every
-/// read goes to it unchanged. Override <see cref="AppendAsync"/>; <see cref="Install{TStore}"/> puts the
-/// double in front of the real store in a service collection.
+/// read goes to it unchanged. Override <see cref="AppendAsync"/> (and, for a batch of several commands,
+/// <see cref="BeginBatchAsync"/> and <see cref="CommitBatchAsync"/>); <see cref="Install{TStore}"/> puts
+/// the double in front of the real store in a service collection.
 /// </summary>
 public abstract class ForwardingEventStore : IEventStore
 {
@@ -36,6 +37,14 @@ public abstract class ForwardingEventStore : IEventStore
         IEventStoreSession inner, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command, CancellationToken cancellationToken) =>
         inner.AppendAsync(appends, metadata, command, cancellationToken);
 
+    /// <summary>The start of a batch of several commands (group commit); the default begins it in the real store.</summary>
+    protected virtual Task BeginBatchAsync(IEventStoreSession inner, CancellationToken cancellationToken) =>
+        inner.BeginBatchAsync(cancellationToken);
+
+    /// <summary>A batch's one COMMIT; the default commits it in the real store.</summary>
+    protected virtual Task CommitBatchAsync(IEventStoreSession inner, CancellationToken cancellationToken) =>
+        inner.CommitBatchAsync(cancellationToken);
+
     public Task<IReadOnlyList<IAccountEvent>> ReadStreamAsync(string streamId, long fromVersion, CancellationToken cancellationToken) =>
         Inner.ReadStreamAsync(streamId, fromVersion, cancellationToken);
 
@@ -49,6 +58,10 @@ public abstract class ForwardingEventStore : IEventStore
     {
         public Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command, CancellationToken cancellationToken) =>
             outer.AppendAsync(inner, appends, metadata, command, cancellationToken);
+
+        public Task BeginBatchAsync(CancellationToken cancellationToken) => outer.BeginBatchAsync(inner, cancellationToken);
+
+        public Task CommitBatchAsync(CancellationToken cancellationToken) => outer.CommitBatchAsync(inner, cancellationToken);
 
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }

@@ -20,11 +20,14 @@ public sealed class LedgerMetrics : IDisposable
     private readonly Counter<long> rebuiltEvents;
     private readonly Histogram<double> rebuildSeconds;
     private readonly Histogram<double> replaySeconds;
+    private readonly Histogram<int> commandsPerCommit;
     private readonly ConcurrentDictionary<string, long> handledByType = new();
     private readonly ConcurrentDictionary<string, long> rejectedByCode = new();
     private long conflictTotal;
     private long retryTotal;
     private long appendedTotal;
+    private long commitTotal;
+    private long committedCommandTotal;
     private long projectionLag;
     private readonly TimeProvider time;
     private readonly long startedAt;
@@ -44,6 +47,7 @@ public sealed class LedgerMetrics : IDisposable
         rebuiltEvents = meter.CreateCounter<long>("ledger.projections.rebuild.events", "{events}", "Events replayed by full projection rebuilds");
         rebuildSeconds = meter.CreateHistogram<double>("ledger.projections.rebuild.duration", "s", "Full projection rebuilds");
         replaySeconds = meter.CreateHistogram<double>("ledger.projections.replay.duration", "s", "Catch-up replays");
+        commandsPerCommit = meter.CreateHistogram<int>("ledger.commands.per_commit", "{commands}", "Commands answered by one commit of the write path (group commit)");
         meter.CreateObservableGauge("ledger.projections.lag", () => Interlocked.Read(ref projectionLag), "{events}", "Events committed but not yet projected, as last measured");
     }
 
@@ -104,6 +108,20 @@ public sealed class LedgerMetrics : IDisposable
         eventsAppended.Add(count);
         Interlocked.Add(ref appendedTotal, count);
     }
+
+    /// <summary>One commit (one flush) of the write path answered this many commands.</summary>
+    public void Committed(int commands)
+    {
+        commandsPerCommit.Record(commands);
+        Interlocked.Increment(ref commitTotal);
+        Interlocked.Add(ref committedCommandTotal, commands);
+    }
+
+    /// <summary>Commits of the write path since start (with <see cref="CommittedCommandTotal"/>: commands per flush).</summary>
+    public long CommitTotal => Interlocked.Read(ref commitTotal);
+
+    /// <summary>Commands answered by those commits.</summary>
+    public long CommittedCommandTotal => Interlocked.Read(ref committedCommandTotal);
 
     public void Rebuilt(TimeSpan duration, long events)
     {

@@ -27,7 +27,11 @@ public interface IEventStore
     Task<IdempotencyRecord?> FindCommandAsync(string commandId, string? naturalKey, CancellationToken cancellationToken);
 }
 
-/// <summary>This process's turn to write; disposing it lets the next writer in.</summary>
+/// <summary>
+/// This process's turn to write; disposing it lets the next writer in. Appends commit one by one, or,
+/// between <see cref="BeginBatchAsync"/> and <see cref="CommitBatchAsync"/>, all in one transaction
+/// with one commit (group commit), each under a savepoint of its own.
+/// </summary>
 public interface IEventStoreSession : IAsyncDisposable
 {
     /// <summary>
@@ -36,10 +40,25 @@ public interface IEventStoreSession : IAsyncDisposable
     /// <see cref="DuplicateCommandException"/> when the record's command id (or natural key) is taken.
     /// <paramref name="command"/>, when given, is recorded in the same transaction; with no streams at
     /// all, that record is all that is written (a refused command's answer).
+    /// Inside a batch the append is undone alone when it throws one of those two exceptions (a savepoint),
+    /// and is durable only once the batch commits; any other exception has rolled the whole batch back.
     /// </summary>
     Task<IReadOnlyList<StoredEvent>> AppendAsync(
         IReadOnlyList<StreamAppend> appends,
         EventMetadata metadata,
         IdempotencyRecord? command,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Begins one transaction for the appends that follow (taking the engine's write or append lock now),
+    /// until <see cref="CommitBatchAsync"/>. Disposing the session first rolls all of them back.
+    /// </summary>
+    Task BeginBatchAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Commits the batch: every append that did not throw becomes durable together, with one flush. When
+    /// this throws, nothing of the batch was written (the transaction has been rolled back), unless the
+    /// connection broke during the commit itself: then, as for a single append, the outcome is unknown.
+    /// </summary>
+    Task CommitBatchAsync(CancellationToken cancellationToken);
 }

@@ -21,8 +21,11 @@ public static class AppProcess
     public static Task<(LedgerWebProcess App, TimeSpan Ready)> StartAsync(string databasePath, TimeSpan? timeout = null) =>
         StartAsync(SqliteTestDatabase.At(databasePath), timeout);
 
-    /// <summary>Starts the app and waits until /health answers 200; returns it with how long that took.</summary>
-    public static async Task<(LedgerWebProcess App, TimeSpan Ready)> StartAsync(TestDatabase database, TimeSpan? timeout = null)
+    /// <summary>
+    /// Starts the app (with <c>environment</c>'s settings on top of the defaults: a log level, say) and waits
+    /// until /health answers 200; returns it with how long that took.
+    /// </summary>
+    public static async Task<(LedgerWebProcess App, TimeSpan Ready)> StartAsync(TestDatabase database, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new LedgerWebStartInfo(database)
         {
@@ -31,7 +34,7 @@ public static class AppProcess
             WorkingDirectory = Path.GetDirectoryName(LedgerWebBuild.Dll())!,
             ReadinessPath = "/health",
             StartTimeout = timeout ?? TimeSpan.FromSeconds(60),
-            ExtraEnvironment = new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" },
+            ExtraEnvironment = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["DOTNET_gcServer"] = "0" },
         };
         var started = Stopwatch.GetTimestamp();
         var app = await LedgerWebProcess.StartAsync(info);

@@ -10,14 +10,21 @@ namespace Ledger.Infrastructure.Storage.Sql;
 /// server as one batch without a BEGIN, which the server runs as one implicit transaction: one round trip
 /// with the commit's flush, and a statement that fails rolls the whole batch back. Elsewhere (SQLite, in
 /// process) they run one after the other in an explicit transaction, as prepared statements.
+/// Between <see cref="BeginBatchAsync"/> and <see cref="CommitBatchAsync"/> appends share one transaction
+/// (group commit): each runs between <c>SAVEPOINT append</c> and <c>RELEASE SAVEPOINT append</c>, on a
+/// server in the same round trip as its inserts, so a refused one is undone alone (<see cref="UndoAppendAsync"/>).
 /// </summary>
 internal sealed class AppendConnection : IAsyncDisposable
 {
+    /// <summary>One name serves every append of a batch: each is released or rolled back before the next begins.</summary>
+    private const string Savepoint = "append";
+
     private readonly SqlEngine engine;
     private readonly TimeProvider time;
     private readonly DbCommand insertEvent;
     private readonly DbCommand insertCommand;
     private readonly DbCommand streamVersion;
+    private DbTransaction? batch;
 
     private AppendConnection(SqlEngine engine, DbConnection connection, TimeProvider time)
     {
@@ -32,8 +39,74 @@ internal sealed class AppendConnection : IAsyncDisposable
 
     public DbConnection Connection { get; }
 
+    /// <summary>True between <see cref="BeginBatchAsync"/> and the batch's commit or abort.</summary>
+    public bool InBatch => batch is not null;
+
     public static async Task<AppendConnection> OpenAsync(SqlEngine engine, TimeProvider time, CancellationToken cancellationToken) =>
         new(engine, await engine.OpenAsync(ConnectionUse.Append, cancellationToken), time);
+
+    /// <summary>Begins the batch's transaction and takes the engine's locks now (SQLite's BEGIN IMMEDIATE, PostgreSQL's append lock).</summary>
+    public async Task BeginBatchAsync(CancellationToken cancellationToken)
+    {
+        if (batch is not null)
+        {
+            throw new InvalidOperationException("A batch is already open on the append connection.");
+        }
+
+        batch = engine.BeginWrite(Connection);
+        await engine.BeforeAppendAsync(Connection, batch, cancellationToken);
+    }
+
+    /// <summary>Commits the batch with one flush. On failure the transaction is rolled back, if the engine has not done so itself.</summary>
+    public async Task CommitBatchAsync(CancellationToken cancellationToken)
+    {
+        var transaction = batch ?? throw new InvalidOperationException("No batch is open on the append connection.");
+        try
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await AbortBatchAsync();
+        }
+    }
+
+    /// <summary>
+    /// Rolls the whole batch back. After an I/O error, a full disk or a busy lock SQLite may already have
+    /// rolled it back itself, and a broken server connection has nothing left to roll back: either way the
+    /// rollback's own failure changes nothing, and the caller drops this connection.
+    /// </summary>
+    public async Task AbortBatchAsync()
+    {
+        if (batch is null)
+        {
+            return;
+        }
+
+        var transaction = batch;
+        batch = null;
+        insertEvent.Transaction = insertCommand.Transaction = streamVersion.Transaction = null;
+        try
+        {
+            await transaction.RollbackAsync();
+        }
+        catch (Exception exception) when (exception is DbException or InvalidOperationException or IOException)
+        {
+            // Already rolled back, or the connection is gone (see the summary).
+        }
+
+        await transaction.DisposeAsync();
+    }
+
+    /// <summary>Undoes the last append of the batch, which failed (a stale version or a taken command id), and nothing before it.</summary>
+    public async Task UndoAppendAsync(CancellationToken cancellationToken)
+    {
+        if (batch is not null)
+        {
+            await batch.RollbackAsync(Savepoint, cancellationToken);
+            await batch.ReleaseAsync(Savepoint, cancellationToken);
+        }
+    }
 
     public Task<IReadOnlyList<StoredEvent>> AppendAsync(
         IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command, CancellationToken cancellationToken) =>
@@ -41,10 +114,10 @@ internal sealed class AppendConnection : IAsyncDisposable
             ? InOneBatchAsync(appends, metadata, command, cancellationToken)
             : StatementByStatementAsync(appends, metadata, command, cancellationToken);
 
-    /// <summary>The stream's current version, read outside any transaction (after a failed append).</summary>
+    /// <summary>The stream's current version, read in the batch if one is open, else outside any transaction (after a failed append).</summary>
     public async Task<long> StreamVersionAsync(string streamId, CancellationToken cancellationToken)
     {
-        streamVersion.Transaction = null;
+        streamVersion.Transaction = batch;
         return await streamVersion.Set("@stream", streamId).ScalarInt64Async(cancellationToken) ?? 0;
     }
 
@@ -52,25 +125,38 @@ internal sealed class AppendConnection : IAsyncDisposable
         IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command, CancellationToken cancellationToken)
     {
         var stored = Planned(appends, metadata, LedgerClock.CommitTime(time));
-        await using var batch = Connection.CreateBatch();
-        if (engine.Sql.AppendLock is { } appendLock)
+        await using var statements = Connection.CreateBatch();
+        statements.Transaction = batch;
+        // In a batch the append lock was taken when it began; alone, the append takes it as its first statement.
+        var appendLock = batch is null ? engine.Sql.AppendLock : null;
+        if (appendLock is not null)
         {
-            batch.Add(appendLock);
+            statements.Add(appendLock);
+        }
+
+        if (batch is not null)
+        {
+            statements.Add("SAVEPOINT " + Savepoint);
         }
 
         var metadataJson = EventSerializer.SerializeMetadata(metadata);
         foreach (var e in stored)
         {
-            batch.Add(engine.Sql.InsertEvent, EventParameters(e, metadataJson));
+            statements.Add(engine.Sql.InsertEvent, EventParameters(e, metadataJson));
         }
 
         if (command is not null)
         {
-            batch.Add(engine.Sql.InsertCommand, CommandParameters(command));
+            statements.Add(engine.Sql.InsertCommand, CommandParameters(command));
         }
 
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        if (engine.Sql.AppendLock is not null)
+        if (batch is not null)
+        {
+            statements.Add("RELEASE SAVEPOINT " + Savepoint);
+        }
+
+        await using var reader = await statements.ExecuteReaderAsync(cancellationToken);
+        if (appendLock is not null)
         {
             await reader.NextResultAsync(cancellationToken);
         }
@@ -93,9 +179,25 @@ internal sealed class AppendConnection : IAsyncDisposable
     private async Task<IReadOnlyList<StoredEvent>> StatementByStatementAsync(
         IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command, CancellationToken cancellationToken)
     {
+        if (batch is not null)
+        {
+            await batch.SaveAsync(Savepoint, cancellationToken);
+            var inBatch = await StatementsAsync(batch, appends, metadata, command, cancellationToken);
+            await batch.ReleaseAsync(Savepoint, cancellationToken);
+            return inBatch;
+        }
+
         await using var transaction = engine.BeginWrite(Connection);
-        insertEvent.Transaction = insertCommand.Transaction = streamVersion.Transaction = transaction;
         await engine.BeforeAppendAsync(Connection, transaction, cancellationToken);
+        var stored = await StatementsAsync(transaction, appends, metadata, command, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    private async Task<IReadOnlyList<StoredEvent>> StatementsAsync(
+        DbTransaction transaction, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command, CancellationToken cancellationToken)
+    {
+        insertEvent.Transaction = insertCommand.Transaction = streamVersion.Transaction = transaction;
         var metadataJson = EventSerializer.SerializeMetadata(metadata);
         var recordedAt = LedgerClock.CommitTime(time);
         var stored = new List<StoredEvent>();
@@ -123,7 +225,6 @@ internal sealed class AppendConnection : IAsyncDisposable
             await insertCommand.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return stored;
     }
 
@@ -160,6 +261,7 @@ internal sealed class AppendConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await AbortBatchAsync();
         await insertEvent.DisposeAsync();
         await insertCommand.DisposeAsync();
         await streamVersion.DisposeAsync();

@@ -14,6 +14,9 @@ public sealed class EventAppender(SqlEngine engine, TimeProvider time) : IAsyncD
     private readonly SemaphoreSlim turn = new(1, 1);
     private AppendConnection? connection;
 
+    /// <summary>A batch was begun and has not ended: if its connection is gone, so is the batch, and nothing may append outside it.</summary>
+    private bool batchOpen;
+
     public async Task<IEventStoreSession> BeginAsync(CancellationToken cancellationToken)
     {
         await turn.WaitAsync(cancellationToken);
@@ -29,6 +32,11 @@ public sealed class EventAppender(SqlEngine engine, TimeProvider time) : IAsyncD
         using var span = LedgerTelemetry.Source.StartActivity(LedgerTelemetry.AppendSpan);
         span?.SetTag(LedgerTelemetry.StreamTag, string.Join(",", appends.Select(a => a.StreamId)));
         span?.SetTag(LedgerTelemetry.EventCountTag, appends.Sum(a => a.Events.Count));
+        if (batchOpen && connection is not { InBatch: true })
+        {
+            throw new InvalidOperationException("The batch was rolled back by an earlier failure: nothing of it was written.");
+        }
+
         var sql = connection ??= await AppendConnection.OpenAsync(engine, time, cancellationToken);
         try
         {
@@ -37,17 +45,72 @@ public sealed class EventAppender(SqlEngine engine, TimeProvider time) : IAsyncD
         catch (Exception exception) when (engine.Classify(exception) == StorageFailure.StreamVersionConflict)
         {
             span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "concurrency_conflict");
+            await UndoOrDropAsync(sql, cancellationToken);
             throw await ConflictForAsync(sql, appends, cancellationToken);
         }
         catch (Exception exception) when (command is not null && engine.Classify(exception) == StorageFailure.DuplicateCommand)
         {
+            await UndoOrDropAsync(sql, cancellationToken);
             throw new DuplicateCommandException(command.CommandId);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException || sql.InBatch)
         {
             // Anything else (disk full, I/O error, file replaced, server gone) may have left the connection
             // in a state nobody should append on: start over with a fresh one next time. The transaction
-            // has rolled back, so nothing of this append was written.
+            // (a batch's too: every append in it) has rolled back, so nothing of it was written.
+            await DropConnectionAsync();
+            throw;
+        }
+    }
+
+    private async Task BeginBatchAsync(CancellationToken cancellationToken)
+    {
+        var sql = connection ??= await AppendConnection.OpenAsync(engine, time, cancellationToken);
+        try
+        {
+            await sql.BeginBatchAsync(cancellationToken);
+            batchOpen = true;
+        }
+        catch
+        {
+            // Busy (another process holds the lock) or broken: nothing was written; a fresh connection next time.
+            await DropConnectionAsync();
+            throw;
+        }
+    }
+
+    private async Task CommitBatchAsync(CancellationToken cancellationToken)
+    {
+        var sql = batchOpen && connection is { InBatch: true } open
+            ? open
+            : throw new InvalidOperationException("The batch was rolled back by an earlier failure: nothing of it was written.");
+        try
+        {
+            await sql.CommitBatchAsync(cancellationToken);
+        }
+        catch
+        {
+            await DropConnectionAsync();
+            throw;
+        }
+        finally
+        {
+            batchOpen = false;
+        }
+    }
+
+    /// <summary>
+    /// In a batch, undoes the failed append alone (its savepoint) so the batch goes on; if even that fails,
+    /// the batch is lost: the connection is dropped, and that failure is what the caller hears.
+    /// </summary>
+    private async Task UndoOrDropAsync(AppendConnection sql, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sql.UndoAppendAsync(cancellationToken);
+        }
+        catch
+        {
             await DropConnectionAsync();
             throw;
         }
@@ -96,6 +159,18 @@ public sealed class EventAppender(SqlEngine engine, TimeProvider time) : IAsyncD
     {
         private int disposed;
 
+        public Task BeginBatchAsync(CancellationToken cancellationToken)
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+            return appender.BeginBatchAsync(cancellationToken);
+        }
+
+        public Task CommitBatchAsync(CancellationToken cancellationToken)
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+            return appender.CommitBatchAsync(cancellationToken);
+        }
+
         public Task<IReadOnlyList<StoredEvent>> AppendAsync(
             IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command, CancellationToken cancellationToken)
         {
@@ -104,14 +179,24 @@ public sealed class EventAppender(SqlEngine engine, TimeProvider time) : IAsyncD
             return appender.AppendAsync(appends, metadata, command, cancellationToken);
         }
 
-        public ValueTask DisposeAsync()
+        public async ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref disposed, 1) == 0)
             {
-                appender.turn.Release();
+                try
+                {
+                    // A batch not committed (its writer failed) is rolled back before the next writer gets the connection.
+                    appender.batchOpen = false;
+                    if (appender.connection is { InBatch: true } open)
+                    {
+                        await open.AbortBatchAsync();
+                    }
+                }
+                finally
+                {
+                    appender.turn.Release();
+                }
             }
-
-            return ValueTask.CompletedTask;
         }
     }
 }

@@ -1,0 +1,250 @@
+using Ledger.Infrastructure.Application.Notifications;
+using Ledger.Infrastructure.Diagnostics;
+using Ledger.Infrastructure.Storage;
+using Ledger.Infrastructure.Storage.Sql;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace Ledger.Infrastructure.Application.Writing;
+
+/// <summary>
+/// Group commit, leader and followers: a command joins the queue; the one that finds no batch in flight
+/// leads, takes every command queued at that moment (up to <see cref="MaxBatch"/>) and commits them in
+/// one transaction, one flush; whoever queued meanwhile forms the next batch as soon as this one is done.
+/// There is no timer: a lone client's command is a batch of one, committed at once, as it always was.
+/// Callers hear their answers only after the commit (see <see cref="WriteBatch"/> for how each command is
+/// decided, and docs/architecture.md for the failure rules).
+/// </summary>
+internal sealed partial class GroupCommit(
+    IEventStore store,
+    AccountLoader loader,
+    AccountStateCache cache,
+    CommandIdempotency idempotency,
+    IPublisher publisher,
+    SqlEngine engine,
+    TimeProvider time,
+    LedgerMetrics metrics,
+    ILogger logger)
+{
+    /// <summary>
+    /// At most this many commands per commit. A command is a few hundred bytes to a few KiB (descriptions
+    /// are bounded), so a batch stays well under a few MiB; a longer queue is simply the next batch.
+    /// </summary>
+    public const int MaxBatch = 512;
+
+    private readonly Lock gate = new();
+    private readonly List<PendingWrite> queue = [];
+    private bool leading;
+
+    public int Queued
+    {
+        get
+        {
+            lock (gate)
+            {
+                return queue.Count;
+            }
+        }
+    }
+
+    /// <summary>Queues the command and waits for its batch's commit; the first caller with no batch in flight leads.</summary>
+    public async Task SubmitAsync(PendingWrite pending, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        bool lead;
+        lock (gate)
+        {
+            queue.Add(pending);
+            lead = !leading;
+            leading = true;
+        }
+
+        if (lead)
+        {
+            // Inline, on the caller's own flow: a lone client pays no hand-over.
+            await LeadAsync();
+        }
+
+        // Once queued, the command goes to its end with its batch; a caller that stops waiting (a lost
+        // reply) is told so, and a resend under the same id gets the answer it missed.
+        await pending.Answered.WaitAsync(cancellationToken);
+    }
+
+    private async Task LeadAsync()
+    {
+        var batch = Take();
+        try
+        {
+            await CommitAsync(batch);
+        }
+        finally
+        {
+            bool more;
+            lock (gate)
+            {
+                more = queue.Count > 0;
+                leading = more;
+            }
+
+            if (more)
+            {
+                // The next leader leads from the pool, so this one's caller is answered now rather than after it.
+                _ = Task.Run(LeadAsync);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The commands queued now, in order, up to <see cref="MaxBatch"/>. A command whose id or natural key
+    /// one already taken carries stays queued for the next batch: after this commit it finds the first
+    /// one's record and is answered as its resend (an id acts once, even twice in one batch).
+    /// </summary>
+    private List<PendingWrite> Take()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var naturalKeys = new HashSet<string>(StringComparer.Ordinal);
+        var taken = new List<PendingWrite>();
+        lock (gate)
+        {
+            for (var i = 0; i < queue.Count && taken.Count < MaxBatch; i++)
+            {
+                var command = queue[i].Command;
+                if (ids.Contains(command.CommandId) || (command.NaturalKey is { } key && naturalKeys.Contains(key)))
+                {
+                    continue;
+                }
+
+                ids.Add(command.CommandId);
+                if (command.NaturalKey is { } natural)
+                {
+                    naturalKeys.Add(natural);
+                }
+
+                taken.Add(queue[i]);
+                queue.RemoveAt(i--);
+            }
+        }
+
+        return taken;
+    }
+
+    private async Task CommitAsync(List<PendingWrite> pending)
+    {
+        IEventStoreSession? session = null;
+        WriteBatch batch;
+        try
+        {
+            session = await store.BeginWritingAsync(CancellationToken.None);
+            // A batch of one commits its append on its own, exactly as before group commit: no savepoint, no extra statement.
+            var grouped = pending.Count > 1;
+            if (grouped)
+            {
+                await session.BeginBatchAsync(CancellationToken.None);
+            }
+
+            batch = new WriteBatch(session, loader, idempotency, cache, time);
+            foreach (var command in pending)
+            {
+                await command.DecideAndAppendAsync(batch);
+            }
+
+            if (grouped)
+            {
+                await session.CommitBatchAsync(CancellationToken.None);
+            }
+        }
+        catch (Exception exception)
+        {
+            if (session is not null)
+            {
+                // Rolls back whatever the batch began, if the failure has not already.
+                await session.DisposeAsync();
+            }
+
+            FailAll(pending, exception);
+            return;
+        }
+
+        // Durable from here: what was committed is acknowledged whatever happens next.
+        try
+        {
+            Committed(batch, pending.Count);
+            if (pending.Count > 1)
+            {
+                LogBatch(logger, pending.Count, batch.Events.Count);
+            }
+
+            await PublishAsync(batch);
+        }
+        finally
+        {
+            await session.DisposeAsync();
+            foreach (var command in pending)
+            {
+                command.Answer();
+            }
+        }
+    }
+
+    private void Committed(WriteBatch batch, int commands)
+    {
+        foreach (var state in batch.Accounts)
+        {
+            cache.Remember(state);
+        }
+
+        metrics.Committed(commands);
+        metrics.EventsAppended(batch.Events.Count);
+    }
+
+    /// <summary>
+    /// Every command of a batch that failed (I/O, a full disk, a lost connection, a failed COMMIT) hears
+    /// that failure: none of it was written, and none of it was cached. When the database was busy (another
+    /// process held its write lock past the busy timeout), the commands queued behind the batch waited as
+    /// long and would wait as long again: they are refused at once too, so no caller waits more than about
+    /// one busy timeout, however many are queued.
+    /// </summary>
+    private void FailAll(List<PendingWrite> pending, Exception exception)
+    {
+        var failed = new List<PendingWrite>(pending);
+        if (engine.Classify(exception) == StorageFailure.Busy)
+        {
+            lock (gate)
+            {
+                failed.AddRange(queue);
+                queue.Clear();
+            }
+        }
+
+        logger.LogDebug(exception, "A batch of {Count} commands failed", failed.Count);
+        foreach (var command in failed)
+        {
+            command.Fail(exception);
+            command.Answer();
+        }
+    }
+
+    /// <summary>Still inside the write turn, so projections and snapshots never contend with this process's next append.</summary>
+    private async Task PublishAsync(WriteBatch batch)
+    {
+        if (batch.Events.Count == 0)
+        {
+            return;
+        }
+
+        var committed = new EventsAppended(batch.Events, batch.Accounts.ToArray());
+        try
+        {
+            await publisher.Publish(committed, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // The events are committed and the commands are acknowledged whatever happens here: a projection
+            // that fails now is brought up to date by the catch-up service.
+            logger.LogWarning(exception, "Subscribers did not take positions {First}..{Last} now; catch-up will", committed.Events[0].Position, committed.Events[^1].Position);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Committed {Commands} commands ({Events} events) in one transaction")]
+    private static partial void LogBatch(ILogger logger, int commands, int events);
+}

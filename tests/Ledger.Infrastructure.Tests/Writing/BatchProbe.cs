@@ -1,0 +1,118 @@
+using Ledger.Infrastructure.Application.Writing;
+using Ledger.Infrastructure.Storage;
+
+namespace Ledger.Infrastructure.Tests.Writing;
+
+/// <summary>
+/// In front of the real store: holds one append until released, so the commands sent meanwhile queue
+/// and commit as one batch; counts batches and the appends in them; fails a batch's COMMIT on demand
+/// (the transaction is then rolled back, as after a COMMIT the disk refused).
+/// </summary>
+public sealed class BatchProbe : ForwardingEventStore
+{
+    private TaskCompletionSource entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int holdNext;
+    private int failNextCommit;
+    private int inBatch;
+    private int lockAttempts;
+
+    /// <summary>The number of appends in each batch that committed, in order.</summary>
+    public List<int> CommittedBatches { get; } = [];
+
+    /// <summary>Times a writer asked the database for its write lock: an append alone, or a batch's begin.</summary>
+    public int LockAttempts => Volatile.Read(ref lockAttempts);
+
+    /// <summary>The next append waits inside its write turn until <see cref="Release"/>; await <see cref="Entered"/> to know it is there.</summary>
+    public void HoldNextAppend()
+    {
+        entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref holdNext, 1);
+    }
+
+    public Task Entered => entered.Task;
+
+    public void Release() => released.TrySetResult();
+
+    public void FailNextCommit() => Volatile.Write(ref failNextCommit, 1);
+
+    protected override async Task<IReadOnlyList<StoredEvent>> AppendAsync(
+        IEventStoreSession inner, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref holdNext, 0) == 1)
+        {
+            entered.TrySetResult();
+            await released.Task;
+        }
+
+        if (inBatch == 0)
+        {
+            Interlocked.Increment(ref lockAttempts);
+        }
+        else
+        {
+            inBatch++;
+        }
+
+        return await inner.AppendAsync(appends, metadata, command, cancellationToken);
+    }
+
+    protected override async Task BeginBatchAsync(IEventStoreSession inner, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref lockAttempts);
+        await inner.BeginBatchAsync(cancellationToken);
+        inBatch = 1;
+    }
+
+    protected override async Task CommitBatchAsync(IEventStoreSession inner, CancellationToken cancellationToken)
+    {
+        var appends = inBatch - 1;
+        inBatch = 0;
+        if (Interlocked.Exchange(ref failNextCommit, 0) == 1)
+        {
+            throw new InvalidOperationException("COMMIT failed (injected)");
+        }
+
+        await inner.CommitBatchAsync(cancellationToken);
+        lock (CommittedBatches)
+        {
+            CommittedBatches.Add(appends);
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="blocker"/> and holds it in its write turn, starts <paramref name="commands"/> in
+    /// order, waits until all are queued behind it, and lets it go: they commit as one batch. Returns the
+    /// blocker's task first, then the commands'.
+    /// </summary>
+    public async Task<T[]> QueueBehindAsync<T>(TestLedger ledger, Func<Task<T>> blocker, params Func<Task<T>>[] commands)
+    {
+        HoldNextAppend();
+        var started = new List<Task<T>> { Task.Run(blocker) };
+        await Entered;
+        var writer = ledger.Get<CommandWriter>();
+        for (var i = 0; i < commands.Length; i++)
+        {
+            started.Add(Task.Run(commands[i]));
+            await UntilAsync(() => writer.Queued == i + 1, $"command {i} queued");
+        }
+
+        Release();
+        return await Task.WhenAll(started);
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+}
