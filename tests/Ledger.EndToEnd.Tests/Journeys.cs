@@ -192,7 +192,11 @@ public sealed class Journeys(BrowserFixture browser, ITestOutputHelper output) :
         var dialog = Dialog(page, "Transfer");
         await dialog.GetByLabel("To account").FillAsync("E2E-TO");
         await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "E2E-TO" }).First.ClickAsync();
+        // As a person does: see the choice taken and the list closed before typing on.
+        await Expect(dialog.GetByRole(AriaRole.Combobox, new() { Name = "To account" })).ToHaveValueAsync("E2E-TO");
+        await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
         await dialog.GetByLabel("Amount").FillAsync("120");
+        await Expect(dialog.GetByRole(AriaRole.Combobox, new() { Name = "To account" })).ToHaveValueAsync("E2E-TO");
         await dialog.GetByLabel("Description").FillAsync("Rent share");
         await Button(dialog, "Transfer").ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
