@@ -54,10 +54,10 @@ public sealed class RebuildTests(ITestOutputHelper output)
             await using (var fresh = await TestLedger.StartAsync())
             {
                 await RawEvents.InsertRowsAsync(fresh.Services, LedgerChecks.Rows(ledger.Database, """
-                    SELECT stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at FROM events ORDER BY position
+                    SELECT stream_id, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at FROM events ORDER BY position
                     """).Select(r => new RawEvents.Row(
                         (string)r[0], Convert.ToInt64(r[1], CultureInfo.InvariantCulture), r[2] as Guid? ?? Guid.Parse((string)r[2]), (string)r[3],
-                        Convert.ToInt32(r[4], CultureInfo.InvariantCulture), (string)r[5], (string)r[6], LedgerChecks.Instant(r[7]))));
+                        Convert.ToInt32(r[4], CultureInfo.InvariantCulture), (string)r[5], (string)r[6], LedgerChecks.Instant(r[7]), LedgerChecks.Instant(r[8]))));
 
                 var started = Stopwatch.GetTimestamp();
                 await fresh.CatchUpAsync();

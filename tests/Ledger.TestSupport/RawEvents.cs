@@ -38,7 +38,7 @@ public static class RawEvents
             {
                 ("@stream", row.StreamId), ("@version", row.Version), ("@id", engine.Id(row.EventId)), ("@type", row.Type),
                 ("@schema", row.SchemaVersion), ("@data", row.Data), ("@metadata", row.Metadata), ("@at", engine.Instant(row.OccurredAt)),
-                ("@recorded", engine.Instant(row.OccurredAt)),
+                ("@recorded", engine.Instant(row.RecordedAt ?? row.OccurredAt)),
             })
             {
                 var parameter = insert.CreateParameter();
@@ -55,5 +55,5 @@ public static class RawEvents
     }
 
     /// <summary>One stored event as its columns hold it (data and metadata as JSON text).</summary>
-    public sealed record Row(string StreamId, long Version, Guid EventId, string Type, int SchemaVersion, string Data, string Metadata, DateTimeOffset OccurredAt);
+    public sealed record Row(string StreamId, long Version, Guid EventId, string Type, int SchemaVersion, string Data, string Metadata, DateTimeOffset OccurredAt, DateTimeOffset? RecordedAt = null);
 }
