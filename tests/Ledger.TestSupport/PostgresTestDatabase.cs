@@ -120,8 +120,21 @@ public sealed class PostgresTestDatabase : TestDatabase
     {
         if (owned)
         {
-            // FORCE: a borrowed ledger or a child process may still hold a connection.
-            await ExecuteOnServerAsync(server ?? ServerConnectionString(), $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+            // FORCE: a borrowed ledger or a child process may still hold a connection. FORCE cannot end a
+            // backend of another role, such as an autovacuum worker that happens to be in this database:
+            // that one ends on its own within moments, so try again a few times.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await ExecuteOnServerAsync(server ?? ServerConnectionString(), $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+                    return;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 40)
+                {
+                    await Task.Delay(250);
+                }
+            }
         }
     }
 
