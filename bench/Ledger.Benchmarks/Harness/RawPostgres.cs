@@ -35,7 +35,8 @@ public static class RawPostgres
     public static NpgsqlCommand InsertEvent(NpgsqlConnection connection)
     {
         var command = new NpgsqlCommand(PostgresStatements.All.InsertEvent, connection);
-        foreach (var name in RawSqlite.InsertEventParameters)
+        // Ledger's statement also takes the commit time (recorded_at), which it never lets decrease.
+        foreach (var name in RawSqlite.InsertEventParameters.Append("@recorded"))
         {
             command.Parameters.Add(new NpgsqlParameter { ParameterName = name });
         }
@@ -54,6 +55,7 @@ public static class RawPostgres
         command.Parameters[5].Value = row.Data;
         command.Parameters[6].Value = row.Metadata;
         command.Parameters[7].Value = new DateTimeOffset(row.OccurredAtTicks, TimeSpan.Zero);
+        command.Parameters[8].Value = DateTimeOffset.UtcNow;
     }
 
     /// <summary>
