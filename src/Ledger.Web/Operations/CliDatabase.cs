@@ -33,7 +33,7 @@ internal static class CliDatabase
         if (options.UsesPostgres())
         {
             throw new OperationFailedException(
-                "This ledger is on PostgreSQL: back it up with pg_dump -Fc and restore it with pg_restore (see the README), then compare the event counts and content hashes.");
+                "This ledger is on PostgreSQL: back it up with pg_dump -Fc and restore it with pg_restore (see the README), then compare both sides' event counts and content hashes with the hash verb.");
         }
 
         return Path.GetFullPath(options.DatabasePath);

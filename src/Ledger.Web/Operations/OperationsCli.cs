@@ -1,7 +1,7 @@
 namespace Ledger.Web.Operations;
 
 /// <summary>
-/// The operator's verbs (<c>backup</c>, <c>restore</c>, <c>copy</c>): run before the web host is built, so they
+/// The operator's verbs (<c>backup</c>, <c>restore</c>, <c>copy</c>, <c>hash</c>): run before the web host is built, so they
 /// never start Kestrel, the catch-up service or anything else of the app.
 /// </summary>
 internal static class OperationsCli
@@ -22,6 +22,7 @@ internal static class OperationsCli
             "backup" => BackupCommand.RunAsync,
             "restore" => RestoreCommand.RunAsync,
             "copy" => CopyCommand.RunAsync,
+            "hash" => HashCommand.RunAsync,
             _ => null,
         };
         if (verb is null)
@@ -41,6 +42,7 @@ internal static class OperationsCli
             {
                 "backup" => BackupCommand.Help,
                 "copy" => CopyCommand.Help,
+                "hash" => HashCommand.Help,
                 _ => RestoreCommand.Help,
             });
             return Usage;
