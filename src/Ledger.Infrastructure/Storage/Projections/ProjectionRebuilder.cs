@@ -33,6 +33,7 @@ public sealed class ProjectionRebuilder(
     IDbContextFactory<LedgerDbContext> contexts,
     LedgerMetrics metrics,
     ReadModelNotifier notifier,
+    AccountCurrencies currencies,
     TimeProvider time,
     ILoggerFactory loggers)
 {
@@ -92,21 +93,18 @@ public sealed class ProjectionRebuilder(
         var projections = runner.Projections;
         var shadowHolds = new Quarantine(engine, time, notifier, loggers.CreateLogger<Quarantine>());
 
-        // The replay, chunk by chunk, while everything else goes on.
-        var position = await ReplayAsync(shadow, shadowHolds, 0, long.MaxValue, applied => progress?.Report(new RebuildProgress(applied, Math.Max(total, applied), Rate(applied, started))), cancellationToken);
+        // The replay, chunk by chunk, while everything else goes on; in bulk where the engine can.
+        Action<long> report = applied => progress?.Report(new RebuildProgress(applied, Math.Max(total, applied), Rate(applied, started)));
+        var bulk = BulkShadowReplay.For(shadow, projections, currencies);
+        var position = bulk is null
+            ? await ReplayAsync(shadow, shadowHolds, 0, long.MaxValue, report, cancellationToken)
+            : await bulk.ReplayAsync(shadow, shadowHolds, long.MaxValue, report, cancellationToken);
 
         long differences = 0;
         await using (var lease = await workspace.BeginAsync(cancellationToken))
         {
             // No delivery can move the live read model now. Bring it to the head, then the shadow to the same place.
-            foreach (var projection in projections)
-            {
-                while ((await runner.CatchUpChunkAsync(lease.Session, projection, cancellationToken)).Count > 0)
-                {
-                }
-            }
-
-            var head = await lease.Session.ReadCheckpointAsync(projections[0].Name, cancellationToken);
+            var head = await CatchUpLiveAsync(lease.Session, cancellationToken);
             await runner.CommitAsync(lease.Session, cancellationToken);
             position = await ReplayAsync(shadow, shadowHolds, position, head, _ => { }, cancellationToken);
 
@@ -131,6 +129,42 @@ public sealed class ProjectionRebuilder(
         var duration = Stopwatch.GetElapsedTime(started);
         metrics.Rebuilt(duration, position);
         return new RebuildResult(position, duration, Rate(position, started), differences);
+    }
+
+    /// <summary>
+    /// Brings the live read model to the head in the lease's transaction and returns that head, unless it
+    /// lags by more than a chunk (a new database, projections that never ran): then catching it up event by
+    /// event would cost as much as the rebuild itself, so it stays where it is and the head of the store is
+    /// returned; the comparison then finds its missing rows and the shadow replaces it.
+    /// </summary>
+    private async Task<long> CatchUpLiveAsync(ProjectionConnection session, CancellationToken cancellationToken)
+    {
+        var projections = runner.Projections;
+        var live = long.MaxValue;
+        foreach (var projection in projections)
+        {
+            live = Math.Min(live, await session.ReadCheckpointAsync(projection.Name, cancellationToken));
+        }
+
+        long stored;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            stored = await db.HeadPositionAsync(cancellationToken);
+        }
+
+        if (stored - live > ProjectionRunner.ChunkSize)
+        {
+            return stored;
+        }
+
+        foreach (var projection in projections)
+        {
+            while ((await runner.CatchUpChunkAsync(session, projection, cancellationToken)).Count > 0)
+            {
+            }
+        }
+
+        return await session.ReadCheckpointAsync(projections[0].Name, cancellationToken);
     }
 
     /// <summary>Applies every event after <paramref name="after"/> up to <paramref name="upTo"/> to the shadow, one chunk per transaction.</summary>
