@@ -26,19 +26,8 @@ internal sealed class ProjectionConnection : IAsyncDisposable
         readCheckpoint = engine.Prepare(connection, null, engine.Sql.ReadCheckpoint, "@name");
         writeCheckpoint = engine.Prepare(connection, null, engine.Sql.WriteCheckpoint, "@name", "@position", "@at");
         moveCheckpoint = engine.Prepare(connection, null, engine.Sql.MoveCheckpoint, "@name", "@from", "@position", "@at");
-        requireCheckpoint = engine.Prepare(connection, null, RequireCheckpointSql, "@name", "@position");
+        requireCheckpoint = engine.Prepare(connection, null, CheckpointGuard.Sql(engine), "@name", "@position");
     }
-
-    /// <summary>
-    /// Fails the statement, and with it a batch's implicit transaction, unless the checkpoint is at
-    /// <c>@position</c>: a division by zero, the one error both engines' SQL can raise without a function of
-    /// its own (SQLite answers NULL instead, but there writes are not batched and the move's count is known at once).
-    /// </summary>
-    public const string RequireCheckpointSql =
-        "SELECT 1 / (SELECT COUNT(*) FROM projection_checkpoints WHERE name = @name AND position = @position)";
-
-    /// <summary>The SQLSTATE of that failure (division by zero).</summary>
-    public const string CheckpointNotMoved = "22012";
 
     public SqlEngine Engine { get; }
 
@@ -110,7 +99,7 @@ internal sealed class ProjectionConnection : IAsyncDisposable
         await Writes.ExecuteAsync(moveCheckpoint.Set("@name", name).Set("@from", from).Set("@position", to).Set("@at", Engine.Instant(at)), cancellationToken);
 
     /// <summary>
-    /// Where writes travel together: queues <see cref="RequireCheckpointSql"/>, so that a delivery whose
+    /// Where writes travel together: queues <see cref="CheckpointGuard"/>'s statement, so that a delivery whose
     /// checkpoint move was refused commits nothing (see <see cref="ProjectionRunner.DeliverAsync"/>).
     /// </summary>
     public async Task RequireCheckpointAsync(string name, long position, CancellationToken cancellationToken)

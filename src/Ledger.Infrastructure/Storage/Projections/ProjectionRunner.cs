@@ -110,7 +110,7 @@ public sealed class ProjectionRunner(
             await CommitAsync(session, cancellationToken);
             return true;
         }
-        catch (DbException refused) when (refused.SqlState == ProjectionConnection.CheckpointNotMoved)
+        catch (DbException refused) when (CheckpointGuard.Refused(refused))
         {
             return false;
         }
