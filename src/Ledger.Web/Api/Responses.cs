@@ -30,13 +30,16 @@ public sealed record AccountBalanceResponse(string AccountId, string Currency, d
 
 public sealed record CurrencyTotalResponse(string Currency, decimal Balance);
 
+/// <summary><c>GET /api/status</c>; <see cref="ProjectionLeader"/> says whether this instance applies the projections (see <see cref="ProjectionLeaderView"/>).</summary>
 public sealed record StatusResponse(
-    long EventCount, long HeadPosition, IReadOnlyList<ProjectionStatusView> Projections, DatabaseResponse Database, IReadOnlyList<QuarantineResponse> Quarantined)
+    long EventCount, long HeadPosition, IReadOnlyList<ProjectionStatusView> Projections, DatabaseResponse Database, IReadOnlyList<QuarantineResponse> Quarantined,
+    ProjectionLeaderView ProjectionLeader)
 {
     internal static StatusResponse From(LedgerStatusView view) =>
         new(view.EventCount, view.HeadPosition, view.Projections,
             new DatabaseResponse(view.Database.Provider) { Host = view.Database.Host, Database = view.Database.Database },
-            view.Quarantined.Select(q => new QuarantineResponse(q.StreamId, q.AccountId, q.Position, q.Type, q.SchemaVersion, q.Reason)).ToArray());
+            view.Quarantined.Select(q => new QuarantineResponse(q.StreamId, q.AccountId, q.Position, q.Type, q.SchemaVersion, q.Reason)).ToArray(),
+            view.Leader);
 }
 
 /// <summary>An account held back because its history holds an event this build cannot read (shared/API.md, Additions).</summary>

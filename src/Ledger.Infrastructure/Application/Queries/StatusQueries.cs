@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Application.Queries;
 
-/// <summary>Event count, head position, each projection's checkpoint and lag, and the database in use.</summary>
+/// <summary>Event count, head position, each projection's checkpoint and lag, who applies the projections, and the database in use.</summary>
 public sealed record GetLedgerStatusQuery : IQuery<LedgerStatusView>;
 
 public sealed class StatusQueryHandler(
     IDbContextFactory<LedgerDbContext> contexts,
     ProjectionRunner runner,
     SqlEngine engine,
+    ProjectionLeadership leadership,
     TimeProvider time) : IQueryHandler<GetLedgerStatusQuery, LedgerStatusView>
 {
     public async ValueTask<LedgerStatusView> Handle(GetLedgerStatusQuery query, CancellationToken cancellationToken)
@@ -43,6 +44,7 @@ public sealed class StatusQueryHandler(
         {
             Quarantined = await db.QuarantinedStreams.AsNoTracking().OrderBy(q => q.Position).Select(q => new QuarantineView(
                 q.StreamId, q.Position, q.EventType, q.SchemaVersion, q.Reason, q.DetectedAt)).Take(1_000).ToListAsync(cancellationToken),
+            Leader = await LeaderStatus.ReadAsync(leadership, engine, projections, cancellationToken),
         };
     }
 }

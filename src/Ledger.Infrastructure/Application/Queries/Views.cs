@@ -97,6 +97,22 @@ public sealed record LedgerStatusView(long EventCount, long HeadPosition, IReadO
 {
     /// <summary>Accounts held back from the read model by an event this build cannot read (at most 1,000, oldest first).</summary>
     public IReadOnlyList<QuarantineView> Quarantined { get; init; } = [];
+
+    /// <summary>Who applies the projections: this instance, another one, or (briefly, during an election) none.</summary>
+    public ProjectionLeaderView Leader { get; init; } = ProjectionLeaderView.Alone;
+}
+
+/// <summary>
+/// Whether this instance applies the projections. <see cref="Elected"/> is false where it always does (SQLite,
+/// or PostgreSQL with the election switched off); then <see cref="OtherInstanceLeads"/> is null. On PostgreSQL
+/// with an election, <see cref="OtherInstanceLeads"/> says whether another instance holds the leader's lock
+/// (false and not <see cref="ThisInstance"/>: no instance leads at this moment, an election is due).
+/// <see cref="Since"/> is when this instance last became leader or stopped being it; the lag is the largest of
+/// the projections' (their rows in <see cref="LedgerStatusView.Projections"/>).
+/// </summary>
+public sealed record ProjectionLeaderView(bool ThisInstance, bool Elected, bool? OtherInstanceLeads, DateTimeOffset? Since, long LagEvents, double LagSeconds)
+{
+    public static ProjectionLeaderView Alone { get; } = new(true, false, null, null, 0, 0);
 }
 
 /// <summary>An account whose history holds an event this build cannot read, from <see cref="Position"/> on.</summary>
