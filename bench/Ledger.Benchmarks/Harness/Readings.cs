@@ -40,7 +40,19 @@ public static class Readings
 
     public const string M6Postgres = "TODO";
 
-    public const string M7Postgres = "TODO";
+    public const string M7Postgres =
+        "On PostgreSQL the replay does not run the projections' statements per event: it folds both account projections in "
+        + "memory (each account's last ledger version and balance, its balance row) and writes the shadow tables with binary "
+        + "COPY, each chunk's account_ledger rows in the chunk's transaction (through a staging table, so recorded_at is joined "
+        + "from the events in one statement) and every account_balances row once at the end. Per event that leaves reading the "
+        + "row and its JSON, the fold, and a share of one COPY stream. Before this (two statements per event, sent 512 to a "
+        + "batch) a quick run did about 400 events/s, 0.05× the raw insert: every event cost two parsed-and-planned statements "
+        + "with a sub-select each, on a shared two-core machine where each round trip is a context switch. A live read model "
+        + "more than one chunk behind (here: a database whose projections never ran) is no longer caught up event by event "
+        + "before the comparison; the shadow replaces it. The raw insert baseline sends one INSERT per row in batches, so on "
+        + "PostgreSQL the rebuild can beat it: the ratio says the rebuild is no longer the slow half, not that COPY is free. "
+        + "The shadow tables are temporary tables (no WAL, no triggers: the NOTIFY and append-only triggers are on the live "
+        + "tables only), held in temp_buffers (8 MB by default): at the full size their indexes spill to temporary files.";
 
     public const string M2 =
         "Group commit (issue 15): a command that finds no commit in flight commits at once; the commands that queue meanwhile "
