@@ -23,6 +23,7 @@ public sealed class M1DurableWrites(BenchEngine engine) : IScenario
         var started = Stopwatch.GetTimestamp();
         var sizes = context.Sizes;
         await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", await engine.NewDatabaseAsync(context, "m1-ledger"));
+        await NotifySwitch.ApplyAsync(engine, ledger);
         const string accountId = "M1-ACCOUNT";
         await ledger.Mediator.Send(new OpenAccountCommand(accountId, "H-1", "Bench Holder", "EUR", 0m));
         var sent = 0;
