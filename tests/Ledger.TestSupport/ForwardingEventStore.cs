@@ -63,6 +63,16 @@ public abstract class ForwardingEventStore : IEventStore
 
         public Task CommitBatchAsync(CancellationToken cancellationToken) => outer.CommitBatchAsync(inner, cancellationToken);
 
+        public bool QueueAppends
+        {
+            get => inner.QueueAppends;
+            set => inner.QueueAppends = value;
+        }
+
+        public int QueuedAppends => inner.QueuedAppends;
+
+        public Task<int> SendQueuedAsync(CancellationToken cancellationToken) => inner.SendQueuedAsync(cancellationToken);
+
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }
