@@ -45,6 +45,10 @@ public abstract class ForwardingEventStore : IEventStore
     protected virtual Task CommitBatchAsync(IEventStoreSession inner, CancellationToken cancellationToken) =>
         inner.CommitBatchAsync(cancellationToken);
 
+    /// <summary>The sending of a batch's held-back appends (see <see cref="IEventStoreSession.SendQueuedAsync"/>); the default sends them in the real store.</summary>
+    protected virtual Task<int> SendQueuedAsync(IEventStoreSession inner, CancellationToken cancellationToken) =>
+        inner.SendQueuedAsync(cancellationToken);
+
     public Task<IReadOnlyList<IAccountEvent>> ReadStreamAsync(string streamId, long fromVersion, CancellationToken cancellationToken) =>
         Inner.ReadStreamAsync(streamId, fromVersion, cancellationToken);
 
@@ -62,6 +66,16 @@ public abstract class ForwardingEventStore : IEventStore
         public Task BeginBatchAsync(CancellationToken cancellationToken) => outer.BeginBatchAsync(inner, cancellationToken);
 
         public Task CommitBatchAsync(CancellationToken cancellationToken) => outer.CommitBatchAsync(inner, cancellationToken);
+
+        public bool QueueAppends
+        {
+            get => inner.QueueAppends;
+            set => inner.QueueAppends = value;
+        }
+
+        public int QueuedAppends => inner.QueuedAppends;
+
+        public Task<int> SendQueuedAsync(CancellationToken cancellationToken) => outer.SendQueuedAsync(inner, cancellationToken);
 
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }

@@ -98,16 +98,15 @@ public sealed class M9Marten : IScenario
 
     private const string Reading =
         "Both pay the same floor, one synchronous commit per command; the raw rows show what the server does for that alone. "
-        + "With one client Ledger sends a command in two transactions (the append batch with its lock, events, command record "
-        + "and commit; then the projection batch, committed without waiting for the flush) and Marten in one after a read "
-        + "(FetchForWriting reads the projected document, SaveChanges sends the append and the inline projection). With 16 "
-        + "clients the difference is the global order: Ledger's appends take turns under one advisory lock held through their "
-        + "commit, so each waits for the previous one's WAL flush and 16 clients commit about as fast as one, whereas Marten's "
-        + "quick append takes positions from a sequence (gaps allowed, ordered later by its async daemon's high-water mark) and "
-        + "16 transactions flush together in PostgreSQL's group commit. What lifts Ledger there is committing several commands "
-        + "in one append transaction under one lock and one flush (issue 15, group commit), not dropping the gap-free order. "
-        + "Loads: Ledger reads one stream with one prepared statement and folds records; Marten's live aggregation goes through "
-        + "its generated aggregator and per-event metadata.";
+        + "With one client Ledger sends a command in two round trips (the append: lock, events, command record and commit in "
+        + "one implicit transaction; then the projection, committed without waiting for the flush) and answers after both, so a "
+        + "read after the answer reflects it; Marten reads first (FetchForWriting) and then sends the append and the inline "
+        + "projection in one transaction. With 16 clients Ledger's appends take turns under one advisory lock (the gap-free "
+        + "global order), and group commit puts the commands queued meanwhile into one transaction: three round trips and one "
+        + "flush per batch whatever its size, and the batch's projection runs while the next batch appends. Marten's quick "
+        + "append takes positions from a sequence (gaps allowed, ordered later by its async daemon's high-water mark) and 16 "
+        + "transactions flush together in PostgreSQL's own group commit. Loads: Ledger reads one stream with one prepared "
+        + "statement and folds records; Marten's live aggregation goes through its generated aggregator and per-event metadata.";
 
     private static async Task<IEnumerable<Row>> LoadRowsAsync(TestLedger ledger, MartenBank marten, RunContext context)
     {

@@ -61,4 +61,27 @@ public interface IEventStoreSession : IAsyncDisposable
     /// connection broke during the commit itself: then, as for a single append, the outcome is unknown.
     /// </summary>
     Task CommitBatchAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inside a batch, lets the store hold appends back and send them together (on a server: one round
+    /// trip for many commands) at <see cref="SendQueuedAsync"/>. A held append returns its events as they
+    /// will be stored, but a stale expected version or a taken command id only shows when it is sent.
+    /// Stores that cannot hold appends back ignore it and run each at once.
+    /// </summary>
+    bool QueueAppends
+    {
+        get => false;
+        set { }
+    }
+
+    /// <summary>Appends held back since the last <see cref="SendQueuedAsync"/>.</summary>
+    int QueuedAppends => 0;
+
+    /// <summary>
+    /// Sends the appends held back, in order. Returns -1 when every one took effect; otherwise the index
+    /// (counted from this send) of the first that failed on its expected version or its command id: that
+    /// one was undone alone, those before it took effect, those after it were dropped unsent, and the
+    /// batch goes on. Any other failure throws and has rolled the whole batch back.
+    /// </summary>
+    Task<int> SendQueuedAsync(CancellationToken cancellationToken) => Task.FromResult(-1);
 }

@@ -16,9 +16,13 @@ public sealed class BatchProbe : ForwardingEventStore
     private int failNextCommit;
     private int inBatch;
     private int lockAttempts;
+    private int mostHeld;
 
     /// <summary>The number of appends in each batch that committed, in order.</summary>
     public List<int> CommittedBatches { get; } = [];
+
+    /// <summary>The most appends a batch held back at once, unsent (see <see cref="IEventStoreSession.QueueAppends"/>): 0 where every append ran at once.</summary>
+    public int MostHeld => Volatile.Read(ref mostHeld);
 
     /// <summary>Times a writer asked the database for its write lock: an append alone, or a batch's begin.</summary>
     public int LockAttempts => Volatile.Read(ref lockAttempts);
@@ -55,7 +59,9 @@ public sealed class BatchProbe : ForwardingEventStore
             inBatch++;
         }
 
-        return await inner.AppendAsync(appends, metadata, command, cancellationToken);
+        var stored = await inner.AppendAsync(appends, metadata, command, cancellationToken);
+        mostHeld = Math.Max(mostHeld, inner.QueuedAppends);
+        return stored;
     }
 
     protected override async Task BeginBatchAsync(IEventStoreSession inner, CancellationToken cancellationToken)

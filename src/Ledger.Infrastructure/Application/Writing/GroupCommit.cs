@@ -32,6 +32,9 @@ internal sealed partial class GroupCommit(
     /// </summary>
     public const int MaxBatch = 512;
 
+    /// <summary>Held from inside a batch's write turn until its events are published: deliveries keep commit order when they run beside the next batch.</summary>
+    private readonly SemaphoreSlim publishing = new(1, 1);
+
     private readonly Lock gate = new();
     private readonly List<PendingWrite> queue = [];
     private bool leading;
@@ -72,13 +75,15 @@ internal sealed partial class GroupCommit(
 
     private async Task LeadAsync()
     {
-        var batch = Take();
-        try
+        var handedOver = false;
+        void HandOver()
         {
-            await CommitAsync(batch);
-        }
-        finally
-        {
+            if (handedOver)
+            {
+                return;
+            }
+
+            handedOver = true;
             bool more;
             lock (gate)
             {
@@ -91,6 +96,15 @@ internal sealed partial class GroupCommit(
                 // The next leader leads from the pool, so this one's caller is answered now rather than after it.
                 _ = Task.Run(LeadAsync);
             }
+        }
+
+        try
+        {
+            await CommitAsync(Take(), HandOver);
+        }
+        finally
+        {
+            HandOver();
         }
     }
 
@@ -128,7 +142,9 @@ internal sealed partial class GroupCommit(
         return taken;
     }
 
-    private async Task CommitAsync(List<PendingWrite> pending)
+    /// <param name="pending">The batch, in queue order.</param>
+    /// <param name="handOver">Lets the next batch begin; called as soon as this one's write turn is over.</param>
+    private async Task CommitAsync(List<PendingWrite> pending, Action handOver)
     {
         IEventStoreSession? session = null;
         WriteBatch batch;
@@ -140,13 +156,11 @@ internal sealed partial class GroupCommit(
             if (grouped)
             {
                 await session.BeginBatchAsync(CancellationToken.None);
+                session.QueueAppends = true;
             }
 
             batch = new WriteBatch(session, loader, idempotency, cache, time);
-            foreach (var command in pending)
-            {
-                await command.DecideAndAppendAsync(batch);
-            }
+            await DecideAllAsync(session, batch, pending);
 
             if (grouped)
             {
@@ -166,23 +180,84 @@ internal sealed partial class GroupCommit(
         }
 
         // Durable from here: what was committed is acknowledged whatever happens next.
+        var inPublishingTurn = false;
         try
         {
+            // The cache before the turn ends: the next batch decides on these states.
             Committed(batch, pending.Count);
             if (pending.Count > 1)
             {
                 LogBatch(logger, pending.Count, batch.Events.Count);
             }
 
+            if (engine.ProjectsBesideAppends)
+            {
+                // Taken inside the turn, so batches publish in commit order; the next batch appends meanwhile.
+                await publishing.WaitAsync();
+                inPublishingTurn = true;
+                await session.DisposeAsync();
+                handOver();
+            }
+
             await PublishAsync(batch);
         }
         finally
         {
+            if (inPublishingTurn)
+            {
+                publishing.Release();
+            }
+
             await session.DisposeAsync();
             foreach (var command in pending)
             {
                 command.Answer();
             }
+        }
+    }
+
+    /// <summary>
+    /// Decides every command in order, each on the states the ones before it leave. Where the store holds
+    /// appends back (a server: they then travel together, one round trip for the batch), a held append that
+    /// fails when sent (a stale version, a taken command id) did not take effect, nor did any after it: the
+    /// batch goes back to just before its command, which is decided again and appended at once, so that
+    /// failure becomes its answer exactly as without holding back; the commands after it are decided again.
+    /// </summary>
+    private static async Task DecideAllAsync(IEventStoreSession session, WriteBatch batch, List<PendingWrite> pending)
+    {
+        var marks = new (BatchMark Batch, int Queued)[pending.Count];
+        var from = 0;
+        while (true)
+        {
+            for (var i = from; i < pending.Count; i++)
+            {
+                marks[i] = (batch.Mark(), session.QueuedAppends);
+                await pending[i].DecideAndAppendAsync(batch);
+            }
+
+            var failed = await session.SendQueuedAsync(CancellationToken.None);
+            if (failed < 0)
+            {
+                return;
+            }
+
+            // The command whose append that was: the last one that had queued no more than it before it ran.
+            var k = from;
+            for (var i = from; i < pending.Count && marks[i].Queued <= failed; i++)
+            {
+                k = i;
+            }
+
+            batch.RollBackTo(marks[k].Batch);
+            for (var i = k; i < pending.Count; i++)
+            {
+                pending[i].Reset();
+            }
+
+            session.QueueAppends = false;
+            await pending[k].DecideAndAppendAsync(batch);
+            session.QueueAppends = true;
+            from = k + 1;
         }
     }
 
@@ -224,7 +299,10 @@ internal sealed partial class GroupCommit(
         }
     }
 
-    /// <summary>Still inside the write turn, so projections and snapshots never contend with this process's next append.</summary>
+    /// <summary>
+    /// On SQLite still inside the write turn, so projections and snapshots never contend with this process's
+    /// next append; on PostgreSQL beside the next batch's append, in commit order (see <see cref="SqlEngine.ProjectsBesideAppends"/>).
+    /// </summary>
     private async Task PublishAsync(WriteBatch batch)
     {
         if (batch.Events.Count == 0)

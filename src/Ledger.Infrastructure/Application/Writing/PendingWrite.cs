@@ -27,6 +27,9 @@ internal abstract class PendingWrite
     /// </summary>
     public abstract Task DecideAndAppendAsync(WriteBatch batch);
 
+    /// <summary>Forgets the outcome decided so far: it rested on an append that never took effect, and the command is decided again.</summary>
+    public virtual void Reset() => failure = null;
+
     /// <summary>The whole batch failed: the command's own outcome is void, and the caller hears this.</summary>
     public void Fail(Exception exception) => failure = ExceptionDispatchInfo.Capture(exception);
 
@@ -61,6 +64,12 @@ internal sealed class PendingWrite<TResult>(
             ThrowIfFailed();
             return result ?? throw new InvalidOperationException($"Command '{command.CommandId}' was not decided.");
         }
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        result = null;
     }
 
     public override async Task DecideAndAppendAsync(WriteBatch batch)

@@ -22,6 +22,9 @@ internal sealed class WriteBatch(IEventStoreSession session, AccountLoader loade
 
     private readonly List<StoredEvent> events = [];
 
+    /// <summary>What each append replaced in <see cref="overlay"/> (null: nothing), so the batch can go back to a <see cref="Mark"/>.</summary>
+    private readonly List<(string AccountId, Account? Before)> journal = [];
+
     public IEventStoreSession Session => session;
 
     public CommandIdempotency Idempotency => idempotency;
@@ -73,11 +76,39 @@ internal sealed class WriteBatch(IEventStoreSession session, AccountLoader loade
     {
         foreach (var state in after)
         {
+            journal.Add((state.AccountId, overlay.GetValueOrDefault(state.AccountId)));
             overlay[state.AccountId] = state;
         }
 
         events.AddRange(appended);
         events.Sort((a, b) => a.Position.CompareTo(b.Position));
+    }
+
+    /// <summary>Where the batch stands now, to go back to with <see cref="RollBackTo"/>.</summary>
+    public BatchMark Mark() => new(journal.Count, events.Count);
+
+    /// <summary>
+    /// Forgets the appends made since <paramref name="mark"/>: they were held back and never took effect
+    /// (one of them failed when sent, see <see cref="IEventStoreSession.SendQueuedAsync"/>). Positions only
+    /// grow inside a batch, so those appends' events are the last ones.
+    /// </summary>
+    public void RollBackTo(BatchMark mark)
+    {
+        for (var i = journal.Count - 1; i >= mark.Journal; i--)
+        {
+            var (accountId, before) = journal[i];
+            if (before is null)
+            {
+                overlay.Remove(accountId);
+            }
+            else
+            {
+                overlay[accountId] = before;
+            }
+        }
+
+        journal.RemoveRange(mark.Journal, journal.Count - mark.Journal);
+        events.RemoveRange(mark.Events, events.Count - mark.Events);
     }
 
     /// <summary>
@@ -98,3 +129,6 @@ internal sealed class WriteBatch(IEventStoreSession session, AccountLoader loade
         }
     }
 }
+
+/// <summary>A point in a <see cref="WriteBatch"/> (see <see cref="WriteBatch.Mark"/>).</summary>
+internal readonly record struct BatchMark(int Journal, int Events);

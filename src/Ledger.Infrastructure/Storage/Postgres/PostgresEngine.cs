@@ -64,6 +64,9 @@ public sealed class PostgresEngine : SqlEngine, IAsyncDisposable
 
     public override LedgerStatements Sql => PostgresStatements.All;
 
+    /// <summary>Projection transactions take checkpoint and read-model row locks, never the append lock.</summary>
+    public override bool ProjectsBesideAppends => true;
+
     /// <summary>Short reads, and EF Core's connections (its queries and migrations).</summary>
     public NpgsqlDataSource Reads { get; }
 

@@ -13,6 +13,8 @@ namespace Ledger.Infrastructure.Storage.Sql;
 /// Between <see cref="BeginBatchAsync"/> and <see cref="CommitBatchAsync"/> appends share one transaction
 /// (group commit): each runs between <c>SAVEPOINT append</c> and <c>RELEASE SAVEPOINT append</c>, on a
 /// server in the same round trip as its inserts, so a refused one is undone alone (<see cref="UndoAppendAsync"/>).
+/// Where the driver batches, a batch's appends may also be held back and sent together
+/// (<see cref="QueuedAppends"/>): then a batch of any size costs three round trips (its lock, its appends, its COMMIT).
 /// </summary>
 internal sealed class AppendConnection : IAsyncDisposable
 {
@@ -24,6 +26,9 @@ internal sealed class AppendConnection : IAsyncDisposable
     private readonly DbCommand insertEvent;
     private readonly DbCommand insertCommand;
     private readonly DbCommand streamVersion;
+
+    /// <summary>Appends held back in a batch; null where the driver cannot batch (SQLite, in process, where a round trip costs nothing).</summary>
+    private readonly QueuedAppends? queued;
     private DbTransaction? batch;
 
     private AppendConnection(SqlEngine engine, DbConnection connection, TimeProvider time)
@@ -35,12 +40,19 @@ internal sealed class AppendConnection : IAsyncDisposable
         insertEvent = engine.Prepare(connection, null, sql.InsertEvent, "@stream", "@version", "@id", "@type", "@schema", "@data", "@metadata", "@at", "@recorded");
         insertCommand = engine.Prepare(connection, null, sql.InsertCommand, "@id", "@type", "@hash", "@result", "@natural", "@at");
         streamVersion = engine.Prepare(connection, null, sql.StreamVersion, "@stream");
+        queued = connection.CanCreateBatch ? new QueuedAppends() : null;
     }
 
     public DbConnection Connection { get; }
 
     /// <summary>True between <see cref="BeginBatchAsync"/> and the batch's commit or abort.</summary>
     public bool InBatch => batch is not null;
+
+    /// <summary>Appends held back in the batch, not sent yet.</summary>
+    public int Queued => queued?.Count ?? 0;
+
+    /// <summary>After a failed <see cref="SendQueuedAsync"/>: the index of the append that failed (undo it alone), or null (the batch is lost).</summary>
+    public int? FailedQueuedIndex => queued?.FailedIndex;
 
     public static async Task<AppendConnection> OpenAsync(SqlEngine engine, TimeProvider time, CancellationToken cancellationToken) =>
         new(engine, await engine.OpenAsync(ConnectionUse.Append, cancellationToken), time);
@@ -54,13 +66,51 @@ internal sealed class AppendConnection : IAsyncDisposable
         }
 
         batch = engine.BeginWrite(Connection);
-        await engine.BeforeAppendAsync(Connection, batch, cancellationToken);
+        if (queued is null)
+        {
+            await engine.BeforeAppendAsync(Connection, batch, cancellationToken);
+            return;
+        }
+
+        // The lock and then the head, in one round trip: positions of held appends are counted from it.
+        await using var begin = Connection.CreateBatch();
+        begin.Transaction = batch;
+        if (engine.Sql.AppendLock is { } appendLock)
+        {
+            begin.Add(appendLock);
+        }
+
+        begin.Add(QueuedAppends.HeadPosition);
+        await using var reader = await begin.ExecuteReaderAsync(cancellationToken);
+        if (engine.Sql.AppendLock is not null)
+        {
+            await reader.NextResultAsync(cancellationToken);
+        }
+
+        queued.NextPosition = (await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : 0) + 1;
+        while (await reader.NextResultAsync(cancellationToken))
+        {
+        }
+    }
+
+    /// <summary>Sends the appends held back (see <see cref="QueuedAppends.SendAsync"/>); on failure <see cref="FailedQueuedIndex"/> says which.</summary>
+    public async Task SendQueuedAsync(CancellationToken cancellationToken)
+    {
+        if (queued is not null && batch is not null)
+        {
+            await queued.SendAsync(batch, cancellationToken);
+        }
     }
 
     /// <summary>Commits the batch with one flush. On failure the transaction is rolled back, if the engine has not done so itself.</summary>
     public async Task CommitBatchAsync(CancellationToken cancellationToken)
     {
         var transaction = batch ?? throw new InvalidOperationException("No batch is open on the append connection.");
+        if (Queued > 0)
+        {
+            throw new InvalidOperationException("The batch still holds appends that were not sent.");
+        }
+
         try
         {
             await transaction.CommitAsync(cancellationToken);
@@ -85,6 +135,11 @@ internal sealed class AppendConnection : IAsyncDisposable
 
         var transaction = batch;
         batch = null;
+        if (queued is not null)
+        {
+            await queued.ClearAsync();
+        }
+
         insertEvent.Transaction = insertCommand.Transaction = streamVersion.Transaction = null;
         try
         {
@@ -108,11 +163,49 @@ internal sealed class AppendConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Appends now, or, with <paramref name="hold"/> inside a batch where the driver batches, holds the append back for <see cref="SendQueuedAsync"/>.</summary>
     public Task<IReadOnlyList<StoredEvent>> AppendAsync(
-        IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command, CancellationToken cancellationToken) =>
-        Connection.CanCreateBatch && appends.All(a => !a.Expected.IsAny)
+        IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command, bool hold, CancellationToken cancellationToken)
+    {
+        var expectedKnown = appends.All(a => !a.Expected.IsAny);
+        if (hold && expectedKnown && queued is not null && batch is not null)
+        {
+            return Task.FromResult(Hold(queued, appends, metadata, command));
+        }
+
+        if (Queued > 0)
+        {
+            throw new InvalidOperationException("Appends held back must be sent before one runs at once: positions follow the order of appends.");
+        }
+
+        return Connection.CanCreateBatch && expectedKnown
             ? InOneBatchAsync(appends, metadata, command, cancellationToken)
             : StatementByStatementAsync(appends, metadata, command, cancellationToken);
+    }
+
+    private IReadOnlyList<StoredEvent> Hold(QueuedAppends held, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command)
+    {
+        var statements = held.Begin(Connection);
+        statements.Add("SAVEPOINT " + Savepoint);
+        var metadataJson = EventSerializer.SerializeMetadata(metadata);
+        var stored = new List<StoredEvent>();
+        foreach (var e in Planned(appends, metadata, LedgerClock.CommitTime(time)))
+        {
+            var positioned = e with { Position = held.NextPosition };
+            statements.Add(engine.Sql.InsertEvent, EventParameters(positioned, metadataJson));
+            held.Inserted(positioned.Position);
+            stored.Add(positioned);
+        }
+
+        if (command is not null)
+        {
+            statements.Add(engine.Sql.InsertCommand + QueuedAppends.RecordReturns, CommandParameters(command));
+            held.Inserted(null);
+        }
+
+        statements.Add("RELEASE SAVEPOINT " + Savepoint);
+        return stored;
+    }
 
     /// <summary>The stream's current version, read in the batch if one is open, else outside any transaction (after a failed append).</summary>
     public async Task<long> StreamVersionAsync(string streamId, CancellationToken cancellationToken)
@@ -171,6 +264,12 @@ internal sealed class AppendConnection : IAsyncDisposable
         // Whatever is left (the commit itself) must be read to the end: a failure there surfaces here.
         while (await reader.NextResultAsync(cancellationToken))
         {
+        }
+
+        if (queued is not null && batch is not null && positions.Length > 0)
+        {
+            // Appends held back later in this batch continue from here.
+            queued.NextPosition = positions[^1] + 1;
         }
 
         return stored.Select((e, i) => e with { Position = positions[i] }).ToArray();

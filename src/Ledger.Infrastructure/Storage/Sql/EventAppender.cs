@@ -17,6 +17,9 @@ public sealed class EventAppender(SqlEngine engine, TimeProvider time) : IAsyncD
     /// <summary>A batch was begun and has not ended: if its connection is gone, so is the batch, and nothing may append outside it.</summary>
     private bool batchOpen;
 
+    /// <summary>The session asked for appends to be held back in its batch (see <see cref="IEventStoreSession.QueueAppends"/>).</summary>
+    private bool queueAppends;
+
     public async Task<IEventStoreSession> BeginAsync(CancellationToken cancellationToken)
     {
         await turn.WaitAsync(cancellationToken);
@@ -40,7 +43,7 @@ public sealed class EventAppender(SqlEngine engine, TimeProvider time) : IAsyncD
         var sql = connection ??= await AppendConnection.OpenAsync(engine, time, cancellationToken);
         try
         {
-            return await sql.AppendAsync(appends, metadata, command, cancellationToken);
+            return await sql.AppendAsync(appends, metadata, command, batchOpen && queueAppends, cancellationToken);
         }
         catch (Exception exception) when (engine.Classify(exception) == StorageFailure.StreamVersionConflict)
         {
@@ -79,6 +82,33 @@ public sealed class EventAppender(SqlEngine engine, TimeProvider time) : IAsyncD
         }
     }
 
+    /// <summary>Sends the appends held back; a failure on an expected version or a command id undoes that append alone and names it.</summary>
+    private async Task<int> SendQueuedAsync(CancellationToken cancellationToken)
+    {
+        if (connection is not { Queued: > 0 } sql)
+        {
+            return -1;
+        }
+
+        try
+        {
+            await sql.SendQueuedAsync(cancellationToken);
+            return -1;
+        }
+        catch (Exception exception) when (sql.FailedQueuedIndex is { } failed
+            && engine.Classify(exception) is StorageFailure.StreamVersionConflict or StorageFailure.DuplicateCommand)
+        {
+            await UndoOrDropAsync(sql, cancellationToken);
+            return failed;
+        }
+        catch
+        {
+            // As for an append that failed otherwise: the batch has rolled back, start over on a fresh connection.
+            await DropConnectionAsync();
+            throw;
+        }
+    }
+
     private async Task CommitBatchAsync(CancellationToken cancellationToken)
     {
         var sql = batchOpen && connection is { InBatch: true } open
@@ -96,6 +126,7 @@ public sealed class EventAppender(SqlEngine engine, TimeProvider time) : IAsyncD
         finally
         {
             batchOpen = false;
+            queueAppends = false;
         }
     }
 
@@ -171,6 +202,24 @@ public sealed class EventAppender(SqlEngine engine, TimeProvider time) : IAsyncD
             return appender.CommitBatchAsync(cancellationToken);
         }
 
+        public bool QueueAppends
+        {
+            get => appender.queueAppends;
+            set
+            {
+                ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+                appender.queueAppends = value;
+            }
+        }
+
+        public int QueuedAppends => appender.connection?.Queued ?? 0;
+
+        public Task<int> SendQueuedAsync(CancellationToken cancellationToken)
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+            return appender.SendQueuedAsync(cancellationToken);
+        }
+
         public Task<IReadOnlyList<StoredEvent>> AppendAsync(
             IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command, CancellationToken cancellationToken)
         {
@@ -187,6 +236,7 @@ public sealed class EventAppender(SqlEngine engine, TimeProvider time) : IAsyncD
                 {
                     // A batch not committed (its writer failed) is rolled back before the next writer gets the connection.
                     appender.batchOpen = false;
+                    appender.queueAppends = false;
                     if (appender.connection is { InBatch: true } open)
                     {
                         await open.AbortBatchAsync();

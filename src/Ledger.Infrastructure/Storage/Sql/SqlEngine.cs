@@ -54,6 +54,14 @@ public abstract class SqlEngine
 
     public abstract Task<DbConnection> OpenAsync(ConnectionUse use, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True where applying projections never waits for an append, nor an append for them (PostgreSQL: the
+    /// read model's row locks and the append lock are apart). Then the next batch appends while the last
+    /// one's events are projected. SQLite has one writer: a projection transaction there would queue the
+    /// next append behind it, so projections run inside the write turn.
+    /// </summary>
+    public virtual bool ProjectsBesideAppends => false;
+
     /// <summary>A transaction that will write: takes whatever lock the engine needs up front.</summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);
 
