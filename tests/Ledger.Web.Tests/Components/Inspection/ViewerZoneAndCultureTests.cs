@@ -64,6 +64,30 @@ public sealed class ViewerZoneAndCultureTests : LedgerUiContext
         }
     }
 
+    [Theory]
+    [InlineData("de-DE", "30.11.2026")]
+    [InlineData("de-DE", "30.11.26")]
+    [InlineData("de-DE", "2026-11-30")]
+    [InlineData("en-US", "11/30/2026")]
+    [InlineData("en-GB", "30/11/2026")]
+    [InlineData("", "2026-11-30")]
+    public void ADateInput_ReadsTheCulturesForm_WithOrWithoutLeadingZerosAndCentury_AndIsoAnywhere(string culture, string typed)
+    {
+        Assert.Equal(new DateTime(2026, 11, 30), new DateInput(CultureInfo.GetCultureInfo(culture)).ConvertBack(typed));
+        Assert.Equal(new DateTime(2026, 2, 1), new DateInput(CultureInfo.GetCultureInfo("de-DE")).ConvertBack("1.2.2026"));
+    }
+
+    [Fact]
+    public void ADateInput_ShowsTheCulturesShortDate_AndSaysHowToWriteADateItCannotRead()
+    {
+        var german = new DateInput(CultureInfo.GetCultureInfo("de-DE"));
+
+        Assert.Equal("30.11.2026", german.Convert(new DateTime(2026, 11, 30)));
+        Assert.Equal("11/30/2026", new DateInput(CultureInfo.GetCultureInfo("en-US")).Convert(new DateTime(2026, 11, 30)));
+        Assert.Contains("write it as 30.11.2026", Assert.Throws<FormatException>(() => german.ConvertBack("31.02.2026")).Message);
+        Assert.Null(german.ConvertBack(" "));
+    }
+
     [Fact]
     public async Task TimeTravelsAsOfPicker_ReadsTheDateInTheViewersZone()
     {
