@@ -96,6 +96,9 @@ public sealed class ViewerZoneAndCultureTests : LedgerUiContext
         var cut = Render<AsOfPicker>(p => p.Add(c => c.Picked, (DateTimeOffset v) => picked = v));
 
         await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "2026-01-15" });
+
+        // A date alone is its last second there.
+        cut.WaitForAssertion(() => Assert.Equal(new DateTimeOffset(2026, 1, 15, 10, 59, 59, TimeSpan.Zero), picked?.ToUniversalTime()));
         await Labels.Input(cut, "As of time").ChangeAsync(new() { Value = "01:30" });
 
         cut.WaitForAssertion(() => Assert.Equal(new DateTimeOffset(2026, 1, 14, 12, 30, 0, TimeSpan.Zero), picked?.ToUniversalTime()));
