@@ -25,6 +25,8 @@ public sealed class ViewerZoneAndCultureTests : LedgerUiContext
         RenderProviders();
         var cut = Render<EventLogPage>();
         cut.WaitForAssertion(() => Assert.Contains("2026-01-15 01:30:00", cut.Markup));
+        // Amounts in the log carry the currency's own decimals, as on every other screen.
+        Assert.Contains("initial 1.00 EUR", cut.Markup);
 
         await Labels.Input(cut, "From").ChangeAsync(new() { Value = "2026-01-15" });
 
