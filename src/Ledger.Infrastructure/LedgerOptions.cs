@@ -64,6 +64,18 @@ public sealed class LedgerOptions
     /// </summary>
     public int ReadYourWritesTimeoutMilliseconds { get; set; } = 5_000;
 
+    /// <summary>
+    /// The most lines one statement holds; a longer period is refused (<c>statement_too_long</c>) rather than read
+    /// whole: nobody reads a longer statement, and a careless request must not load an account's entire history.
+    /// </summary>
+    public int StatementMaxLines { get; set; } = 10_000;
+
+    /// <summary>
+    /// The most replay steps an explanation lists. Every event after the snapshot is still folded (the check needs
+    /// them all); only the last ones are returned, with how many earlier ones were replayed but not listed.
+    /// </summary>
+    public int ExplainMaxSteps { get; set; } = 500;
+
     public static string DefaultDatabasePath() =>
         Path.Combine(
             Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),

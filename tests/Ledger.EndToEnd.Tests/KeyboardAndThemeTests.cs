@@ -134,6 +134,29 @@ public sealed class KeyboardAndThemeTests(BrowserFixture browser, ITestOutputHel
         });
     }
 
+    [SkippableFact]
+    public async Task AChosenTheme_IsInTheServersFirstHtml_AndTheSignInPageHonoursIt()
+    {
+        await JourneyAsync(async (app, page) =>
+        {
+            var html = page.Locator("html");
+            await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+            await GotoAsync(page, "/accounts");
+            await Button(page, "Dark theme").ClickAsync();
+            await Expect(html).ToHaveAttributeAsync("data-theme", "dark");
+
+            // The next page arrives dark from the server (MudBlazor's palette in the first HTML), so it never
+            // paints light first; the request shares the browser's cookies.
+            var first = await (await page.APIRequest.GetAsync("/accounts")).TextAsync();
+            Assert.Matches(new System.Text.RegularExpressions.Regex("--mud-palette-background:\\s*(#0d1117|rgba\\(13,\\s*17,\\s*23)", System.Text.RegularExpressions.RegexOptions.IgnoreCase), first);
+
+            // The sign-in page has no circuit, yet follows the stored choice against a light system.
+            await page.GotoAsync("/login");
+            await Expect(html).ToHaveAttributeAsync("data-theme", "dark");
+            await Expect(page.Locator(".ledger-plain")).ToHaveCSSAsync("background-color", "rgb(13, 17, 23)");
+        });
+    }
+
     /// <summary>
     /// Records every text the time-travel position shows from now on: play moves every few hundred
     /// milliseconds, faster than polling can be sure to see each step.

@@ -19,15 +19,16 @@ internal static class InspectionEndpoints
             .WithTags("Accounts")
             .WithName("GetStatement")
             .WithSummary("An account's statement for a period: opening balance, lines with the running balance, money in and out, closing balance")
-            .WithDescription("JSON, or RFC 4180 CSV with Accept: text/csv (or format=csv).")
+            .WithDescription("JSON, or RFC 4180 CSV with Accept: text/csv (or format=csv). A period of more lines than one statement holds (Ledger:StatementMaxLines, 10,000) is 422 statement_too_long.")
             .Produces<StatementResponse>()
             .Produces<string>(StatusCodes.Status200OK, StatementCsv.ContentType)
-            .ProducesErrors(400, 404);
+            .ProducesErrors(400, 404, 422);
 
         api.MapGet("/accounts/{id}/explain", ExplainAsync)
             .WithTags("Accounts")
             .WithName("ExplainBalance")
             .WithSummary("Why a balance is what it is: the snapshot used, the events after it, replayed, and whether the replay equals the read model")
+            .WithDescription("Every event after the snapshot is replayed; the last Ledger:ExplainMaxSteps (500) are listed and omittedEvents counts the earlier ones.")
             .Produces<ExplainResponse>()
             .ProducesErrors(400, 404);
 

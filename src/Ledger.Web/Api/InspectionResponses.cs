@@ -19,12 +19,15 @@ public sealed record StatementResponse(
 public sealed record StatementLineResponse(
     long Position, long Version, DateTimeOffset OccurredAt, string Type, decimal Amount, decimal BalanceAfter, string? Reference, string? Description, string? Counterparty);
 
-/// <summary>Why a balance is what it is: the snapshot (or none) and the events after it, replayed.</summary>
+/// <summary>
+/// Why a balance is what it is: the snapshot (or none) and the events after it, replayed. <see cref="Events"/> are
+/// the last ones replayed (at most Ledger:ExplainMaxSteps); <see cref="OmittedEvents"/> earlier ones were replayed too.
+/// </summary>
 public sealed record ExplainResponse(
-    string AccountId, long Version, decimal Balance, long? SnapshotVersion, IReadOnlyList<EventView> Events, decimal? ReplayedBalance, bool Matches)
+    string AccountId, long Version, decimal Balance, long? SnapshotVersion, IReadOnlyList<EventView> Events, decimal? ReplayedBalance, bool Matches, long OmittedEvents)
 {
     internal static ExplainResponse From(BalanceExplanation view) =>
-        new(view.AccountId, view.Version, view.Balance, view.SnapshotVersion, view.Events, view.ReplayedBalance, view.Matches);
+        new(view.AccountId, view.Version, view.Balance, view.SnapshotVersion, view.Events, view.ReplayedBalance, view.Matches, view.OmittedSteps);
 }
 
 /// <summary>Two moments compared; the rows add up to the totals.</summary>

@@ -174,31 +174,4 @@ public sealed class TimeTravelCursorTests
         Assert.Null(cursor.PlayStep());
         Assert.True(cursor.IsLive);
     }
-
-    [Fact]
-    public void AsOf_ADateAndTime_IsThatMomentInTheZone_AndADateAloneItsLastSecond()
-    {
-        var zone = TimeZoneInfo.CreateCustomTimeZone("Plus2", TimeSpan.FromHours(2), "Plus2", "Plus2");
-
-        var at = TimeTravelCursor.AsOf(new DateTime(2024, 2, 20, 17, 45, 0), new TimeSpan(9, 30, 0), zone);
-        var endOfDay = TimeTravelCursor.AsOf(new DateTime(2024, 2, 20), null, TimeZoneInfo.Utc);
-
-        Assert.Equal(new DateTimeOffset(2024, 2, 20, 7, 30, 0, TimeSpan.Zero), at.ToUniversalTime());
-        Assert.Equal(TimeSpan.FromHours(2), at.Offset);
-        Assert.Equal(new DateTimeOffset(2024, 2, 20, 23, 59, 59, TimeSpan.Zero), endOfDay);
-    }
-
-    [Theory]
-    [InlineData(7, 1, 12, 0, 2)]
-    [InlineData(1, 1, 12, 0, 1)]
-    [InlineData(3, 31, 2, 30, 1)]
-    public void AsOf_FollowsDaylightSavingTime_AndUsesTheStandardOffsetInTheSkippedHour(int month, int day, int hour, int minute, int offsetHours)
-    {
-        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
-        var at = TimeTravelCursor.AsOf(new DateTime(2024, month, day), new TimeSpan(hour, minute, 0), berlin);
-
-        Assert.Equal(TimeSpan.FromHours(offsetHours), at.Offset);
-        Assert.Equal(new DateTime(2024, month, day, hour, minute, 0), at.DateTime);
-    }
 }

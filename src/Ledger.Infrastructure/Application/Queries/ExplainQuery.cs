@@ -5,6 +5,7 @@ using Ledger.Infrastructure.Storage.Serialization;
 using Ledger.Infrastructure.Storage.Snapshots;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure.Application.Queries;
 
@@ -23,7 +24,9 @@ public sealed record ReplayStep(long Version, string Type, decimal BalanceBefore
 /// The balance the read model shows (<see cref="Balance"/>), the snapshot the replay started from (none:
 /// from the first event), the events after it, each step of folding them, and whether the fold's result
 /// (<see cref="ReplayedBalance"/>) equals the read model's figure. <see cref="Problem"/> says why a replay
-/// could not finish (an event this build cannot read).
+/// could not finish (an event this build cannot read). <see cref="Events"/> and <see cref="Steps"/> are the last
+/// <see cref="LedgerOptions.ExplainMaxSteps"/> of the replay; <see cref="OmittedSteps"/> earlier ones were folded
+/// too but are not listed.
 /// </summary>
 public sealed record BalanceExplanation(
     string AccountId,
@@ -35,7 +38,8 @@ public sealed record BalanceExplanation(
     IReadOnlyList<EventView> Events,
     IReadOnlyList<ReplayStep> Steps,
     decimal? ReplayedBalance,
-    string? Problem = null)
+    string? Problem = null,
+    long OmittedSteps = 0)
 {
     public bool Matches => Problem is null && ReplayedBalance == Balance;
 }
@@ -44,7 +48,7 @@ public sealed record BalanceExplanation(
 /// Replays from the stored events, the way the write side loads an account (snapshot + tail), and sets the
 /// result beside the projection's figure: the read model and the events must agree, and this shows it.
 /// </summary>
-public sealed class ExplainQueryHandler(IDbContextFactory<LedgerDbContext> contexts, SnapshotStore snapshots)
+public sealed class ExplainQueryHandler(IDbContextFactory<LedgerDbContext> contexts, SnapshotStore snapshots, IOptions<LedgerOptions> options)
     : IQueryHandler<ExplainBalanceQuery, BalanceExplanation?>
 {
     public async ValueTask<BalanceExplanation?> Handle(ExplainBalanceQuery query, CancellationToken cancellationToken)
@@ -65,13 +69,18 @@ public sealed class ExplainQueryHandler(IDbContextFactory<LedgerDbContext> conte
         }
 
         var after = snapshot?.Version ?? 0;
-        var records = await db.Events.AsNoTracking()
+        var limit = Math.Max(1, options.Value.ExplainMaxSteps);
+        var records = db.Events.AsNoTracking()
             .Where(e => e.StreamId == streamId && e.StreamVersion > after && e.StreamVersion <= version)
-            .OrderBy(e => e.StreamVersion).ToListAsync(cancellationToken);
-        var views = records.Select(r => r.ToView()).ToArray();
-        var steps = new List<ReplayStep>(records.Count);
+            .OrderBy(e => e.StreamVersion).AsAsyncEnumerable();
+
+        // Every event is folded (the check needs them all), streamed rather than loaded; only the last
+        // `limit` are kept for the answer, so an account replayed from its first event stays a bounded reply.
+        var views = new Queue<EventView>(limit);
+        var steps = new Queue<ReplayStep>(limit);
+        var omitted = 0L;
         var state = snapshot;
-        foreach (var record in records)
+        await foreach (var record in records.WithCancellation(cancellationToken))
         {
             IAccountEvent data;
             try
@@ -80,16 +89,34 @@ public sealed class ExplainQueryHandler(IDbContextFactory<LedgerDbContext> conte
             }
             catch (UnreadableEventException unreadable)
             {
-                return new BalanceExplanation(query.AccountId, currency, version, balance, snapshot?.Version, snapshot?.Balance, views, steps, null,
-                    $"Event {record.StreamVersion} ({record.EventType}, schema v{record.SchemaVersion}) cannot be read by this build: {unreadable.Reason}.");
+                Keep(views, record.ToView(), limit);
+                return new BalanceExplanation(query.AccountId, currency, version, balance, snapshot?.Version, snapshot?.Balance, [.. views], [.. steps], null,
+                    $"Event {record.StreamVersion} ({record.EventType}, schema v{record.SchemaVersion}) cannot be read by this build: {unreadable.Reason}.", omitted);
             }
 
             var before = state?.Balance ?? 0;
             state = Account.Evolve(state, data);
-            steps.Add(new ReplayStep(record.StreamVersion, record.EventType, before, state.Balance - before, state.Balance, state.Status));
+            Keep(views, record.ToView(), limit);
+            if (Keep(steps, new ReplayStep(record.StreamVersion, record.EventType, before, state.Balance - before, state.Balance, state.Status), limit))
+            {
+                omitted++;
+            }
         }
 
-        return new BalanceExplanation(query.AccountId, currency, version, balance, snapshot?.Version, snapshot?.Balance, views, steps, state?.Balance);
+        return new BalanceExplanation(query.AccountId, currency, version, balance, snapshot?.Version, snapshot?.Balance, [.. views], [.. steps], state?.Balance, null, omitted);
+    }
+
+    /// <summary>Adds <paramref name="item"/>, dropping the oldest beyond <paramref name="limit"/>; true when one was dropped.</summary>
+    private static bool Keep<T>(Queue<T> kept, T item, int limit)
+    {
+        kept.Enqueue(item);
+        if (kept.Count <= limit)
+        {
+            return false;
+        }
+
+        kept.Dequeue();
+        return true;
     }
 
     /// <summary>The version asked about and the balance the read model gives for it.</summary>

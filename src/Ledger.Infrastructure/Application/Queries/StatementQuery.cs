@@ -1,7 +1,10 @@
+using System.Globalization;
+using Ledger.Domain;
 using Ledger.Domain.Money;
 using Ledger.Infrastructure.Storage.Model;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure.Application.Queries;
 
@@ -9,10 +12,15 @@ namespace Ledger.Infrastructure.Application.Queries;
 /// An account's statement for a period: the balance before <see cref="From"/> (inclusive start; the beginning
 /// when null), every event that occurred from then to <see cref="To"/> (inclusive; now when null) with the
 /// balance after it, and the balance at the end. Only events recorded at or before <see cref="KnownAt"/> count.
-/// Null when the account does not exist.
+/// Null when the account does not exist. A period of more than <see cref="LedgerOptions.StatementMaxLines"/> lines
+/// is refused with <see cref="TooLongCode"/>, naming how many it holds.
 /// </summary>
 public sealed record GetStatementQuery(string AccountId, DateTimeOffset? From = null, DateTimeOffset? To = null, DateTimeOffset? KnownAt = null)
-    : IQuery<StatementView?>;
+    : IQuery<StatementView?>
+{
+    /// <summary>The stable code (422 over HTTP) of a period with more lines than one statement holds.</summary>
+    public const string TooLongCode = "statement_too_long";
+}
 
 /// <summary>
 /// A statement. Opening plus the lines' amounts is the closing balance, always; <see cref="TotalIn"/> is the
@@ -36,7 +44,8 @@ public sealed record StatementView(
 /// Reads <c>account_ledger</c>. Within an account both event time and commit time grow with the version, so
 /// the lines are one version range and the balance after the last one before the period is the opening.
 /// </summary>
-public sealed class StatementQueryHandler(IDbContextFactory<LedgerDbContext> contexts, TimeProvider time) : IQueryHandler<GetStatementQuery, StatementView?>
+public sealed class StatementQueryHandler(IDbContextFactory<LedgerDbContext> contexts, TimeProvider time, IOptions<LedgerOptions> options)
+    : IQueryHandler<GetStatementQuery, StatementView?>
 {
     /// <summary>The earliest instant both engines store, for a statement from the beginning.</summary>
     public static readonly DateTimeOffset Beginning = new(1, 1, 2, 0, 0, 0, TimeSpan.Zero);
@@ -57,7 +66,19 @@ public sealed class StatementQueryHandler(IDbContextFactory<LedgerDbContext> con
         var before = await entries.Where(l => l.OccurredAt < from)
             .OrderByDescending(l => l.OccurredAt).ThenByDescending(l => l.Version)
             .Select(l => (long?)l.BalanceAfterMinor).FirstOrDefaultAsync(cancellationToken);
-        var rows = await entries.Where(l => l.OccurredAt >= from && l.OccurredAt <= to).OrderBy(l => l.Version).ToListAsync(cancellationToken);
+        var period = entries.Where(l => l.OccurredAt >= from && l.OccurredAt <= to);
+        // Counted first (one indexed range), so an oversized period is refused without reading its rows.
+        var count = await period.CountAsync(cancellationToken);
+        var max = options.Value.StatementMaxLines;
+        if (count > max)
+        {
+            throw new DomainException(
+                GetStatementQuery.TooLongCode,
+                $"This period holds {count.ToString("N0", CultureInfo.InvariantCulture)} lines; a statement shows at most {max.ToString("N0", CultureInfo.InvariantCulture)}. Choose a shorter period.",
+                "from");
+        }
+
+        var rows = await period.OrderBy(l => l.Version).ToListAsync(cancellationToken);
         var lines = rows.Select(r => r.ToView()).ToArray();
         var opening = Amounts.FromMinorUnits(before ?? 0, account.Currency);
         return new StatementView(

@@ -26,15 +26,27 @@ public static class Display
     public static string Signed(decimal amount, string currency) =>
         amount > 0 ? "+" + Money(amount, currency) : Money(amount, currency);
 
-    /// <summary>Local time of the machine running Ledger; a desktop-style app runs where its user is.</summary>
-    public static string Time(DateTimeOffset at) => at.ToLocalTime().ToString(Invariant ? "yyyy-MM-dd HH:mm:ss" : "G", Culture);
+    /// <summary>
+    /// A moment in <paramref name="zone"/>, the viewer's (<see cref="Ledger.Web.Components.Shared.Time.ViewerTimeZone"/>): never the server's own,
+    /// so no screen depends on where Ledger runs.
+    /// </summary>
+    public static string Time(DateTimeOffset at, TimeZoneInfo zone) => In(at, zone).ToString(Invariant ? "yyyy-MM-dd HH:mm:ss" : "G", Culture);
 
-    public static string ShortTime(DateTimeOffset at) => at.ToLocalTime().ToString(Invariant ? "yyyy-MM-dd HH:mm" : "g", Culture);
+    public static string ShortTime(DateTimeOffset at, TimeZoneInfo zone) => In(at, zone).ToString(Invariant ? "yyyy-MM-dd HH:mm" : "g", Culture);
 
-    public static string Day(DateTimeOffset at) => at.ToLocalTime().ToString(Invariant ? "yyyy-MM-dd" : "d", Culture);
+    public static string Day(DateTimeOffset at, TimeZoneInfo zone) => In(at, zone).ToString(DateInputFormat, Culture);
 
     /// <summary>A day and month for chart axes (Nov 30, 30. Nov.).</summary>
-    public static string DayAndMonth(DateTimeOffset at) => at.ToLocalTime().ToString(Invariant ? "MMM d" : Culture.DateTimeFormat.MonthDayPattern.Replace("MMMM", "MMM", StringComparison.Ordinal), Culture);
+    public static string DayAndMonth(DateTimeOffset at, TimeZoneInfo zone) =>
+        In(at, zone).ToString(Invariant ? "MMM d" : Culture.DateTimeFormat.MonthDayPattern.Replace("MMMM", "MMM", StringComparison.Ordinal), Culture);
+
+    /// <summary>
+    /// How every date input shows and reads a date: the culture's short date (11/30/2026, 30.11.2026), ISO 8601
+    /// without one. Inputs and displays use the same pattern, so what a person sees is what they can type.
+    /// </summary>
+    public static string DateInputFormat => Invariant ? "yyyy-MM-dd" : Culture.DateTimeFormat.ShortDatePattern;
+
+    private static DateTimeOffset In(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone);
 
     public static string Count(long n) => n.ToString("N0", Culture);
 

@@ -16,6 +16,8 @@ function stored() {
 function apply(dark) {
     document.documentElement.dataset.theme = dark ? 'dark' : 'light';
     document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+    // The server renders the next page in this theme (App.razor reads it), so it does not flash the other one.
+    document.cookie = 'ledger-theme=' + (dark ? 'dark' : 'light') + '; path=/; max-age=31536000; samesite=strict';
 }
 
 let listener = null;

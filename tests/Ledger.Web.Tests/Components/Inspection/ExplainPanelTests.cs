@@ -46,6 +46,27 @@ public sealed class ExplainPanelTests : LedgerUiContext
     }
 
     [Fact]
+    public async Task ALongReplay_ListsOnlyTheLastSteps_AndSaysSoVisibly()
+    {
+        // The ledger is already built (InitializeAsync); its options object is the one the handler reads on every query.
+        Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Ledger.Infrastructure.LedgerOptions>>().Value.ExplainMaxSteps = 2;
+        await OpenAsync("E", "EUR", 10m);
+        await DepositAsync("E", 5m);
+        await DepositAsync("E", 7m);
+        await DepositAsync("E", 1m);
+
+        var cut = Render<ExplainPanel>(p => p.Add(c => c.AccountId, "E"));
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal(2, cut.FindAll("[aria-label='Replay steps'] tbody tr").Count);
+            Assert.Equal("4", Labels.Value(cut, "Events replayed"));
+            Assert.Contains("Showing the last 2 steps since the first event", cut.Find("[role=note]").TextContent);
+            Assert.Contains("the same as the read model", cut.Find("[aria-label='Replay matches']").TextContent);
+        });
+    }
+
+    [Fact]
     public async Task AReadModelThatDisagreesWithTheEvents_IsFlaggedLoudly()
     {
         await OpenAsync("E", "EUR", 10m);

@@ -40,6 +40,15 @@ public static class LocalMoment
         return [new DateTimeOffset(local, zone.GetUtcOffset(local))];
     }
 
+    /// <summary>The first instant of <paramref name="day"/> in <paramref name="zone"/> (a "From" date).</summary>
+    public static DateTimeOffset StartOfDay(DateTime day, TimeZoneInfo zone) => Candidates(day.Date, zone)[0];
+
+    /// <summary>
+    /// The last instant of <paramref name="day"/> in <paramref name="zone"/> (a "To" date, inclusive): a microsecond
+    /// before the next day starts, the finest step both engines store.
+    /// </summary>
+    public static DateTimeOffset EndOfDay(DateTime day, TimeZoneInfo zone) => StartOfDay(day.Date.AddDays(1), zone).AddTicks(-10);
+
     /// <summary>"Europe/Zurich (UTC+01:00)": the zone and its offset at <paramref name="at"/>.</summary>
     public static string Describe(TimeZoneInfo zone, DateTimeOffset at)
     {

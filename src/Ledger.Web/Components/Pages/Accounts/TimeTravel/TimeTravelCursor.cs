@@ -10,9 +10,6 @@ public sealed class TimeTravelCursor
     /// <summary>Play goes through a history in about this many steps, however long it is.</summary>
     public const int PlaySteps = 150;
 
-    /// <summary>"As of" a day with no time picked means the end of that day.</summary>
-    public static readonly TimeSpan EndOfDay = new(23, 59, 59);
-
     public TimeTravelCursor(long head) => Head = Math.Max(1, head);
 
     /// <summary>The account's newest version, as last loaded.</summary>
@@ -104,14 +101,4 @@ public sealed class TimeTravelCursor
     }
 
     public void StopPlaying() => Playing = false;
-
-    /// <summary>
-    /// The instant a picked date and time of day mean in <paramref name="zone"/> (the end of the day
-    /// when no time is picked). A time skipped by a daylight-saving change counts with the standard offset.
-    /// </summary>
-    public static DateTimeOffset AsOf(DateTime date, TimeSpan? time, TimeZoneInfo zone)
-    {
-        var local = DateTime.SpecifyKind(date.Date + (time ?? EndOfDay), DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
-    }
 }
