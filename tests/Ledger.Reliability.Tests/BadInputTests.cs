@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Diagnostics;
-using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests;
 

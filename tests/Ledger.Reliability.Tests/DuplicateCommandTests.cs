@@ -1,11 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
 using Ledger.Infrastructure.Storage.Serialization;
-using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests;
 

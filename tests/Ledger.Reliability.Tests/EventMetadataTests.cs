@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Reliability.Tests.Support;
-
 namespace Ledger.Reliability.Tests;
 
 /// <summary>

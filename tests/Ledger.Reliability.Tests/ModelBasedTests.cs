@@ -1,9 +1,4 @@
-using System.Diagnostics;
-using Ledger.Domain;
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests;
 

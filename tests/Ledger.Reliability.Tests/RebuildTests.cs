@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Notifications;
-using Ledger.Reliability.Tests.Support;
 using Mediator;
 
 namespace Ledger.Reliability.Tests;

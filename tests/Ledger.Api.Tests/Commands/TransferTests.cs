@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Ledger.Api.Tests.Commands;
 
 public sealed class TransferTests(ApiFixture fixture) : IClassFixture<ApiFixture>

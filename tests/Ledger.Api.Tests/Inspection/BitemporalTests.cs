@@ -1,9 +1,6 @@
-using System.Net;
 using Ledger.Api.Tests.Queries;
-using Ledger.Infrastructure;
 using Ledger.Infrastructure.Application.Commands;
 using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Api.Tests.Inspection;
 

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Ledger.Api.Tests.Queries;
-using Ledger.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using static Ledger.Api.Tests.Inspection.BitemporalTests;
 
 namespace Ledger.Api.Tests.Inspection;

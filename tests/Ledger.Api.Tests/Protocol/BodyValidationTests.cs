@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Ledger.Api.Tests.Protocol;
 
 /// <summary>Every way a command body can be wrong is a 400 validation_failed naming the field, and writes nothing.</summary>

@@ -1,7 +1,5 @@
-using System.Net;
 using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Api.Tests.Protocol;
 

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Ledger.Api.Tests.Protocol;
 
 /// <summary>Bad headers and query strings are 400s naming the header or parameter, never a guess.</summary>

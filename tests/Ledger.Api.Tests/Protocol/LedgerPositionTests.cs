@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 
 namespace Ledger.Api.Tests.Protocol;
 

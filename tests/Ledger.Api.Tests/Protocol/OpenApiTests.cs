@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Ledger.Api.Tests.Protocol;
 
 public sealed class OpenApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Ledger.Api.Tests.Queries;
 
 public sealed class AccountListTests : IAsyncLifetime

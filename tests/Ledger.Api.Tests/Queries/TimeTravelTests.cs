@@ -1,7 +1,3 @@
-using System.Net;
-using Ledger.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Ledger.Api.Tests.Queries;
 
 /// <summary>A clock the test moves by hand, so events land at known instants without waiting.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Ledger.Api.Tests.Queries;
 
 /// <summary>shared/API.md, Additions: an event this build cannot read quarantines its account and nothing else.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Ledger.Api.Tests.Security;
 
 /// <summary>A Blazor circuit can do anything the UI can, so the hub refuses to open one for a page on another site.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-
 namespace Ledger.Api.Tests.Security;
 
 /// <summary>Every response, whatever produced it, forbids framing and sniffing and carries the content policy.</summary>

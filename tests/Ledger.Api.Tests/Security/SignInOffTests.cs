@@ -1,4 +1,3 @@
-using System.Net;
 using Ledger.Web.Components.Pages.Login;
 
 namespace Ledger.Api.Tests.Security;

@@ -1,8 +1,3 @@
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Infrastructure.Diagnostics;
-
 namespace Ledger.Infrastructure.Tests.Commands;
 
 public sealed class CommandPipelineTests : IAsyncLifetime

@@ -1,7 +1,3 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Storage;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Tests.EventStore;
 
 /// <summary>

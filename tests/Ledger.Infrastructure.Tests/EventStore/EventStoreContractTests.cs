@@ -1,9 +1,4 @@
 using System.Data.Common;
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Infrastructure.Storage;
-using Ledger.Infrastructure.Storage.Model;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Tests.EventStore;
 

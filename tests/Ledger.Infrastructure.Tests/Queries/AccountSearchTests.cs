@@ -1,6 +1,3 @@
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-
 namespace Ledger.Infrastructure.Tests.Queries;
 
 /// <summary>A search finds the same accounts on every engine: letters match whatever their case, wildcards match literally.</summary>

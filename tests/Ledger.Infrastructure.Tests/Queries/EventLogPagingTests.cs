@@ -1,9 +1,3 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Infrastructure.Storage.Model;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Tests.Queries;
 
 /// <summary>

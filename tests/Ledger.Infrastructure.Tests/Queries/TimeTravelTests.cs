@@ -1,7 +1,3 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-
 namespace Ledger.Infrastructure.Tests.Queries;
 
 public sealed class TimeTravelTests : IAsyncLifetime

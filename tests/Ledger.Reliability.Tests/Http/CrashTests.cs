@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Ledger.Reliability.Tests.Support;
-
 namespace Ledger.Reliability.Tests.Http;
 
 /// <summary>

@@ -1,11 +1,4 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests.Http;
 

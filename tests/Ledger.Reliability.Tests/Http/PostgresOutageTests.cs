@@ -1,10 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Ledger.Reliability.Tests.Operations;
-using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests.Http;
 

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json;
-using Ledger.Reliability.Tests.Support;
-
 namespace Ledger.Reliability.Tests.MultiInstance;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Ledger.Infrastructure.Application.Commands;
 
 namespace Ledger.Reliability.Tests.Support;
 

@@ -1,0 +1,12 @@
+global using Ledger.Domain;
+global using Ledger.Domain.Accounts;
+global using Ledger.Infrastructure.Application.Commands;
+global using Ledger.Infrastructure.Application.Queries;
+global using Ledger.Infrastructure.Application.Writing;
+global using Ledger.Infrastructure.Diagnostics;
+global using Ledger.Infrastructure.Storage;
+global using Ledger.Infrastructure.Storage.Model;
+global using Ledger.Infrastructure.Storage.Projections;
+global using Mediator;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.DependencyInjection;

@@ -1,0 +1,11 @@
+global using System.Collections.Concurrent;
+global using System.Diagnostics;
+global using System.Globalization;
+global using System.Net;
+global using System.Net.Http.Json;
+global using System.Text;
+global using System.Text.Json;
+global using Ledger.Domain;
+global using Ledger.Infrastructure.Application.Commands;
+global using Ledger.Infrastructure.Application.Queries;
+global using Ledger.Reliability.Tests.Support;
