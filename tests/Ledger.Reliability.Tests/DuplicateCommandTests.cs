@@ -15,8 +15,7 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task EveryCommandSentTwoToFiveTimes_ActsExactlyOnce()
     {
-        var seed = Seeds.Resolve(20_260_805);
-        await Seeds.RunAsync(seed, async () =>
+        await Seeds.WithSeedAsync(20_260_805, async seed =>
         {
             await using var first = await TestLedger.StartAsync(services: CountingEventStore.Install);
             await using var second = await TestLedger.StartAsync(database: first.Database.Borrow(), services: CountingEventStore.Install);
@@ -101,8 +100,7 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task RacingSendsFromTwoProcesses_NeverRefuseACommandForItsOwnEffect()
     {
-        var seed = Seeds.Resolve(20_260_806);
-        await Seeds.RunAsync(seed, async () =>
+        await Seeds.WithSeedAsync(20_260_806, async seed =>
         {
             await using var first = await TestLedger.StartAsync(services: CountingEventStore.Install);
             await using var second = await TestLedger.StartAsync(database: first.Database.Borrow(), services: CountingEventStore.Install);

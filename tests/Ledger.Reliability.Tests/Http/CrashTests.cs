@@ -24,8 +24,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     [InlineData(32)]
     public async Task SigkillAtRandomMoments_LosesNoAcknowledgedCommand_AndRecovers(int clients)
     {
-        var seed = Seeds.Resolve(20_260_811 + clients);
-        await Seeds.RunAsync(seed, async () =>
+        await Seeds.WithSeedAsync(20_260_811 + clients, async seed =>
         {
             var random = new Random(seed);
             var database = await TestDatabase.NewAsync("ledger-rel");

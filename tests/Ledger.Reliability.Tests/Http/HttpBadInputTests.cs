@@ -13,8 +13,7 @@ public sealed class HttpBadInputTests(ITestOutputHelper output)
     [Fact]
     public async Task MalformedAndWronglyTypedBodies_Are400ValidationFailed_AndWriteNothing()
     {
-        var seed = Seeds.Resolve(20_260_812);
-        await Seeds.RunAsync(seed, async () =>
+        await Seeds.WithSeedAsync(20_260_812, async seed =>
         {
             await using var run = await StartWithFixtureAsync();
             var random = new Random(seed);
@@ -58,8 +57,7 @@ public sealed class HttpBadInputTests(ITestOutputHelper output)
     [Fact]
     public async Task GeneratedInvalidCommands_OverHttp_GetTheirStatusAndCode_AndWriteNothing()
     {
-        var seed = Seeds.Resolve(20_260_813);
-        await Seeds.RunAsync(seed, async () =>
+        await Seeds.WithSeedAsync(20_260_813, async seed =>
         {
             await using var run = await StartWithFixtureAsync();
             var eventsBefore = await EventCountAsync(run.Http);

@@ -67,8 +67,7 @@ public sealed class PostgresOutageTests(DedicatedPostgres server, ITestOutputHel
     [PostgresOnlyFact(Why)]
     public async Task ServerRestartedImmediatelyUnderLoad_EveryAcknowledgedDepositIsThereExactlyOnce()
     {
-        var seed = Seeds.Resolve(20_261_201);
-        await Seeds.RunAsync(seed, async () =>
+        await Seeds.WithSeedAsync(20_261_201, async seed =>
         {
             await using var database = await server.NewDatabaseAsync("ledger-restart");
             var (app, _) = await AppProcess.StartAsync(database);

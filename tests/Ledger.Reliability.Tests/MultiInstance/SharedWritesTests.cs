@@ -12,8 +12,7 @@ public sealed class SharedWritesTests(ITestOutputHelper output)
     [PostgresOnlyFact(Instances.Why)]
     public async Task DepositsAndTransfersThroughThreeInstances_KeepTheBankInvariant_WhileBalancesAreReadEvery50ms()
     {
-        var seed = Seeds.Resolve(20_261_130);
-        await Seeds.RunAsync(seed, async () =>
+        await Seeds.WithSeedAsync(20_261_130, async seed =>
         {
             await using var instances = await Instances.StartAsync(3);
             for (var a = 0; a < AccountCount; a++)
