@@ -1,9 +1,0 @@
-global using System.Net;
-global using System.Net.Http.Headers;
-global using System.Text;
-global using System.Text.Json;
-global using Ledger.Infrastructure;
-global using Ledger.Infrastructure.Application.Access;
-global using Ledger.Infrastructure.Users;
-global using Ledger.Web;
-global using Microsoft.Extensions.DependencyInjection;
