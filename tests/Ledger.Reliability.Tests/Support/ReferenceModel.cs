@@ -45,15 +45,7 @@ public sealed partial class ReferenceModel
             return moved.Body == body ? moved.Result with { Replayed = true } : new Refused("idempotency_key_reused");
         }
 
-        var pinned = command switch
-        {
-            OpenAccountCommand o => o.AccountId!,
-            DepositMoneyCommand d => d.AccountId,
-            WithdrawMoneyCommand w => w.AccountId,
-            TransferMoneyCommand t => t.FromAccountId,
-            CloseAccountCommand c => c.AccountId,
-            _ => throw new ArgumentOutOfRangeException(nameof(command)),
-        };
+        var pinned = PinnedAccount(command);
         if (command.ExpectedVersion is { } expectedVersion && expectedVersion != (Accounts.GetValueOrDefault(pinned)?.Version ?? 0))
         {
             // Not the id's answer: the caller corrects the version and sends the request again under it.
@@ -181,6 +173,17 @@ public sealed partial class ReferenceModel
         var account = Accounts[c.AccountId];
         return account.Minor != 0 ? new Refused("balance_not_zero") : Commit(account with { Closed = true });
     }
+
+    /// <summary>The account whose version a command's If-Match (expected version) is about: a transfer's source.</summary>
+    public static string PinnedAccount(LedgerCommand command) => command switch
+    {
+        OpenAccountCommand o => o.AccountId!,
+        DepositMoneyCommand d => d.AccountId,
+        WithdrawMoneyCommand w => w.AccountId,
+        TransferMoneyCommand t => t.FromAccountId,
+        CloseAccountCommand c => c.AccountId,
+        _ => throw new ArgumentOutOfRangeException(nameof(command)),
+    };
 
     private Accepted Commit(ModelAccount changed)
     {
