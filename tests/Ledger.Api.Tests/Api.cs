@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 
 namespace Ledger.Api.Tests;
 
@@ -79,6 +75,14 @@ public static class Api
 
     public static async Task<JsonElement> OpenAsync(this HttpClient client, string accountId, decimal initialDeposit = 100m, string currency = "EUR", string holderId = "holder-1", string? holderName = null) =>
         await (await client.PostAsync("/api/accounts", new { accountId, holderId, holderName, currency, initialDeposit })).OkJsonAsync(HttpStatusCode.Created);
+
+    /// <summary>Opens an account under a new id (as <see cref="OpenAsync"/> does) and returns the id.</summary>
+    public static async Task<string> OpenNewAsync(this HttpClient client, decimal initialDeposit = 100m, string currency = "EUR")
+    {
+        var id = NewId();
+        await client.OpenAsync(id, initialDeposit, currency);
+        return id;
+    }
 
     public static async Task<JsonElement> DepositAsync(this HttpClient client, string accountId, decimal amount, string reference = "ref-1") =>
         await (await client.PostAsync($"/api/accounts/{accountId}/deposits", new { amount, transactionReference = reference })).OkJsonAsync();

@@ -1,6 +1,4 @@
-using Ledger.Domain.Accounts;
 using Ledger.Domain.Money;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Tests;
 

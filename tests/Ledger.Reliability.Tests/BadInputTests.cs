@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Diagnostics;
-using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests;
 
@@ -17,8 +13,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
     [Fact]
     public async Task GeneratedInvalidCommands_AreRefusedWithTheirCode_AndWriteNothing()
     {
-        var seed = Seeds.Resolve(20_260_809);
-        await Seeds.RunAsync(seed, async () =>
+        await Seeds.WithSeedAsync(20_260_809, async seed =>
         {
             await using var ledger = await TestLedger.StartAsync(services: CountingEventStore.Install);
             foreach (var command in BadInputs.Fixture)

@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Reliability.Tests.Support;
-
 namespace Ledger.Reliability.Tests;
 
 /// <summary>
@@ -22,8 +16,7 @@ public sealed class BankInvariantTests(ITestOutputHelper output)
     [InlineData(100, 20_260_802)]
     public async Task RandomTransfers_NeverChangeTheTotal_InAnyRead(int accounts, int defaultSeed)
     {
-        var seed = Seeds.Resolve(defaultSeed);
-        await Seeds.RunAsync(seed, async () =>
+        await Seeds.WithSeedAsync(defaultSeed, async seed =>
         {
             // Two processes on one file: each has its own write gate, so transfers really race in SQLite.
             await using var first = await TestLedger.StartAsync(services: CountingEventStore.Install);

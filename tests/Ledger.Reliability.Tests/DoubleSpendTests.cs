@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Reliability.Tests.Support;
-
 namespace Ledger.Reliability.Tests;
 
 /// <summary>
@@ -18,16 +12,14 @@ public sealed class DoubleSpendTests(ITestOutputHelper output)
     [Fact]
     public async Task SixtyFourConcurrentWithdrawalsOfTheWholeBalance_ExactlyOneSucceeds()
     {
-        var seed = Seeds.Resolve(20_260_803);
-        await Seeds.RunAsync(seed, () => RunAsync(seed, Rounds, transfers: false, nameof(SixtyFourConcurrentWithdrawalsOfTheWholeBalance_ExactlyOneSucceeds)));
+        await Seeds.WithSeedAsync(20_260_803, seed => RunAsync(seed, Rounds, transfers: false, nameof(SixtyFourConcurrentWithdrawalsOfTheWholeBalance_ExactlyOneSucceeds)));
     }
 
     /// <summary>The same race when half the contenders spend the balance by transfer instead.</summary>
     [Fact]
     public async Task WithdrawalsAndTransfersOfTheWholeBalance_ExactlyOneSucceeds()
     {
-        var seed = Seeds.Resolve(20_260_804);
-        await Seeds.RunAsync(seed, () => RunAsync(seed, Math.Max(10, Rounds / 4), transfers: true, nameof(WithdrawalsAndTransfersOfTheWholeBalance_ExactlyOneSucceeds)));
+        await Seeds.WithSeedAsync(20_260_804, seed => RunAsync(seed, Math.Max(10, Rounds / 4), transfers: true, nameof(WithdrawalsAndTransfersOfTheWholeBalance_ExactlyOneSucceeds)));
     }
 
     private async Task RunAsync(int seed, int rounds, bool transfers, string test)

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Reliability.Tests.Support;
-
 namespace Ledger.Reliability.Tests;
 
 /// <summary>
@@ -15,8 +9,7 @@ public sealed class EventMetadataTests
     [Fact]
     public async Task EveryEvent_CarriesItsActor_Time_AndCommandId()
     {
-        var seed = Seeds.Resolve(20_260_810);
-        await Seeds.RunAsync(seed, async () =>
+        await Seeds.WithSeedAsync(20_260_810, async seed =>
         {
             await using var ledger = await TestLedger.StartAsync(services: CountingEventStore.Install);
             var random = new Random(seed);

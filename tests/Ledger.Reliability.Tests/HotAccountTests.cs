@@ -1,11 +1,6 @@
-using System.Diagnostics;
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
 using Ledger.Infrastructure.Application.Writing;
 using Ledger.Infrastructure.Diagnostics;
 using Ledger.Infrastructure.Storage.Snapshots;
-using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests;
 

@@ -1,9 +1,4 @@
-using System.Diagnostics;
-using Ledger.Domain;
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests;
 
@@ -168,22 +163,12 @@ public sealed class ModelBasedTests(ITestOutputHelper output)
 
         if (random.Next(12) == 0)
         {
-            var version = model.Accounts.GetValueOrDefault(Pinned(command))?.Version ?? 0;
+            var version = model.Accounts.GetValueOrDefault(ReferenceModel.PinnedAccount(command))?.Version ?? 0;
             command = command with { ExpectedVersion = random.Next(2) == 0 ? version : version + random.Next(-1, 3) };
         }
 
         return command;
     }
-
-    private static string Pinned(LedgerCommand command) => command switch
-    {
-        OpenAccountCommand o => o.AccountId!,
-        DepositMoneyCommand d => d.AccountId,
-        WithdrawMoneyCommand w => w.AccountId,
-        TransferMoneyCommand t => t.FromAccountId,
-        CloseAccountCommand c => c.AccountId,
-        _ => throw new ArgumentOutOfRangeException(nameof(command)),
-    };
 
     private static string Other(Random random, string account)
     {

@@ -1,7 +1,5 @@
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Storage.Postgres;
 using Ledger.Infrastructure.Storage.Sqlite;
-using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests;
 

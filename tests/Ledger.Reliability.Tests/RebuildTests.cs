@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Notifications;
-using Ledger.Reliability.Tests.Support;
 using Mediator;
 
 namespace Ledger.Reliability.Tests;
@@ -19,8 +15,7 @@ public sealed class RebuildTests(ITestOutputHelper output)
     [Fact]
     public async Task Rebuild_FreshCatchUp_AndDoubleDelivery_AllGiveTheSameReadModel()
     {
-        var seed = Seeds.Resolve(20_260_807);
-        await Seeds.RunAsync(seed, async () =>
+        await Seeds.WithSeedAsync(20_260_807, async seed =>
         {
             await using var ledger = await TestLedger.StartAsync(services: CountingEventStore.Install);
             var workload = new RandomWorkload(seed);
@@ -84,8 +79,7 @@ public sealed class RebuildTests(ITestOutputHelper output)
     [Fact]
     public async Task RebuildWhileWritersWrite_EndsEqualToReplay()
     {
-        var seed = Seeds.Resolve(20_260_808);
-        await Seeds.RunAsync(seed, async () =>
+        await Seeds.WithSeedAsync(20_260_808, async seed =>
         {
             await using var ledger = await TestLedger.StartAsync(services: CountingEventStore.Install);
             await new RandomWorkload(seed).RunAsync(ledger.Mediator, History / 3);

@@ -1,8 +1,4 @@
-using Ledger.Domain;
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests;
 

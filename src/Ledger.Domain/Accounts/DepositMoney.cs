@@ -1,26 +1,14 @@
 namespace Ledger.Domain.Accounts;
 
 /// <summary>Puts money into an account. Valid by construction: a malformed deposit never exists.</summary>
-public sealed record DepositMoney
+public sealed record DepositMoney : MoneyMovement
 {
     public const string DefaultDescription = "Deposit";
 
     public DepositMoney(string accountId, decimal amount, string transactionReference, string? description)
+        : base(accountId, amount, transactionReference, description)
     {
-        Input.AccountId(accountId, "accountId");
-        Input.MustBePositive(amount);
-        Input.Required(transactionReference, "transactionReference", Input.ReferenceMaxLength, "The transaction reference");
-        Input.Optional(description, "description", Input.DescriptionMaxLength, "The description", multiline: true);
-        (AccountId, Amount, TransactionReference, Description) = (accountId, amount, transactionReference, description);
     }
-
-    public string AccountId { get; }
-
-    public decimal Amount { get; }
-
-    public string TransactionReference { get; }
-
-    public string? Description { get; }
 
     public static IReadOnlyList<IAccountEvent> Decide(Account? state, DepositMoney command, DateTimeOffset now)
     {
@@ -35,7 +23,6 @@ public sealed record DepositMoney
 
         Input.PositiveAmount(command.Amount, account.Currency);
         AccountRules.MustStayUnderMaximum(account, command.Amount);
-        var description = string.IsNullOrWhiteSpace(command.Description) ? DefaultDescription : command.Description;
-        return [new MoneyDeposited(account.AccountId, command.Amount, command.TransactionReference, description, AccountRules.EventTime(now, account))];
+        return [new MoneyDeposited(account.AccountId, command.Amount, command.TransactionReference, command.DescriptionOr(DefaultDescription), AccountRules.EventTime(now, account))];
     }
 }

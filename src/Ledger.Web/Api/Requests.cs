@@ -38,8 +38,8 @@ public sealed class OpenAccountRequest
         Fields.Required(InitialDeposit, "initialDeposit"));
 }
 
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed class DepositRequest
+/// <summary>What a deposit's and a withdrawal's bodies both hold; each kind makes its own command of it.</summary>
+public abstract class MoneyMovementRequest
 {
     [Required]
     public decimal? Amount { get; init; }
@@ -49,29 +49,28 @@ public sealed class DepositRequest
 
     public string? Description { get; init; }
 
-    internal DepositMoneyCommand ToCommand(string accountId) => new(
-        accountId,
-        Fields.Required(Amount, "amount"),
-        Fields.Required(TransactionReference, "transactionReference"),
-        Description);
+    private protected (decimal Amount, string Reference) RequiredFields() =>
+        (Fields.Required(Amount, "amount"), Fields.Required(TransactionReference, "transactionReference"));
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed class WithdrawalRequest
+public sealed class DepositRequest : MoneyMovementRequest
 {
-    [Required]
-    public decimal? Amount { get; init; }
+    internal DepositMoneyCommand ToCommand(string accountId)
+    {
+        var (amount, reference) = RequiredFields();
+        return new(accountId, amount, reference, Description);
+    }
+}
 
-    [Required]
-    public string? TransactionReference { get; init; }
-
-    public string? Description { get; init; }
-
-    internal WithdrawMoneyCommand ToCommand(string accountId) => new(
-        accountId,
-        Fields.Required(Amount, "amount"),
-        Fields.Required(TransactionReference, "transactionReference"),
-        Description);
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed class WithdrawalRequest : MoneyMovementRequest
+{
+    internal WithdrawMoneyCommand ToCommand(string accountId)
+    {
+        var (amount, reference) = RequiredFields();
+        return new(accountId, amount, reference, Description);
+    }
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

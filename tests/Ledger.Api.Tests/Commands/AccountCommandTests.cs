@@ -1,17 +1,13 @@
-using System.Net;
-
 namespace Ledger.Api.Tests.Commands;
 
-public sealed class AccountCommandTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+public sealed class AccountCommandTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private readonly HttpClient client = fixture.Client;
-
     [Fact]
     public async Task OpenAccount_Answers201_WithLocation_ETag1_AndTheAccount()
     {
         var id = Api.NewId();
 
-        var response = await client.PostAsync("/api/accounts", new { accountId = id, holderId = "h-42", holderName = "Ada Lovelace", currency = "EUR", initialDeposit = 250.50m });
+        var response = await Client.PostAsync("/api/accounts", new { accountId = id, holderId = "h-42", holderName = "Ada Lovelace", currency = "EUR", initialDeposit = 250.50m });
 
         var account = await response.OkJsonAsync(HttpStatusCode.Created);
         Assert.Equal($"/api/accounts/{id}", response.Headers.Location?.OriginalString);
@@ -30,23 +26,22 @@ public sealed class AccountCommandTests(ApiFixture fixture) : IClassFixture<ApiF
     [Fact]
     public async Task OpenAccount_WithoutAccountId_GeneratesOne_AndLocationPointsAtIt()
     {
-        var response = await client.PostAsync("/api/accounts", new { holderId = "h-1", currency = "JPY", initialDeposit = 1000 });
+        var response = await Client.PostAsync("/api/accounts", new { holderId = "h-1", currency = "JPY", initialDeposit = 1000 });
 
         var account = await response.OkJsonAsync(HttpStatusCode.Created);
         var id = account.GetProperty("accountId").GetString()!;
         Assert.StartsWith("ACC-", id, StringComparison.Ordinal);
         Assert.Equal("h-1", account.GetProperty("holderName").GetString());
-        var fetched = await client.GetJsonAsync(response.Headers.Location!.OriginalString);
+        var fetched = await Client.GetJsonAsync(response.Headers.Location!.OriginalString);
         Assert.Equal(id, fetched.GetProperty("accountId").GetString());
     }
 
     [Fact]
     public async Task OpenAccount_WhenIdIsTaken_Is422AccountExists_AndWritesNothing()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id);
+        var id = await Client.OpenNewAsync();
 
-        var response = await client.RefusedAsync(c => c.PostAsync("/api/accounts", new { accountId = id, holderId = "h", currency = "EUR", initialDeposit = 0 }));
+        var response = await Client.RefusedAsync(c => c.PostAsync("/api/accounts", new { accountId = id, holderId = "h", currency = "EUR", initialDeposit = 0 }));
 
         await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "account_exists");
     }
@@ -54,7 +49,7 @@ public sealed class AccountCommandTests(ApiFixture fixture) : IClassFixture<ApiF
     [Fact]
     public async Task OpenAccount_WithInitialDepositOverTheLimit_Is422DepositLimitExceeded()
     {
-        var response = await client.RefusedAsync(c => c.PostAsync("/api/accounts", new { accountId = Api.NewId(), holderId = "h", currency = "EUR", initialDeposit = 1_000_000.01m }));
+        var response = await Client.RefusedAsync(c => c.PostAsync("/api/accounts", new { accountId = Api.NewId(), holderId = "h", currency = "EUR", initialDeposit = 1_000_000.01m }));
 
         await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "deposit_limit_exceeded");
     }
@@ -62,10 +57,9 @@ public sealed class AccountCommandTests(ApiFixture fixture) : IClassFixture<ApiF
     [Fact]
     public async Task Deposit_AddsToTheBalance_AndAnswersCommandResultWithNewVersionAsETag()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 100m);
+        var id = await Client.OpenNewAsync(100m);
 
-        var response = await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 20.25m, transactionReference = "inv-1", description = "Invoice 1" });
+        var response = await Client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 20.25m, transactionReference = "inv-1", description = "Invoice 1" });
 
         var result = await response.OkJsonAsync();
         Assert.Equal("\"2\"", response.ETag());
@@ -74,7 +68,7 @@ public sealed class AccountCommandTests(ApiFixture fixture) : IClassFixture<ApiF
         Assert.Equal(120.25m, result.GetProperty("balance").GetDecimal());
         Assert.Equal("Active", result.GetProperty("status").GetString());
         var eventId = Assert.Single(result.GetProperty("eventIds").EnumerateArray()).GetGuid();
-        var events = await client.GetJsonAsync($"/api/accounts/{id}/events?fromVersion=2");
+        var events = await Client.GetJsonAsync($"/api/accounts/{id}/events?fromVersion=2");
         var stored = Assert.Single(events.GetProperty("items").EnumerateArray());
         Assert.Equal(eventId, stored.GetProperty("eventId").GetGuid());
         Assert.Equal("MoneyDeposited", stored.GetProperty("type").GetString());
@@ -84,7 +78,7 @@ public sealed class AccountCommandTests(ApiFixture fixture) : IClassFixture<ApiF
     [Fact]
     public async Task Deposit_IntoAnAccountThatDoesNotExist_Is404AccountNotFound()
     {
-        var response = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{Api.NewId()}/deposits", new { amount = 1, transactionReference = "r" }));
+        var response = await Client.RefusedAsync(c => c.PostAsync($"/api/accounts/{Api.NewId()}/deposits", new { amount = 1, transactionReference = "r" }));
 
         await response.ProblemAsync(HttpStatusCode.NotFound, "account_not_found");
     }
@@ -92,10 +86,9 @@ public sealed class AccountCommandTests(ApiFixture fixture) : IClassFixture<ApiF
     [Fact]
     public async Task Deposit_OverTheSingleDepositLimit_Is422DepositLimitExceeded()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id);
+        var id = await Client.OpenNewAsync();
 
-        var response = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1_000_001, transactionReference = "r" }));
+        var response = await Client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1_000_001, transactionReference = "r" }));
 
         await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "deposit_limit_exceeded");
     }
@@ -103,10 +96,9 @@ public sealed class AccountCommandTests(ApiFixture fixture) : IClassFixture<ApiF
     [Fact]
     public async Task Withdraw_TakesFromTheBalance()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 100m);
+        var id = await Client.OpenNewAsync(100m);
 
-        var response = await client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 99.99m, transactionReference = "atm-7" });
+        var response = await Client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 99.99m, transactionReference = "atm-7" });
 
         var result = await response.OkJsonAsync();
         Assert.Equal(0.01m, result.GetProperty("balance").GetDecimal());
@@ -116,39 +108,36 @@ public sealed class AccountCommandTests(ApiFixture fixture) : IClassFixture<ApiF
     [Fact]
     public async Task Withdraw_MoreThanTheBalance_Is422InsufficientFunds_AndWritesNothing()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 10m);
+        var id = await Client.OpenNewAsync(10m);
 
-        var response = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 10.01m, transactionReference = "r" }));
+        var response = await Client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 10.01m, transactionReference = "r" }));
 
         await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "insufficient_funds");
-        Assert.Equal(10m, (await client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(10m, (await Client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
     }
 
     [Fact]
     public async Task Close_AnEmptyAccount_ClosesIt_AndRecordsTheActorAsClosedBy()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 0m);
+        var id = await Client.OpenNewAsync(0m);
 
-        var response = await client.PostAsync($"/api/accounts/{id}/close", new { reason = "Customer left" }, ("X-Actor", "clerk-9"));
+        var response = await Client.PostAsync($"/api/accounts/{id}/close", new { reason = "Customer left" }, ("X-Actor", "clerk-9"));
 
         var result = await response.OkJsonAsync();
         Assert.Equal("Closed", result.GetProperty("status").GetString());
         Assert.Equal("\"2\"", response.ETag());
-        var closed = (await client.GetJsonAsync($"/api/accounts/{id}/events?fromVersion=2")).GetProperty("items")[0];
+        var closed = (await Client.GetJsonAsync($"/api/accounts/{id}/events?fromVersion=2")).GetProperty("items")[0];
         Assert.Equal("AccountClosed", closed.GetProperty("type").GetString());
         Assert.Equal("clerk-9", closed.GetProperty("data").GetProperty("closedBy").GetString());
-        Assert.Equal("Closed", (await client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("status").GetString());
+        Assert.Equal("Closed", (await Client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task Close_WithMoneyLeft_Is422BalanceNotZero()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 5m);
+        var id = await Client.OpenNewAsync(5m);
 
-        var response = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/close", new { reason = "r" }));
+        var response = await Client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/close", new { reason = "r" }));
 
         await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "balance_not_zero");
     }
@@ -156,11 +145,10 @@ public sealed class AccountCommandTests(ApiFixture fixture) : IClassFixture<ApiF
     [Fact]
     public async Task Deposit_IntoAClosedAccount_Is422AccountClosed()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 0m);
-        (await client.PostAsync($"/api/accounts/{id}/close", new { reason = "done", closedBy = "ops" })).EnsureSuccessStatusCode();
+        var id = await Client.OpenNewAsync(0m);
+        (await Client.PostAsync($"/api/accounts/{id}/close", new { reason = "done", closedBy = "ops" })).EnsureSuccessStatusCode();
 
-        var response = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1, transactionReference = "r" }));
+        var response = await Client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1, transactionReference = "r" }));
 
         await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "account_closed");
     }
@@ -168,11 +156,10 @@ public sealed class AccountCommandTests(ApiFixture fixture) : IClassFixture<ApiF
     [Fact]
     public async Task ActorAndCorrelationHeaders_AreRecordedInTheEventMetadata_AndActorDefaultsToApi()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id);
-        (await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1, transactionReference = "r1" }, ("X-Actor", "importer"), ("X-Correlation-Id", "batch-2026-03"))).EnsureSuccessStatusCode();
+        var id = await Client.OpenNewAsync();
+        (await Client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1, transactionReference = "r1" }, ("X-Actor", "importer"), ("X-Correlation-Id", "batch-2026-03"))).EnsureSuccessStatusCode();
 
-        var items = (await client.GetJsonAsync($"/api/accounts/{id}/events")).GetProperty("items");
+        var items = (await Client.GetJsonAsync($"/api/accounts/{id}/events")).GetProperty("items");
 
         Assert.Equal("api", items[0].GetProperty("metadata").GetProperty("actor").GetString());
         var metadata = items[1].GetProperty("metadata");

@@ -1,19 +1,15 @@
-using System.Net;
-
 namespace Ledger.Api.Tests.Commands;
 
-public sealed class TransferTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+public sealed class TransferTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private readonly HttpClient client = fixture.Client;
-
     [Fact]
     public async Task Transfer_MovesMoney_AndAnswersBothLegs_WithTheSourceVersionAsETag()
     {
         var (from, to) = (Api.NewId(), Api.NewId());
-        await client.OpenAsync(from, 100m);
-        await client.OpenAsync(to, 5m);
+        await Client.OpenAsync(from, 100m);
+        await Client.OpenAsync(to, 5m);
 
-        var response = await client.PostAsync("/api/transfers", new { transferId = "rent-2026-03", fromAccountId = from, toAccountId = to, amount = 40.5m, description = "Rent" });
+        var response = await Client.PostAsync("/api/transfers", new { transferId = "rent-2026-03", fromAccountId = from, toAccountId = to, amount = 40.5m, description = "Rent" });
 
         var result = await response.OkJsonAsync();
         Assert.Equal("rent-2026-03", result.GetProperty("transferId").GetString());
@@ -22,7 +18,7 @@ public sealed class TransferTests(ApiFixture fixture) : IClassFixture<ApiFixture
         Assert.Equal(45.5m, result.GetProperty("to").GetProperty("balance").GetDecimal());
         Assert.Equal(2, result.GetProperty("to").GetProperty("version").GetInt64());
         Assert.Equal("\"2\"", response.ETag());
-        var legs = (await client.GetJsonAsync($"/api/accounts/{to}/events?fromVersion=2")).GetProperty("items");
+        var legs = (await Client.GetJsonAsync($"/api/accounts/{to}/events?fromVersion=2")).GetProperty("items");
         Assert.Equal("TransferReceived", legs[0].GetProperty("type").GetString());
     }
 
@@ -30,10 +26,10 @@ public sealed class TransferTests(ApiFixture fixture) : IClassFixture<ApiFixture
     public async Task Transfer_WithoutTransferId_GeneratesOne()
     {
         var (from, to) = (Api.NewId(), Api.NewId());
-        await client.OpenAsync(from, 10m);
-        await client.OpenAsync(to, 0m);
+        await Client.OpenAsync(from, 10m);
+        await Client.OpenAsync(to, 0m);
 
-        var result = await (await client.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 1 })).OkJsonAsync();
+        var result = await (await Client.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 1 })).OkJsonAsync();
 
         Assert.StartsWith("TRF-", result.GetProperty("transferId").GetString(), StringComparison.Ordinal);
     }
@@ -41,10 +37,9 @@ public sealed class TransferTests(ApiFixture fixture) : IClassFixture<ApiFixture
     [Fact]
     public async Task Transfer_ToTheSameAccount_Is422SameAccount()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id);
+        var id = await Client.OpenNewAsync();
 
-        var response = await client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = id, toAccountId = id, amount = 1 }));
+        var response = await Client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = id, toAccountId = id, amount = 1 }));
 
         await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "same_account");
     }
@@ -53,10 +48,10 @@ public sealed class TransferTests(ApiFixture fixture) : IClassFixture<ApiFixture
     public async Task Transfer_BetweenCurrencies_Is422CurrencyMismatch()
     {
         var (from, to) = (Api.NewId(), Api.NewId());
-        await client.OpenAsync(from, 10m, "EUR");
-        await client.OpenAsync(to, 10m, "USD");
+        await Client.OpenAsync(from, 10m, "EUR");
+        await Client.OpenAsync(to, 10m, "USD");
 
-        var response = await client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 1 }));
+        var response = await Client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 1 }));
 
         await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "currency_mismatch");
     }
@@ -64,10 +59,9 @@ public sealed class TransferTests(ApiFixture fixture) : IClassFixture<ApiFixture
     [Fact]
     public async Task Transfer_ToAnAccountThatDoesNotExist_Is404AccountNotFound()
     {
-        var from = Api.NewId();
-        await client.OpenAsync(from, 10m);
+        var from = await Client.OpenNewAsync(10m);
 
-        var response = await client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = Api.NewId(), amount = 1 }));
+        var response = await Client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = Api.NewId(), amount = 1 }));
 
         await response.ProblemAsync(HttpStatusCode.NotFound, "account_not_found");
     }
@@ -76,10 +70,10 @@ public sealed class TransferTests(ApiFixture fixture) : IClassFixture<ApiFixture
     public async Task Transfer_MoreThanTheSourceHolds_Is422InsufficientFunds()
     {
         var (from, to) = (Api.NewId(), Api.NewId());
-        await client.OpenAsync(from, 10m);
-        await client.OpenAsync(to, 0m);
+        await Client.OpenAsync(from, 10m);
+        await Client.OpenAsync(to, 0m);
 
-        var response = await client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 10.01m }));
+        var response = await Client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 10.01m }));
 
         await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "insufficient_funds");
     }
@@ -88,14 +82,14 @@ public sealed class TransferTests(ApiFixture fixture) : IClassFixture<ApiFixture
     public async Task Transfer_IfMatch_IsCheckedAgainstTheSourceAccount()
     {
         var (from, to) = (Api.NewId(), Api.NewId());
-        await client.OpenAsync(from, 10m);
-        await client.OpenAsync(to, 0m);
-        await client.DepositAsync(to, 1m);
+        await Client.OpenAsync(from, 10m);
+        await Client.OpenAsync(to, 0m);
+        await Client.DepositAsync(to, 1m);
 
-        var stale = await client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 1 }, ("If-Match", "\"2\"")));
+        var stale = await Client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 1 }, ("If-Match", "\"2\"")));
         await stale.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_mismatch");
 
-        var current = await client.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 1 }, ("If-Match", "\"1\""));
+        var current = await Client.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 1 }, ("If-Match", "\"1\""));
         await current.OkJsonAsync();
         Assert.Equal("\"2\"", current.ETag());
     }

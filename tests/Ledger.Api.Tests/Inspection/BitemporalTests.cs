@@ -1,9 +1,5 @@
-using System.Net;
-using Ledger.Api.Tests.Queries;
-using Ledger.Infrastructure;
 using Ledger.Infrastructure.Application.Commands;
 using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Api.Tests.Inspection;
 
@@ -11,37 +7,19 @@ namespace Ledger.Api.Tests.Inspection;
 /// Two times per event: when it happened (occurredAt) and when the ledger recorded it (recordedAt). A report
 /// asked "as known at K" reads the same later, whatever is back-dated in between.
 /// </summary>
-public sealed class BitemporalTests : IAsyncLifetime
+public sealed class BitemporalTests : ClockedApiTest
 {
-    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-    private readonly ManualClock clock = new(Monday);
-    private LedgerApiFactory factory = null!;
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        factory = await LedgerApiFactory.CreateAsync(services: s => s.AddSingleton<TimeProvider>(new LedgerClock(clock)));
-        client = factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await factory.DisposeAsync();
-    }
-
     [Fact]
     public async Task Events_CarryRecordedAt_TheCommitTime_NeverDecreasingWithPosition()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 100m);
-        clock.Set(Monday.AddHours(2));
+        var id = await Client.OpenNewAsync(100m);
+        Clock.Set(Monday.AddHours(2));
         await BackdatedDepositAsync(id, 5m, Monday.AddMinutes(30));
-        // The clock steps back (a corrected clock, another machine): the recorded time does not.
-        clock.Set(Monday.AddHours(1));
-        await client.DepositAsync(id, 1m);
+        // The Clock steps back (a corrected Clock, another machine): the recorded time does not.
+        Clock.Set(Monday.AddHours(1));
+        await Client.DepositAsync(id, 1m);
 
-        var events = (await client.GetJsonAsync($"/api/accounts/{id}/events")).GetProperty("items").EnumerateArray().ToArray();
+        var events = (await Client.GetJsonAsync($"/api/accounts/{id}/events")).GetProperty("items").EnumerateArray().ToArray();
 
         Assert.Equal(Monday, events[0].GetProperty("recordedAt").GetDateTimeOffset());
         Assert.Equal(Monday.AddMinutes(30), events[1].GetProperty("occurredAt").GetDateTimeOffset());
@@ -52,22 +30,21 @@ public sealed class BitemporalTests : IAsyncLifetime
     [Fact]
     public async Task AReportAsKnownAtAMoment_ReadsTheSameAfterABackdatedEntry()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 100m);
-        clock.Set(Monday.AddDays(1));
+        var id = await Client.OpenNewAsync(100m);
+        Clock.Set(Monday.AddDays(1));
         var report = $"/api/balances?at={Iso(Monday.AddHours(12))}&knownAt={Iso(Monday.AddDays(1))}";
-        var before = await client.GetJsonAsync(report);
+        var before = await Client.GetJsonAsync(report);
 
-        clock.Set(Monday.AddDays(2));
+        Clock.Set(Monday.AddDays(2));
         await BackdatedDepositAsync(id, 50m, Monday.AddHours(10));
 
-        var again = await client.GetJsonAsync(report);
-        var latest = await client.GetJsonAsync($"/api/balances?at={Iso(Monday.AddHours(12))}");
+        var again = await Client.GetJsonAsync(report);
+        var latest = await Client.GetJsonAsync($"/api/balances?at={Iso(Monday.AddHours(12))}");
         Assert.Equal(before.GetProperty("totals").ToString(), again.GetProperty("totals").ToString());
         Assert.Equal(100m, Balance(again, id));
         Assert.Equal(150m, Balance(latest, id));
-        var stateThen = await client.GetJsonAsync($"/api/accounts/{id}/state?at={Iso(Monday.AddHours(12))}&knownAt={Iso(Monday.AddDays(1))}");
-        var stateNow = await client.GetJsonAsync($"/api/accounts/{id}/state?at={Iso(Monday.AddHours(12))}");
+        var stateThen = await Client.GetJsonAsync($"/api/accounts/{id}/state?at={Iso(Monday.AddHours(12))}&knownAt={Iso(Monday.AddDays(1))}");
+        var stateNow = await Client.GetJsonAsync($"/api/accounts/{id}/state?at={Iso(Monday.AddHours(12))}");
         Assert.Equal(100m, stateThen.GetProperty("balance").GetDecimal());
         Assert.Equal(150m, stateNow.GetProperty("balance").GetDecimal());
     }
@@ -75,10 +52,9 @@ public sealed class BitemporalTests : IAsyncLifetime
     [Fact]
     public async Task AnEventDatedAfterNowBeyondTheSkew_IsRefusedAsOccurredInFuture_WritingNothing()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 100m);
-        var before = await client.EventCountAsync();
-        var mediator = factory.Services.GetRequiredService<IMediator>();
+        var id = await Client.OpenNewAsync(100m);
+        var before = await Client.EventCountAsync();
+        var mediator = Factory.Services.GetRequiredService<IMediator>();
 
         var refusal = await Assert.ThrowsAsync<CommandRefusedException>(async () =>
         {
@@ -90,26 +66,26 @@ public sealed class BitemporalTests : IAsyncLifetime
 
         Assert.Equal("occurred_in_future", refusal.Code);
         Assert.Contains("after now", refusal.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await client.EventCountAsync());
+        Assert.Equal(before, await Client.EventCountAsync());
         using (LedgerClock.BackdateTo(Monday.AddMinutes(4)))
         {
             await mediator.Send(new DepositMoneyCommand(id, 5m, "within-skew", null));
         }
 
-        Assert.Equal(before + 1, await client.EventCountAsync());
+        Assert.Equal(before + 1, await Client.EventCountAsync());
     }
 
     [Fact]
     public async Task KnownAtThatIsNotAnInstant_Is400NamingIt()
     {
-        var response = await client.GetAsync("/api/balances?knownAt=yesterday");
+        var response = await Client.GetAsync("/api/balances?knownAt=yesterday");
 
         await response.ValidationProblemAsync("knownAt");
     }
 
     private async Task BackdatedDepositAsync(string id, decimal amount, DateTimeOffset at)
     {
-        var mediator = factory.Services.GetRequiredService<IMediator>();
+        var mediator = Factory.Services.GetRequiredService<IMediator>();
         using (LedgerClock.BackdateTo(at))
         {
             await mediator.Send(new DepositMoneyCommand(id, amount, "late-" + amount, "Entered late"));
@@ -118,6 +94,4 @@ public sealed class BitemporalTests : IAsyncLifetime
 
     private static decimal Balance(System.Text.Json.JsonElement balances, string id) =>
         balances.GetProperty("accounts").EnumerateArray().Single(a => a.GetProperty("accountId").GetString() == id).GetProperty("balance").GetDecimal();
-
-    internal static string Iso(DateTimeOffset at) => WebUtility.UrlEncode(at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
 }

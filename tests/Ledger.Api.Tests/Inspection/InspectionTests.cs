@@ -1,41 +1,14 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using Ledger.Api.Tests.Queries;
-using Ledger.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using static Ledger.Api.Tests.Inspection.BitemporalTests;
-
 namespace Ledger.Api.Tests.Inspection;
 
 /// <summary>Statements (JSON and CSV), explain-this-balance and two moments compared, over the HTTP API.</summary>
-public sealed class InspectionTests : IAsyncLifetime
+public sealed class InspectionTests() : ClockedApiTest(new Dictionary<string, string> { ["Ledger:SnapshotInterval"] = "3" })
 {
-    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-    private readonly ManualClock clock = new(Monday);
-    private LedgerApiFactory factory = null!;
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        factory = await LedgerApiFactory.CreateAsync(
-            services: s => s.AddSingleton<TimeProvider>(new LedgerClock(clock)),
-            settings: new Dictionary<string, string> { ["Ledger:SnapshotInterval"] = "3" });
-        client = factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await factory.DisposeAsync();
-    }
-
     [Fact]
     public async Task Statement_HasOpeningLinesWithRunningBalanceTotalsAndClosing_ThatAddUp()
     {
         var (id, other) = await HistoryAsync();
 
-        var statement = await client.GetJsonAsync($"/api/accounts/{id}/statement?from={Iso(Monday.AddDays(1))}&to={Iso(Monday.AddDays(3))}");
+        var statement = await Client.GetJsonAsync($"/api/accounts/{id}/statement?from={Iso(Monday.AddDays(1))}&to={Iso(Monday.AddDays(3))}");
 
         Assert.Equal(id, statement.GetProperty("accountId").GetString());
         Assert.Equal("EUR", statement.GetProperty("currency").GetString());
@@ -59,7 +32,7 @@ public sealed class InspectionTests : IAsyncLifetime
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/accounts/{id}/statement?from={Iso(Monday.AddDays(1))}");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
 
-        var response = await client.SendAsync(request);
+        var response = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
@@ -70,17 +43,17 @@ public sealed class InspectionTests : IAsyncLifetime
             "2026-03-04T09:00:00Z,MoneyWithdrawn,W-1,\"'=cash \"\"now\"\"\",,-30.00,120.00\r\n" +
             $"2026-03-05T09:00:00Z,TransferInitiated,T-1,Rent,{other},-20.00,100.00\r\n",
             text);
-        var viaFormat = await client.GetAsync($"/api/accounts/{id}/statement?from={Iso(Monday.AddDays(1))}&format=csv");
+        var viaFormat = await Client.GetAsync($"/api/accounts/{id}/statement?from={Iso(Monday.AddDays(1))}&format=csv");
         Assert.Equal(text, await viaFormat.Content.ReadAsStringAsync());
     }
 
     [Fact]
     public async Task Statement_OfAnUnknownAccount_Is404_AndFromAfterTo_Is400()
     {
-        await (await client.GetAsync("/api/accounts/nobody/statement")).ProblemAsync(HttpStatusCode.NotFound, "account_not_found");
+        await (await Client.GetAsync("/api/accounts/nobody/statement")).ProblemAsync(HttpStatusCode.NotFound, "account_not_found");
         var (id, _) = await HistoryAsync();
 
-        var response = await client.GetAsync($"/api/accounts/{id}/statement?from={Iso(Monday.AddDays(2))}&to={Iso(Monday)}");
+        var response = await Client.GetAsync($"/api/accounts/{id}/statement?from={Iso(Monday.AddDays(2))}&to={Iso(Monday)}");
 
         await response.ValidationProblemAsync("from");
     }
@@ -90,8 +63,8 @@ public sealed class InspectionTests : IAsyncLifetime
     {
         var (id, _) = await HistoryAsync();
 
-        var now = await client.GetJsonAsync($"/api/accounts/{id}/explain");
-        var atTwo = await client.GetJsonAsync($"/api/accounts/{id}/explain?version=2");
+        var now = await Client.GetJsonAsync($"/api/accounts/{id}/explain");
+        var atTwo = await Client.GetJsonAsync($"/api/accounts/{id}/explain?version=2");
 
         Assert.Equal(4, now.GetProperty("version").GetInt64());
         Assert.Equal(100m, now.GetProperty("balance").GetDecimal());
@@ -104,19 +77,19 @@ public sealed class InspectionTests : IAsyncLifetime
         Assert.Equal(2, atTwo.GetProperty("events").GetArrayLength());
         Assert.Equal(150m, atTwo.GetProperty("replayedBalance").GetDecimal());
         Assert.True(atTwo.GetProperty("matches").GetBoolean());
-        await (await client.GetAsync($"/api/accounts/{id}/explain?version=9")).ProblemAsync(HttpStatusCode.NotFound, "account_not_found");
+        await (await Client.GetAsync($"/api/accounts/{id}/explain?version=9")).ProblemAsync(HttpStatusCode.NotFound, "account_not_found");
     }
 
     [Fact]
     public async Task Compare_ListsEveryAccountAtEitherMoment_MarksOpenedAndClosed_AndTheRowsAddUpToTheTotals()
     {
         var (id, other) = await HistoryAsync();
-        clock.Set(Monday.AddDays(5));
+        Clock.Set(Monday.AddDays(5));
         var late = Api.NewId("late");
-        await client.OpenAsync(late, 7m);
-        await client.OpenAsync(Api.NewId("yen"), 500m, "JPY");
+        await Client.OpenAsync(late, 7m);
+        await Client.OpenAsync(Api.NewId("yen"), 500m, "JPY");
 
-        var compare = await client.GetJsonAsync($"/api/compare?from={Iso(Monday.AddHours(12))}&to={Iso(Monday.AddDays(6))}");
+        var compare = await Client.GetJsonAsync($"/api/compare?from={Iso(Monday.AddHours(12))}&to={Iso(Monday.AddDays(6))}");
 
         var rows = compare.GetProperty("accounts").EnumerateArray().ToDictionary(r => r.GetProperty("accountId").GetString()!);
         Assert.Equal(4, rows.Count);
@@ -142,14 +115,14 @@ public sealed class InspectionTests : IAsyncLifetime
     [Fact]
     public async Task Compare_WithAClosedAccount_SaysSoAtTheSecondMoment()
     {
-        clock.Set(Monday);
+        Clock.Set(Monday);
         var id = Api.NewId("closing");
-        await client.OpenAsync(id, 10m);
-        clock.Set(Monday.AddDays(1));
-        (await client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 10, transactionReference = "empty" })).EnsureSuccessStatusCode();
-        (await client.PostAsync($"/api/accounts/{id}/close", new { reason = "done" })).EnsureSuccessStatusCode();
+        await Client.OpenAsync(id, 10m);
+        Clock.Set(Monday.AddDays(1));
+        (await Client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 10, transactionReference = "empty" })).EnsureSuccessStatusCode();
+        (await Client.PostAsync($"/api/accounts/{id}/close", new { reason = "done" })).EnsureSuccessStatusCode();
 
-        var compare = await client.GetJsonAsync($"/api/compare?from={Iso(Monday.AddHours(1))}&to={Iso(Monday.AddDays(2))}");
+        var compare = await Client.GetJsonAsync($"/api/compare?from={Iso(Monday.AddHours(1))}&to={Iso(Monday.AddDays(2))}");
 
         var row = compare.GetProperty("accounts").EnumerateArray().Single(r => r.GetProperty("accountId").GetString() == id);
         Assert.Equal("Active", row.GetProperty("statusFrom").GetString());
@@ -161,7 +134,7 @@ public sealed class InspectionTests : IAsyncLifetime
     [Fact]
     public async Task Compare_WithoutFrom_Is400NamingIt()
     {
-        await (await client.GetAsync("/api/compare")).ValidationProblemAsync("from");
+        await (await Client.GetAsync("/api/compare")).ValidationProblemAsync("from");
     }
 
     /// <summary>
@@ -171,15 +144,15 @@ public sealed class InspectionTests : IAsyncLifetime
     private async Task<(string Id, string Other)> HistoryAsync()
     {
         var (id, other) = (Api.NewId("stmt"), Api.NewId("other"));
-        clock.Set(Monday);
-        await client.OpenAsync(id, 100m);
-        clock.Set(Monday.AddDays(1));
-        (await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 50, transactionReference = "INV-7", description = "Invoice 7, March" })).EnsureSuccessStatusCode();
-        clock.Set(Monday.AddDays(2));
-        (await client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 30, transactionReference = "W-1", description = "=cash \"now\"" })).EnsureSuccessStatusCode();
-        clock.Set(Monday.AddDays(3));
-        await client.OpenAsync(other, 1m);
-        (await client.PostAsync("/api/transfers", new { transferId = "T-1", fromAccountId = id, toAccountId = other, amount = 20, description = "Rent" })).EnsureSuccessStatusCode();
+        Clock.Set(Monday);
+        await Client.OpenAsync(id, 100m);
+        Clock.Set(Monday.AddDays(1));
+        (await Client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 50, transactionReference = "INV-7", description = "Invoice 7, March" })).EnsureSuccessStatusCode();
+        Clock.Set(Monday.AddDays(2));
+        (await Client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 30, transactionReference = "W-1", description = "=cash \"now\"" })).EnsureSuccessStatusCode();
+        Clock.Set(Monday.AddDays(3));
+        await Client.OpenAsync(other, 1m);
+        (await Client.PostAsync("/api/transfers", new { transferId = "T-1", fromAccountId = id, toAccountId = other, amount = 20, description = "Rent" })).EnsureSuccessStatusCode();
         return (id, other);
     }
 }

@@ -1,5 +1,3 @@
-using Ledger.Web;
-
 namespace Ledger.Api.Tests.Protocol;
 
 /// <summary>The API has no authentication, so any address but loopback must be a deliberate choice that gets a warning.</summary>

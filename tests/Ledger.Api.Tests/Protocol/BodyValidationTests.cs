@@ -1,17 +1,13 @@
-using System.Text;
-
 namespace Ledger.Api.Tests.Protocol;
 
 /// <summary>Every way a command body can be wrong is a 400 validation_failed naming the field, and writes nothing.</summary>
-public sealed class BodyValidationTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+public sealed class BodyValidationTests(ApiFixture fixture) : ApiTest(fixture)
 {
     private const string Deposit = "/api/accounts/{id}/deposits";
     private const string Withdraw = "/api/accounts/{id}/withdrawals";
     private const string Close = "/api/accounts/{id}/close";
     private const string Open = "/api/accounts";
     private const string Transfer = "/api/transfers";
-
-    private readonly HttpClient client = fixture.Client;
 
     public static TheoryData<string, string, string> InvalidBodies => new()
     {
@@ -84,7 +80,7 @@ public sealed class BodyValidationTests(ApiFixture fixture) : IClassFixture<ApiF
     {
         var (url, json) = await ResolveAsync(route, body);
 
-        var response = await client.RefusedAsync(c => c.PostRawAsync(url, json));
+        var response = await Client.RefusedAsync(c => c.PostRawAsync(url, json));
 
         await response.ValidationProblemAsync(field);
     }
@@ -94,7 +90,7 @@ public sealed class BodyValidationTests(ApiFixture fixture) : IClassFixture<ApiF
     {
         var (url, json) = await ResolveAsync(Deposit, "{\"amount\": 1, \"transactionReference\": \"r\"}");
 
-        var response = await client.RefusedAsync(c => c.PostAsync(url, new StringContent(json, Encoding.UTF8, "text/plain")));
+        var response = await Client.RefusedAsync(c => c.PostAsync(url, new StringContent(json, Encoding.UTF8, "text/plain")));
 
         await response.ValidationProblemAsync("body");
     }
@@ -108,7 +104,7 @@ public sealed class BodyValidationTests(ApiFixture fixture) : IClassFixture<ApiF
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new("application/json");
 
-        var response = await client.RefusedAsync(c => c.PostAsync(url, content));
+        var response = await Client.RefusedAsync(c => c.PostAsync(url, content));
 
         await response.ValidationProblemAsync("body");
     }
@@ -119,7 +115,7 @@ public sealed class BodyValidationTests(ApiFixture fixture) : IClassFixture<ApiF
         var (url, _) = await ResolveAsync(Deposit, "");
         var json = "{\"amount\": 1, \"transactionReference\": \"r\", \"description\": \"" + new string('x', 70_000) + "\"}";
 
-        var response = await client.RefusedAsync(c => c.PostRawAsync(url, json));
+        var response = await Client.RefusedAsync(c => c.PostRawAsync(url, json));
 
         var problem = await response.ValidationProblemAsync("body");
         Assert.Contains("64 KiB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -133,7 +129,7 @@ public sealed class BodyValidationTests(ApiFixture fixture) : IClassFixture<ApiF
         var content = new StreamContent(new UnknownLengthStream(bytes));
         content.Headers.ContentType = new("application/json");
 
-        var response = await client.RefusedAsync(c => c.PostAsync(url, content));
+        var response = await Client.RefusedAsync(c => c.PostAsync(url, content));
 
         await response.ValidationProblemAsync("body");
     }
@@ -144,19 +140,18 @@ public sealed class BodyValidationTests(ApiFixture fixture) : IClassFixture<ApiF
         var (url, _) = await ResolveAsync(Deposit, "");
         var json = "{\"amount\": 1, \"transactionReference\": \"r\", \"description\": \"" + new string('x', 60_000) + "\"}";
 
-        var response = await client.RefusedAsync(c => c.PostRawAsync(url, json));
+        var response = await Client.RefusedAsync(c => c.PostRawAsync(url, json));
 
         await response.ValidationProblemAsync("description");
     }
 
     private async Task<(string Url, string Body)> ResolveAsync(string route, string body)
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 100m, "EUR");
+        var id = await Client.OpenNewAsync(100m, "EUR");
         var jpy = Api.NewId();
         if (route.Contains("{jpy}", StringComparison.Ordinal))
         {
-            await client.OpenAsync(jpy, 100m, "JPY");
+            await Client.OpenAsync(jpy, 100m, "JPY");
         }
 
         return (route.Replace("{id}", id, StringComparison.Ordinal).Replace("{jpy}", jpy, StringComparison.Ordinal),

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Ledger.Api.Tests.Protocol;
 
 /// <summary>
@@ -14,8 +12,7 @@ public sealed class BusyDatabaseTests
     {
         await using var factory = await LedgerApiFactory.CreateAsync(settings: new Dictionary<string, string> { ["Ledger:BusyTimeoutMilliseconds"] = "200" });
         using var client = factory.CreateClient();
-        var id = Api.NewId();
-        await client.OpenAsync(id, 10m);
+        var id = await client.OpenNewAsync(10m);
         var events = await client.EventCountAsync();
         var key = Guid.NewGuid().ToString();
         var deposit = new { amount = 5, transactionReference = "while-busy" };

@@ -1,35 +1,30 @@
-using System.Net;
 using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Api.Tests.Protocol;
 
-public sealed class ETagTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+public sealed class ETagTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private readonly HttpClient client = fixture.Client;
-
     [Fact]
     public async Task ETagIfMatchCycle_CurrentVersionApplies_StaleVersionIs412AndWritesNothing()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 50m);
+        var id = await Client.OpenNewAsync(50m);
 
-        var read = await client.GetAsync($"/api/accounts/{id}");
+        var read = await Client.GetAsync($"/api/accounts/{id}");
         Assert.Equal("\"1\"", read.ETag());
 
-        var applied = await client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 10, transactionReference = "w1" }, ("If-Match", read.ETag()!));
+        var applied = await Client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 10, transactionReference = "w1" }, ("If-Match", read.ETag()!));
         await applied.OkJsonAsync();
         Assert.Equal("\"2\"", applied.ETag());
 
-        var stale = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 10, transactionReference = "w2" }, ("If-Match", read.ETag()!)));
+        var stale = await Client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 10, transactionReference = "w2" }, ("If-Match", read.ETag()!)));
         await stale.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_mismatch");
 
-        var reread = await client.GetAsync($"/api/accounts/{id}");
+        var reread = await Client.GetAsync($"/api/accounts/{id}");
         Assert.Equal("\"2\"", reread.ETag());
         Assert.Equal(40m, (await reread.OkJsonAsync()).GetProperty("balance").GetDecimal());
 
-        var retried = await client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 10, transactionReference = "w2" }, ("If-Match", reread.ETag()!));
+        var retried = await Client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 10, transactionReference = "w2" }, ("If-Match", reread.ETag()!));
         await retried.OkJsonAsync();
         Assert.Equal("\"3\"", retried.ETag());
     }
@@ -37,10 +32,9 @@ public sealed class ETagTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     [Fact]
     public async Task IfMatch_AheadOfTheAccount_Is412()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id);
+        var id = await Client.OpenNewAsync();
 
-        var response = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/close", new { reason = "r" }, ("If-Match", "\"9\"")));
+        var response = await Client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/close", new { reason = "r" }, ("If-Match", "\"9\"")));
 
         await response.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_mismatch");
     }
@@ -50,10 +44,10 @@ public sealed class ETagTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     {
         var id = Api.NewId();
 
-        var opened = await client.PostAsync("/api/accounts", new { accountId = id, holderId = "h", currency = "EUR", initialDeposit = 0 }, ("If-Match", "\"0\""));
+        var opened = await Client.PostAsync("/api/accounts", new { accountId = id, holderId = "h", currency = "EUR", initialDeposit = 0 }, ("If-Match", "\"0\""));
 
         await opened.OkJsonAsync(HttpStatusCode.Created);
-        var again = await client.RefusedAsync(c => c.PostAsync("/api/accounts", new { accountId = id, holderId = "h", currency = "EUR", initialDeposit = 0 }, ("If-Match", "\"0\"")));
+        var again = await Client.RefusedAsync(c => c.PostAsync("/api/accounts", new { accountId = id, holderId = "h", currency = "EUR", initialDeposit = 0 }, ("If-Match", "\"0\"")));
         await again.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_mismatch");
     }
 }
@@ -69,8 +63,7 @@ public sealed class ConcurrencyConflictTests
     {
         await using var factory = RivalFactory(await TestDatabase.NewAsync("ledger-api-test"), out var rival, maxRetries: 0);
         using var client = factory.CreateClient();
-        var id = Api.NewId();
-        await client.OpenAsync(id, 10m);
+        var id = await client.OpenNewAsync(10m);
         var before = await client.EventCountAsync();
         rival().Arm(1);
 
@@ -85,8 +78,7 @@ public sealed class ConcurrencyConflictTests
     {
         await using var factory = RivalFactory(await TestDatabase.NewAsync("ledger-api-test"), out var rival, maxRetries: 3);
         using var client = factory.CreateClient();
-        var id = Api.NewId();
-        await client.OpenAsync(id, 10m);
+        var id = await client.OpenNewAsync(10m);
         rival().Arm(2);
 
         var response = await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "won-on-retry" });
@@ -102,8 +94,7 @@ public sealed class ConcurrencyConflictTests
     {
         await using var factory = RivalFactory(await TestDatabase.NewAsync("ledger-api-test"), out var rival, maxRetries: 3);
         using var client = factory.CreateClient();
-        var id = Api.NewId();
-        await client.OpenAsync(id, 10m);
+        var id = await client.OpenNewAsync(10m);
         rival().Arm(1);
 
         var response = await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "pinned" }, ("If-Match", "\"1\""));

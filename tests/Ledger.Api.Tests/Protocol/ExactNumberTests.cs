@@ -6,7 +6,7 @@ namespace Ledger.Api.Tests.Protocol;
 /// A JSON number is accepted as an amount only if the decimal it was read as is the same number, so nothing is
 /// rounded; the comparison is linear in the text, so a body full of digits cannot make it slow.
 /// </summary>
-public sealed class ExactNumberTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+public sealed class ExactNumberTests(ApiFixture fixture) : ApiTest(fixture)
 {
     [Theory]
     [InlineData("10", "10.00")]
@@ -59,13 +59,13 @@ public sealed class ExactNumberTests(ApiFixture fixture) : IClassFixture<ApiFixt
     public async Task AnAmountOf64KiBOfZeros_IsAnsweredAsTheNumberItMeans()
     {
         var id = Api.NewId();
-        await fixture.Client.OpenAsync(id, 100m);
+        await Client.OpenAsync(id, 100m);
         var digits = "1." + new string('0', 64 * 1024 - 100);
         var body = "{\"amount\": " + digits + ", \"transactionReference\": \"zeros\"}";
         Assert.True(body.Length < 64 * 1024);
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var result = await (await fixture.Client.PostRawAsync($"/api/accounts/{id}/deposits", body)).OkJsonAsync();
+        var result = await (await Client.PostRawAsync($"/api/accounts/{id}/deposits", body)).OkJsonAsync();
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
 
         Assert.Equal(101m, result.GetProperty("balance").GetDecimal());
@@ -76,11 +76,11 @@ public sealed class ExactNumberTests(ApiFixture fixture) : IClassFixture<ApiFixt
     public async Task AnAmountOf64KiBOfDigitsThatDoNotFitADecimal_IsRefusedNamingTheField()
     {
         var id = Api.NewId();
-        await fixture.Client.OpenAsync(id, 100m);
+        await Client.OpenAsync(id, 100m);
         var digits = "1." + new string('0', 64 * 1024 - 110) + "1";
         var body = "{\"amount\": " + digits + ", \"transactionReference\": \"zeros\"}";
 
-        var response = await fixture.Client.RefusedAsync(c => c.PostRawAsync($"/api/accounts/{id}/deposits", body));
+        var response = await Client.RefusedAsync(c => c.PostRawAsync($"/api/accounts/{id}/deposits", body));
 
         await response.ValidationProblemAsync("amount");
     }

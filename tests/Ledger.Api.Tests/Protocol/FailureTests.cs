@@ -1,11 +1,9 @@
-using System.Net;
 using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Model;
 using Ledger.Web.Api;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ledger.Api.Tests.Protocol;

@@ -1,12 +1,8 @@
-using System.Net;
-
 namespace Ledger.Api.Tests.Protocol;
 
 /// <summary>Bad headers and query strings are 400s naming the header or parameter, never a guess.</summary>
-public sealed class HeaderAndQueryValidationTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+public sealed class HeaderAndQueryValidationTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private readonly HttpClient client = fixture.Client;
-
     public static TheoryData<string, string, string> InvalidHeaders => new()
     {
         { "Idempotency-Key", new string('k', 101), "Idempotency-Key" },
@@ -24,10 +20,9 @@ public sealed class HeaderAndQueryValidationTests(ApiFixture fixture) : IClassFi
     [MemberData(nameof(InvalidHeaders))]
     public async Task InvalidCommandHeader_Is400NamingTheHeader_AndWritesNothing(string header, string value, string field)
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id);
+        var id = await Client.OpenNewAsync();
 
-        var response = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1, transactionReference = "r" }, (header, value)));
+        var response = await Client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1, transactionReference = "r" }, (header, value)));
 
         await response.ValidationProblemAsync(field);
     }
@@ -35,10 +30,9 @@ public sealed class HeaderAndQueryValidationTests(ApiFixture fixture) : IClassFi
     [Fact]
     public async Task IdempotencyKeyOfExactly100Characters_IsAccepted()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id);
+        var id = await Client.OpenNewAsync();
 
-        var response = await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1, transactionReference = "r" }, ("Idempotency-Key", Guid.NewGuid().ToString("N") + new string('k', 68)));
+        var response = await Client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1, transactionReference = "r" }, ("Idempotency-Key", Guid.NewGuid().ToString("N") + new string('k', 68)));
 
         await response.OkJsonAsync();
     }
@@ -76,10 +70,9 @@ public sealed class HeaderAndQueryValidationTests(ApiFixture fixture) : IClassFi
     [MemberData(nameof(InvalidQueries))]
     public async Task InvalidQueryParameter_Is400NamingTheParameter(string route, string field)
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id);
+        var id = await Client.OpenNewAsync();
 
-        var response = await client.GetAsync(route.Replace("{id}", id, StringComparison.Ordinal));
+        var response = await Client.GetAsync(route.Replace("{id}", id, StringComparison.Ordinal));
 
         await response.ValidationProblemAsync(field);
     }
@@ -87,10 +80,9 @@ public sealed class HeaderAndQueryValidationTests(ApiFixture fixture) : IClassFi
     [Fact]
     public async Task TimestampWithAnUnencodedPlus_IsRefused_WithAHintAboutPercent2B()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id);
+        var id = await Client.OpenNewAsync();
 
-        var response = await client.GetAsync($"/api/accounts/{id}/state?at=2026-03-01T12:00:00+01:00");
+        var response = await Client.GetAsync($"/api/accounts/{id}/state?at=2026-03-01T12:00:00+01:00");
 
         var problem = await response.ValidationProblemAsync("at");
         Assert.Contains("%2B", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -102,7 +94,7 @@ public sealed class HeaderAndQueryValidationTests(ApiFixture fixture) : IClassFi
         var id = Api.NewId();
         foreach (var route in new[] { $"/api/accounts/{id}", $"/api/accounts/{id}/events", $"/api/accounts/{id}/state?version=1", $"/api/accounts/{id}/state?at=2030-01-01T00:00:00Z" })
         {
-            await (await client.GetAsync(route)).ProblemAsync(HttpStatusCode.NotFound, "account_not_found");
+            await (await Client.GetAsync(route)).ProblemAsync(HttpStatusCode.NotFound, "account_not_found");
         }
     }
 }

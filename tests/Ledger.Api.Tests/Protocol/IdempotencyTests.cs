@@ -1,23 +1,18 @@
-using System.Net;
-
 namespace Ledger.Api.Tests.Protocol;
 
-public sealed class IdempotencyTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+public sealed class IdempotencyTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private readonly HttpClient client = fixture.Client;
-
     [Fact]
     public async Task SameKeyAndBody_AgainAnswersTheFirstResponse_MarkedReplayed_AndWritesNothing()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 10m);
+        var id = await Client.OpenNewAsync(10m);
         var key = Guid.NewGuid().ToString();
         var body = new { amount = 5, transactionReference = "inv-7" };
 
-        var first = await client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key));
+        var first = await Client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key));
         var firstBody = await first.Content.ReadAsStringAsync();
-        var countAfterFirst = await client.EventCountAsync();
-        var again = await client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key));
+        var countAfterFirst = await Client.EventCountAsync();
+        var again = await Client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Null(first.Header("Idempotency-Replayed"));
@@ -25,8 +20,8 @@ public sealed class IdempotencyTests(ApiFixture fixture) : IClassFixture<ApiFixt
         Assert.Equal("true", again.Header("Idempotency-Replayed"));
         Assert.Equal(firstBody, await again.Content.ReadAsStringAsync());
         Assert.Equal(first.ETag(), again.ETag());
-        Assert.Equal(countAfterFirst, await client.EventCountAsync());
-        Assert.Equal(15m, (await client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(countAfterFirst, await Client.EventCountAsync());
+        Assert.Equal(15m, (await Client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
     }
 
     [Fact]
@@ -35,8 +30,8 @@ public sealed class IdempotencyTests(ApiFixture fixture) : IClassFixture<ApiFixt
         var key = Guid.NewGuid().ToString();
         var body = new { holderId = "h-replay", currency = "EUR", initialDeposit = 1 };
 
-        var first = await client.PostAsync("/api/accounts", body, ("Idempotency-Key", key));
-        var again = await client.PostAsync("/api/accounts", body, ("Idempotency-Key", key));
+        var first = await Client.PostAsync("/api/accounts", body, ("Idempotency-Key", key));
+        var again = await Client.PostAsync("/api/accounts", body, ("Idempotency-Key", key));
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
@@ -50,52 +45,50 @@ public sealed class IdempotencyTests(ApiFixture fixture) : IClassFixture<ApiFixt
     public async Task Transfer_Replayed_AnswersTheFirstResult_AndMovesMoneyOnce()
     {
         var (from, to) = (Api.NewId(), Api.NewId());
-        await client.OpenAsync(from, 10m);
-        await client.OpenAsync(to, 0m);
+        await Client.OpenAsync(from, 10m);
+        await Client.OpenAsync(to, 0m);
         var key = Guid.NewGuid().ToString();
         var body = new { fromAccountId = from, toAccountId = to, amount = 4 };
 
-        var first = await client.PostAsync("/api/transfers", body, ("Idempotency-Key", key));
-        var again = await client.PostAsync("/api/transfers", body, ("Idempotency-Key", key));
+        var first = await Client.PostAsync("/api/transfers", body, ("Idempotency-Key", key));
+        var again = await Client.PostAsync("/api/transfers", body, ("Idempotency-Key", key));
 
         Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
         Assert.Equal("true", again.Header("Idempotency-Replayed"));
-        Assert.Equal(6m, (await client.GetJsonAsync($"/api/accounts/{from}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(6m, (await Client.GetJsonAsync($"/api/accounts/{from}")).GetProperty("balance").GetDecimal());
     }
 
     [Fact]
     public async Task ARefusal_IsTheFirstResponseToo_EvenAfterTheStateWouldAllowIt()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 10m);
+        var id = await Client.OpenNewAsync(10m);
         var key = Guid.NewGuid().ToString();
         var withdrawal = new { amount = 25, transactionReference = "rent" };
 
-        var first = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", withdrawal, ("Idempotency-Key", key)));
+        var first = await Client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", withdrawal, ("Idempotency-Key", key)));
         var firstBody = await first.Content.ReadAsStringAsync();
-        (await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 100, transactionReference = "salary" })).EnsureSuccessStatusCode();
-        var countBeforeResend = await client.EventCountAsync();
-        var again = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", withdrawal, ("Idempotency-Key", key)));
+        (await Client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 100, transactionReference = "salary" })).EnsureSuccessStatusCode();
+        var countBeforeResend = await Client.EventCountAsync();
+        var again = await Client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", withdrawal, ("Idempotency-Key", key)));
 
         await first.ProblemAsync((HttpStatusCode)422, "insufficient_funds");
         Assert.Null(first.Header("Idempotency-Replayed"));
         await again.ProblemAsync((HttpStatusCode)422, "insufficient_funds");
         Assert.Equal("true", again.Header("Idempotency-Replayed"));
         Assert.Equal(firstBody, await again.Content.ReadAsStringAsync());
-        Assert.Equal(countBeforeResend, await client.EventCountAsync());
-        Assert.Equal(110m, (await client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(countBeforeResend, await Client.EventCountAsync());
+        Assert.Equal(110m, (await Client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
     }
 
     [Fact]
     public async Task ARefusalsKey_WithAnotherBody_Is409IdempotencyKeyReused()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 10m);
+        var id = await Client.OpenNewAsync(10m);
         var key = Guid.NewGuid().ToString();
-        await (await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 25, transactionReference = "r" }, ("Idempotency-Key", key))))
+        await (await Client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 25, transactionReference = "r" }, ("Idempotency-Key", key))))
             .ProblemAsync((HttpStatusCode)422, "insufficient_funds");
 
-        var response = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 5, transactionReference = "r" }, ("Idempotency-Key", key)));
+        var response = await Client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 5, transactionReference = "r" }, ("Idempotency-Key", key)));
 
         await response.ProblemAsync(HttpStatusCode.Conflict, "idempotency_key_reused");
     }
@@ -103,13 +96,12 @@ public sealed class IdempotencyTests(ApiFixture fixture) : IClassFixture<ApiFixt
     [Fact]
     public async Task AnInvalidRequest_IsNotRecorded_SoTheKeyServesTheCorrectedRequest()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 10m);
+        var id = await Client.OpenNewAsync(10m);
         var key = Guid.NewGuid().ToString();
-        await (await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/deposits", new { amount = -5, transactionReference = "r" }, ("Idempotency-Key", key))))
+        await (await Client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/deposits", new { amount = -5, transactionReference = "r" }, ("Idempotency-Key", key))))
             .ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
 
-        var corrected = await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "r" }, ("Idempotency-Key", key));
+        var corrected = await Client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "r" }, ("Idempotency-Key", key));
 
         Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
         Assert.Null(corrected.Header("Idempotency-Replayed"));
@@ -118,12 +110,11 @@ public sealed class IdempotencyTests(ApiFixture fixture) : IClassFixture<ApiFixt
     [Fact]
     public async Task SameKeyWithAnotherBody_Is409IdempotencyKeyReused_AndWritesNothing()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id);
+        var id = await Client.OpenNewAsync();
         var key = Guid.NewGuid().ToString();
-        (await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "r" }, ("Idempotency-Key", key))).EnsureSuccessStatusCode();
+        (await Client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "r" }, ("Idempotency-Key", key))).EnsureSuccessStatusCode();
 
-        var response = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/deposits", new { amount = 6, transactionReference = "r" }, ("Idempotency-Key", key)));
+        var response = await Client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/deposits", new { amount = 6, transactionReference = "r" }, ("Idempotency-Key", key)));
 
         await response.ProblemAsync(HttpStatusCode.Conflict, "idempotency_key_reused");
     }
@@ -131,12 +122,11 @@ public sealed class IdempotencyTests(ApiFixture fixture) : IClassFixture<ApiFixt
     [Fact]
     public async Task SameKeyOnAnotherRoute_Is409IdempotencyKeyReused()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id);
+        var id = await Client.OpenNewAsync();
         var key = Guid.NewGuid().ToString();
-        (await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "r" }, ("Idempotency-Key", key))).EnsureSuccessStatusCode();
+        (await Client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "r" }, ("Idempotency-Key", key))).EnsureSuccessStatusCode();
 
-        var response = await client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 5, transactionReference = "r" }, ("Idempotency-Key", key)));
+        var response = await Client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 5, transactionReference = "r" }, ("Idempotency-Key", key)));
 
         await response.ProblemAsync(HttpStatusCode.Conflict, "idempotency_key_reused");
     }
@@ -144,13 +134,12 @@ public sealed class IdempotencyTests(ApiFixture fixture) : IClassFixture<ApiFixt
     [Fact]
     public async Task ReplayOfAnIfMatchCommand_AnswersTheFirstResponse_ThoughTheVersionHasMovedOn()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id);
+        var id = await Client.OpenNewAsync();
         var key = Guid.NewGuid().ToString();
         var body = new { amount = 5, transactionReference = "r" };
-        var first = await client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key), ("If-Match", "\"1\""));
+        var first = await Client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key), ("If-Match", "\"1\""));
 
-        var again = await client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key), ("If-Match", "\"1\""));
+        var again = await Client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key), ("If-Match", "\"1\""));
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal("true", again.Header("Idempotency-Replayed"));
@@ -160,33 +149,31 @@ public sealed class IdempotencyTests(ApiFixture fixture) : IClassFixture<ApiFixt
     [Fact]
     public async Task RacingRequestsWithOneKey_WriteOnce_AndAllAnswerTheSameResult()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 0m);
-        var before = await client.EventCountAsync();
+        var id = await Client.OpenNewAsync(0m);
+        var before = await Client.EventCountAsync();
         var key = Guid.NewGuid().ToString();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
-            client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 3, transactionReference = "race" }, ("Idempotency-Key", key))));
+            Client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 3, transactionReference = "race" }, ("Idempotency-Key", key))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Single(responses, r => r.Header("Idempotency-Replayed") is null);
         var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
         Assert.Single(bodies.Distinct());
-        Assert.Equal(before + 1, await client.EventCountAsync());
-        Assert.Equal(3m, (await client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(before + 1, await Client.EventCountAsync());
+        Assert.Equal(3m, (await Client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
     }
 
     [Fact]
     public async Task RacingRequestsWithDifferentKeys_AllApply()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 0m);
+        var id = await Client.OpenNewAsync(0m);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
-            client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1, transactionReference = $"r{i}" }, ("Idempotency-Key", Guid.NewGuid().ToString()))));
+            Client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1, transactionReference = $"r{i}" }, ("Idempotency-Key", Guid.NewGuid().ToString()))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        var account = await client.GetJsonAsync($"/api/accounts/{id}");
+        var account = await Client.GetJsonAsync($"/api/accounts/{id}");
         Assert.Equal(10m, account.GetProperty("balance").GetDecimal());
         Assert.Equal(11, account.GetProperty("version").GetInt64());
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 
 namespace Ledger.Api.Tests.Protocol;
 
@@ -7,45 +6,42 @@ namespace Ledger.Api.Tests.Protocol;
 /// Issue 14: every command answers with Ledger-Position, the position of its last event, and only once a
 /// read on this instance reflects it (a replay: a position at or after the first answer's).
 /// </summary>
-public sealed class LedgerPositionTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+public sealed class LedgerPositionTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private readonly HttpClient client = fixture.Client;
-
     [Fact]
     public async Task EveryCommand_AnswersWithThePositionOfItsLastEvent_AndAReadRightAfterReflectsIt()
     {
         var (from, to) = (Api.NewId(), Api.NewId());
-        var opened = await client.PostAsync("/api/accounts", new { accountId = from, holderId = "h", currency = "EUR", initialDeposit = 10 });
+        var opened = await Client.PostAsync("/api/accounts", new { accountId = from, holderId = "h", currency = "EUR", initialDeposit = 10 });
         Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
         Assert.Equal(await LastPositionAsync(from), Position(opened));
-        await client.OpenAsync(to, 0m);
+        await Client.OpenAsync(to, 0m);
 
-        var deposited = await client.PostAsync($"/api/accounts/{from}/deposits", new { amount = 5, transactionReference = "p-1" });
+        var deposited = await Client.PostAsync($"/api/accounts/{from}/deposits", new { amount = 5, transactionReference = "p-1" });
         Assert.Equal(await LastPositionAsync(from), Position(deposited));
-        Assert.Equal(15m, (await client.GetJsonAsync($"/api/accounts/{from}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(15m, (await Client.GetJsonAsync($"/api/accounts/{from}")).GetProperty("balance").GetDecimal());
 
-        var moved = await client.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 4 });
+        var moved = await Client.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 4 });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal(Math.Max(await LastPositionAsync(from), await LastPositionAsync(to)), Position(moved));
         Assert.True(Position(moved) > Position(deposited));
-        Assert.Equal(4m, (await client.GetJsonAsync($"/api/accounts/{to}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(4m, (await Client.GetJsonAsync($"/api/accounts/{to}")).GetProperty("balance").GetDecimal());
     }
 
     [Fact]
     public async Task AReplay_AnswersWithAPositionAtOrAfterTheFirstAnswers_AndARefusalWithNone()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 10m);
+        var id = await Client.OpenNewAsync(10m);
         var key = Guid.NewGuid().ToString();
         var body = new { amount = 1, transactionReference = "p-2" };
-        var first = await client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key));
-        await client.DepositAsync(id, 1m, "p-3");
-        var again = await client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key));
+        var first = await Client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key));
+        await Client.DepositAsync(id, 1m, "p-3");
+        var again = await Client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key));
 
         Assert.Equal("true", again.Header("Idempotency-Replayed"));
         Assert.True(Position(again) >= Position(first), $"replay at {Position(again)}, first answer at {Position(first)}");
 
-        var refused = await client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 1_000, transactionReference = "p-4" });
+        var refused = await Client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 1_000, transactionReference = "p-4" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Null(refused.Header("Ledger-Position"));
     }
@@ -54,5 +50,5 @@ public sealed class LedgerPositionTests(ApiFixture fixture) : IClassFixture<ApiF
         long.Parse(response.Header("Ledger-Position") ?? throw new InvalidOperationException("no Ledger-Position header"), NumberStyles.None, CultureInfo.InvariantCulture);
 
     private async Task<long> LastPositionAsync(string accountId) =>
-        (await client.GetJsonAsync($"/api/accounts/{accountId}/events")).GetProperty("items").EnumerateArray().Max(e => e.GetProperty("position").GetInt64());
+        (await Client.GetJsonAsync($"/api/accounts/{accountId}/events")).GetProperty("items").EnumerateArray().Max(e => e.GetProperty("position").GetInt64());
 }

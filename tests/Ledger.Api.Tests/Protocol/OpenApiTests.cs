@@ -1,8 +1,6 @@
-using System.Text.Json;
-
 namespace Ledger.Api.Tests.Protocol;
 
-public sealed class OpenApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+public sealed class OpenApiTests(ApiFixture fixture) : ApiTest(fixture)
 {
     public static TheoryData<string, string, int, int[]> Routes => new()
     {
@@ -28,7 +26,7 @@ public sealed class OpenApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     [MemberData(nameof(Routes))]
     public async Task OpenApiDocument_DescribesEachRoute_WithItsProblemResponses(string method, string path, int success, int[] problems)
     {
-        var document = await fixture.Client.GetJsonAsync("/openapi/v1.json");
+        var document = await Client.GetJsonAsync("/openapi/v1.json");
 
         var operation = document.GetProperty("paths").GetProperty(path).GetProperty(method);
         var responses = operation.GetProperty("responses");
@@ -51,7 +49,7 @@ public sealed class OpenApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     [Fact]
     public async Task OpenApiDocument_DescribesOnlyTheApi_AndTheProblemShape()
     {
-        var document = await fixture.Client.GetJsonAsync("/openapi/v1.json");
+        var document = await Client.GetJsonAsync("/openapi/v1.json");
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToArray();
         Assert.Equal(Routes.Select(r => (string)r[1]).Distinct().Order(StringComparer.Ordinal), paths.Order(StringComparer.Ordinal));

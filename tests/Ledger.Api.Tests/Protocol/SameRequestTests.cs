@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Ledger.Api.Tests.Protocol;
 
 /// <summary>
@@ -7,28 +5,25 @@ namespace Ledger.Api.Tests.Protocol;
 /// value, whatever its spelling; If-Match is not part of it; 400 and 412 are never a key's answer; and a
 /// caller's transfer id moves money once whatever key it comes with.
 /// </summary>
-public sealed class SameRequestTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+public sealed class SameRequestTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private readonly HttpClient client = fixture.Client;
-
     [Fact]
     public async Task APreconditionFailure_IsNotTheKeysAnswer_TheCorrectedRequestActsOnce()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 10m);
+        var id = await Client.OpenNewAsync(10m);
         var key = Guid.NewGuid().ToString();
         var body = new { amount = 5, transactionReference = "pinned" };
 
-        var stale = await client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key), ("If-Match", "\"7\""));
+        var stale = await Client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key), ("If-Match", "\"7\""));
         await stale.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_mismatch");
-        var corrected = await client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key), ("If-Match", "\"1\""));
-        var again = await client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key), ("If-Match", "\"1\""));
+        var corrected = await Client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key), ("If-Match", "\"1\""));
+        var again = await Client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key), ("If-Match", "\"1\""));
 
         Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
         Assert.Null(corrected.Header("Idempotency-Replayed"));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal("true", again.Header("Idempotency-Replayed"));
-        Assert.Equal(15m, (await client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(15m, (await Client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
     }
 
     [Theory]
@@ -37,29 +32,27 @@ public sealed class SameRequestTests(ApiFixture fixture) : IClassFixture<ApiFixt
     [InlineData("""{"amount":1e1,"transactionReference":"r-1"}""", """{"amount":10,"transactionReference":"r-1"}""")]
     public async Task TheSameValue_SpelledDifferently_IsTheSameRequest(string first, string second)
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 0m);
+        var id = await Client.OpenNewAsync(0m);
         var key = Guid.NewGuid().ToString();
 
-        var original = await client.PostRawAsync($"/api/accounts/{id}/deposits", first, ("Idempotency-Key", key));
-        var resend = await client.PostRawAsync($"/api/accounts/{id}/deposits", second, ("Idempotency-Key", key));
+        var original = await Client.PostRawAsync($"/api/accounts/{id}/deposits", first, ("Idempotency-Key", key));
+        var resend = await Client.PostRawAsync($"/api/accounts/{id}/deposits", second, ("Idempotency-Key", key));
 
         Assert.Equal(HttpStatusCode.OK, original.StatusCode);
         Assert.Equal(HttpStatusCode.OK, resend.StatusCode);
         Assert.Equal("true", resend.Header("Idempotency-Replayed"));
         Assert.Equal(await original.Content.ReadAsStringAsync(), await resend.Content.ReadAsStringAsync());
-        Assert.Equal(2, (await client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("version").GetInt64());
+        Assert.Equal(2, (await Client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("version").GetInt64());
     }
 
     [Fact]
     public async Task ADifferentAmount_UnderTheSameKey_IsStillRefused()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 0m);
+        var id = await Client.OpenNewAsync(0m);
         var key = Guid.NewGuid().ToString();
 
-        await client.PostRawAsync($"/api/accounts/{id}/deposits", """{"amount":10,"transactionReference":"r-1"}""", ("Idempotency-Key", key));
-        var other = await client.PostRawAsync($"/api/accounts/{id}/deposits", """{"amount":10.01,"transactionReference":"r-1"}""", ("Idempotency-Key", key));
+        await Client.PostRawAsync($"/api/accounts/{id}/deposits", """{"amount":10,"transactionReference":"r-1"}""", ("Idempotency-Key", key));
+        var other = await Client.PostRawAsync($"/api/accounts/{id}/deposits", """{"amount":10.01,"transactionReference":"r-1"}""", ("Idempotency-Key", key));
 
         await other.ProblemAsync(HttpStatusCode.Conflict, "idempotency_key_reused");
     }
@@ -67,32 +60,31 @@ public sealed class SameRequestTests(ApiFixture fixture) : IClassFixture<ApiFixt
     [Fact]
     public async Task IfMatch_IsNotPartOfTheRequest_AResendWithoutItReplays()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 0m);
+        var id = await Client.OpenNewAsync(0m);
         var key = Guid.NewGuid().ToString();
         var body = new { amount = 3, transactionReference = "r" };
 
-        var pinned = await client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key), ("If-Match", "\"1\""));
-        var unpinned = await client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key));
+        var pinned = await Client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key), ("If-Match", "\"1\""));
+        var unpinned = await Client.PostAsync($"/api/accounts/{id}/deposits", body, ("Idempotency-Key", key));
 
         Assert.Equal(HttpStatusCode.OK, pinned.StatusCode);
         Assert.Equal(HttpStatusCode.OK, unpinned.StatusCode);
         Assert.Equal("true", unpinned.Header("Idempotency-Replayed"));
-        Assert.Equal(3m, (await client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(3m, (await Client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
     }
 
     [Fact]
     public async Task ACallersTransferId_MovesMoneyOnce_WithoutAnyKey()
     {
         var (from, to) = (Api.NewId(), Api.NewId());
-        await client.OpenAsync(from, 10m);
-        await client.OpenAsync(to, 0m);
+        await Client.OpenAsync(from, 10m);
+        await Client.OpenAsync(to, 0m);
         var transferId = Api.NewId("trf");
         var body = new { transferId, fromAccountId = from, toAccountId = to, amount = 4 };
 
-        var first = await client.PostAsync("/api/transfers", body);
-        var second = await client.PostAsync("/api/transfers", body);
-        var underAKey = await client.PostAsync("/api/transfers", body, ("Idempotency-Key", Guid.NewGuid().ToString()));
+        var first = await Client.PostAsync("/api/transfers", body);
+        var second = await Client.PostAsync("/api/transfers", body);
+        var underAKey = await Client.PostAsync("/api/transfers", body, ("Idempotency-Key", Guid.NewGuid().ToString()));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
@@ -100,43 +92,43 @@ public sealed class SameRequestTests(ApiFixture fixture) : IClassFixture<ApiFixt
         Assert.Equal(HttpStatusCode.OK, underAKey.StatusCode);
         Assert.Equal("true", underAKey.Header("Idempotency-Replayed"));
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
-        Assert.Equal(6m, (await client.GetJsonAsync($"/api/accounts/{from}")).GetProperty("balance").GetDecimal());
-        Assert.Equal(4m, (await client.GetJsonAsync($"/api/accounts/{to}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(6m, (await Client.GetJsonAsync($"/api/accounts/{from}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(4m, (await Client.GetJsonAsync($"/api/accounts/{to}")).GetProperty("balance").GetDecimal());
     }
 
     [Fact]
     public async Task ACallersTransferId_WithAnotherBody_IsRefusedAsReused_AndMovesNothing()
     {
         var (from, to) = (Api.NewId(), Api.NewId());
-        await client.OpenAsync(from, 10m);
-        await client.OpenAsync(to, 0m);
+        await Client.OpenAsync(from, 10m);
+        await Client.OpenAsync(to, 0m);
         var transferId = Api.NewId("trf");
-        await client.PostAsync("/api/transfers", new { transferId, fromAccountId = from, toAccountId = to, amount = 4 });
-        var count = await client.EventCountAsync();
+        await Client.PostAsync("/api/transfers", new { transferId, fromAccountId = from, toAccountId = to, amount = 4 });
+        var count = await Client.EventCountAsync();
 
-        var other = await client.PostAsync("/api/transfers", new { transferId, fromAccountId = from, toAccountId = to, amount = 5 });
+        var other = await Client.PostAsync("/api/transfers", new { transferId, fromAccountId = from, toAccountId = to, amount = 5 });
 
         var problem = await other.ProblemAsync(HttpStatusCode.Conflict, "idempotency_key_reused");
         Assert.Contains(transferId, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(count, await client.EventCountAsync());
+        Assert.Equal(count, await Client.EventCountAsync());
     }
 
     [Fact]
     public async Task ATransferIdWhoseFirstTransferWasRefused_CanStillBeUsed()
     {
         var (from, to) = (Api.NewId(), Api.NewId());
-        await client.OpenAsync(from, 1m);
-        await client.OpenAsync(to, 0m);
+        await Client.OpenAsync(from, 1m);
+        await Client.OpenAsync(to, 0m);
         var transferId = Api.NewId("trf");
         var body = new { transferId, fromAccountId = from, toAccountId = to, amount = 4 };
 
-        var refused = await client.PostAsync("/api/transfers", body);
+        var refused = await Client.PostAsync("/api/transfers", body);
         await refused.ProblemAsync(HttpStatusCode.UnprocessableEntity, "insufficient_funds");
-        await client.DepositAsync(from, 10m);
-        var accepted = await client.PostAsync("/api/transfers", body);
+        await Client.DepositAsync(from, 10m);
+        var accepted = await Client.PostAsync("/api/transfers", body);
 
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Null(accepted.Header("Idempotency-Replayed"));
-        Assert.Equal(4m, (await client.GetJsonAsync($"/api/accounts/{to}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(4m, (await Client.GetJsonAsync($"/api/accounts/{to}")).GetProperty("balance").GetDecimal());
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Ledger.Api.Tests.Queries;
 
 /// <summary>GET /api/balances answers a page of accounts; its totals always cover every account.</summary>

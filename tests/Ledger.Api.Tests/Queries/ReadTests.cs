@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Ledger.Api.Tests.Queries;
 
 public sealed class AccountListTests : IAsyncLifetime
@@ -87,18 +85,15 @@ public sealed class AccountListTests : IAsyncLifetime
         page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("accountId").GetString()!).ToArray();
 }
 
-public sealed class EventReadTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+public sealed class EventReadTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private readonly HttpClient client = fixture.Client;
-
     [Fact]
     public async Task AccountEvents_ComeInVersionOrder_WithTheContractShape()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 10m);
-        await client.DepositAsync(id, 2m);
+        var id = await Client.OpenNewAsync(10m);
+        await Client.DepositAsync(id, 2m);
 
-        var page = await client.GetJsonAsync($"/api/accounts/{id}/events");
+        var page = await Client.GetJsonAsync($"/api/accounts/{id}/events");
 
         Assert.True(page.GetProperty("nextFromVersion").ValueKind == System.Text.Json.JsonValueKind.Null);
         var items = page.GetProperty("items").EnumerateArray().ToArray();
@@ -116,17 +111,16 @@ public sealed class EventReadTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     [Fact]
     public async Task AccountEvents_PageWithNextFromVersion_AndStopAtToVersion()
     {
-        var id = Api.NewId();
-        await client.OpenAsync(id, 0m);
+        var id = await Client.OpenNewAsync(0m);
         for (var i = 0; i < 4; i++)
         {
-            await client.DepositAsync(id, 1m, $"r{i}");
+            await Client.DepositAsync(id, 1m, $"r{i}");
         }
 
-        var first = await client.GetJsonAsync($"/api/accounts/{id}/events?limit=2");
-        var second = await client.GetJsonAsync($"/api/accounts/{id}/events?fromVersion={first.GetProperty("nextFromVersion").GetInt64()}&limit=2");
-        var last = await client.GetJsonAsync($"/api/accounts/{id}/events?fromVersion={second.GetProperty("nextFromVersion").GetInt64()}&limit=2");
-        var bounded = await client.GetJsonAsync($"/api/accounts/{id}/events?fromVersion=2&toVersion=3");
+        var first = await Client.GetJsonAsync($"/api/accounts/{id}/events?limit=2");
+        var second = await Client.GetJsonAsync($"/api/accounts/{id}/events?fromVersion={first.GetProperty("nextFromVersion").GetInt64()}&limit=2");
+        var last = await Client.GetJsonAsync($"/api/accounts/{id}/events?fromVersion={second.GetProperty("nextFromVersion").GetInt64()}&limit=2");
+        var bounded = await Client.GetJsonAsync($"/api/accounts/{id}/events?fromVersion=2&toVersion=3");
 
         Assert.Equal(3, first.GetProperty("nextFromVersion").GetInt64());
         Assert.Equal(5, second.GetProperty("nextFromVersion").GetInt64());
@@ -138,15 +132,15 @@ public sealed class EventReadTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     [Fact]
     public async Task EventFeed_AnswersEventsAfterAPosition_InGlobalOrder_WithTheLastPosition()
     {
-        var start = (await client.GetJsonAsync("/api/status")).GetProperty("headPosition").GetInt64();
+        var start = (await Client.GetJsonAsync("/api/status")).GetProperty("headPosition").GetInt64();
         var (a, b) = (Api.NewId(), Api.NewId());
-        await client.OpenAsync(a, 1m);
-        await client.OpenAsync(b, 1m);
-        await client.DepositAsync(a, 1m);
+        await Client.OpenAsync(a, 1m);
+        await Client.OpenAsync(b, 1m);
+        await Client.DepositAsync(a, 1m);
 
-        var feed = await client.GetJsonAsync($"/api/events?after={start}&limit=2");
-        var rest = await client.GetJsonAsync($"/api/events?after={feed.GetProperty("lastPosition").GetInt64()}");
-        var empty = await client.GetJsonAsync($"/api/events?after={rest.GetProperty("lastPosition").GetInt64()}");
+        var feed = await Client.GetJsonAsync($"/api/events?after={start}&limit=2");
+        var rest = await Client.GetJsonAsync($"/api/events?after={feed.GetProperty("lastPosition").GetInt64()}");
+        var empty = await Client.GetJsonAsync($"/api/events?after={rest.GetProperty("lastPosition").GetInt64()}");
 
         var positions = feed.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("position").GetInt64()).ToArray();
         Assert.Equal([start + 1, start + 2], positions);
@@ -160,9 +154,9 @@ public sealed class EventReadTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     [Fact]
     public async Task Status_CountsEvents_AndShowsProjectionsAndTheProviderOnly()
     {
-        await client.OpenAsync(Api.NewId());
+        await Client.OpenAsync(Api.NewId());
 
-        var status = await client.GetJsonAsync("/api/status");
+        var status = await Client.GetJsonAsync("/api/status");
 
         Assert.True(status.GetProperty("eventCount").GetInt64() >= 1);
         Assert.Equal(status.GetProperty("eventCount").GetInt64(), status.GetProperty("headPosition").GetInt64());
@@ -171,10 +165,10 @@ public sealed class EventReadTests(ApiFixture fixture) : IClassFixture<ApiFixtur
         Assert.All(projections, p => Assert.Equal(["name", "checkpoint", "lagEvents", "lagSeconds"], p.EnumerateObject().Select(x => x.Name).ToArray()));
         // Which engine, and on a server which database; never a file path, a connection string or a password.
         var database = status.GetProperty("database");
-        Assert.Equal(fixture.Factory.Database.Provider, database.GetProperty("provider").GetString());
-        string[] fields = fixture.Factory.Database is PostgresTestDatabase ? ["provider", "host", "database"] : ["provider"];
+        Assert.Equal(Fixture.Factory.Database.Provider, database.GetProperty("provider").GetString());
+        string[] fields = Fixture.Factory.Database is PostgresTestDatabase ? ["provider", "host", "database"] : ["provider"];
         Assert.Equal(fields, database.EnumerateObject().Select(p => p.Name).ToArray());
-        if (fixture.Factory.Database is PostgresTestDatabase server)
+        if (Fixture.Factory.Database is PostgresTestDatabase server)
         {
             Assert.Equal(server.Name, database.GetProperty("database").GetString());
             Assert.DoesNotContain("assword", status.ToString(), StringComparison.Ordinal);
@@ -184,7 +178,7 @@ public sealed class EventReadTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     [Fact]
     public async Task Health_Is200_WhenTheDatabaseAnswers()
     {
-        var health = await client.GetJsonAsync("/health");
+        var health = await Client.GetJsonAsync("/health");
 
         Assert.Equal("healthy", health.GetProperty("status").GetString());
     }

@@ -1,44 +1,13 @@
-using System.Net;
-using Ledger.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Ledger.Api.Tests.Queries;
 
-/// <summary>A clock the test moves by hand, so events land at known instants without waiting.</summary>
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+public sealed class TimeTravelTests : ClockedApiTest
 {
-    private long ticks = start.UtcTicks;
-
-    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref ticks), TimeSpan.Zero);
-
-    public void Set(DateTimeOffset at) => Interlocked.Exchange(ref ticks, at.UtcTicks);
-}
-
-public sealed class TimeTravelTests : IAsyncLifetime
-{
-    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-    private readonly ManualClock clock = new(Monday);
-    private LedgerApiFactory factory = null!;
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        factory = await LedgerApiFactory.CreateAsync(services: s => s.AddSingleton<TimeProvider>(new LedgerClock(clock)));
-        client = factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await factory.DisposeAsync();
-    }
-
     [Fact]
     public async Task StateAtVersion_IsTheStateRightAfterThatEvent()
     {
         var id = await HistoryAsync();
 
-        var state = await client.GetJsonAsync($"/api/accounts/{id}/state?version=2");
+        var state = await Client.GetJsonAsync($"/api/accounts/{id}/state?version=2");
 
         Assert.Equal(id, state.GetProperty("accountId").GetString());
         Assert.Equal(2, state.GetProperty("version").GetInt64());
@@ -55,7 +24,7 @@ public sealed class TimeTravelTests : IAsyncLifetime
     {
         var id = await HistoryAsync();
 
-        var response = await client.GetAsync($"/api/accounts/{id}/state?version={version}");
+        var response = await Client.GetAsync($"/api/accounts/{id}/state?version={version}");
 
         await response.ProblemAsync(HttpStatusCode.NotFound, "account_not_found");
     }
@@ -65,9 +34,9 @@ public sealed class TimeTravelTests : IAsyncLifetime
     {
         var id = await HistoryAsync();
 
-        var betweenDeposits = await client.GetJsonAsync($"/api/accounts/{id}/state?at=2026-03-03T12:00:00Z");
-        var exactlyAtWithdrawal = await client.GetJsonAsync($"/api/accounts/{id}/state?at=2026-03-04T09:00:00Z");
-        var later = await client.GetJsonAsync($"/api/accounts/{id}/state?at=2030-01-01T00:00:00Z");
+        var betweenDeposits = await Client.GetJsonAsync($"/api/accounts/{id}/state?at=2026-03-03T12:00:00Z");
+        var exactlyAtWithdrawal = await Client.GetJsonAsync($"/api/accounts/{id}/state?at=2026-03-04T09:00:00Z");
+        var later = await Client.GetJsonAsync($"/api/accounts/{id}/state?at=2030-01-01T00:00:00Z");
 
         Assert.Equal(2, betweenDeposits.GetProperty("version").GetInt64());
         Assert.Equal(150m, betweenDeposits.GetProperty("balance").GetDecimal());
@@ -82,8 +51,8 @@ public sealed class TimeTravelTests : IAsyncLifetime
         var id = await HistoryAsync();
 
         // 10:30 at +02:00 is 08:30Z on Wednesday, before the 09:00Z withdrawal; 11:30+02:00 is after it.
-        var before = await client.GetJsonAsync($"/api/accounts/{id}/state?at=2026-03-04T10:30:00%2B02:00");
-        var after = await client.GetJsonAsync($"/api/accounts/{id}/state?at=2026-03-04T11:30:00%2B02:00");
+        var before = await Client.GetJsonAsync($"/api/accounts/{id}/state?at=2026-03-04T10:30:00%2B02:00");
+        var after = await Client.GetJsonAsync($"/api/accounts/{id}/state?at=2026-03-04T11:30:00%2B02:00");
 
         Assert.Equal(2, before.GetProperty("version").GetInt64());
         Assert.Equal(3, after.GetProperty("version").GetInt64());
@@ -94,7 +63,7 @@ public sealed class TimeTravelTests : IAsyncLifetime
     {
         var id = await HistoryAsync();
 
-        var response = await client.GetAsync($"/api/accounts/{id}/state?at=2026-03-02T08:59:59Z");
+        var response = await Client.GetAsync($"/api/accounts/{id}/state?at=2026-03-02T08:59:59Z");
 
         var problem = await response.ProblemAsync(HttpStatusCode.NotFound, "account_not_found");
         Assert.Contains(id, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -103,17 +72,17 @@ public sealed class TimeTravelTests : IAsyncLifetime
     [Fact]
     public async Task BalancesAsOfATime_ListOnlyAccountsThatExisted_WithTheirBalancesThenAndTotals()
     {
-        clock.Set(Monday);
+        Clock.Set(Monday);
         var (a, b, c) = (Api.NewId("a"), Api.NewId("b"), Api.NewId("c"));
-        await client.OpenAsync(a, 10m);
-        await client.OpenAsync(b, 5m);
-        await client.OpenAsync(c, 100m, "JPY");
-        clock.Set(Monday.AddDays(2));
-        await client.DepositAsync(a, 1.25m);
-        await client.OpenAsync(Api.NewId("d"), 7m);
+        await Client.OpenAsync(a, 10m);
+        await Client.OpenAsync(b, 5m);
+        await Client.OpenAsync(c, 100m, "JPY");
+        Clock.Set(Monday.AddDays(2));
+        await Client.DepositAsync(a, 1.25m);
+        await Client.OpenAsync(Api.NewId("d"), 7m);
 
-        var then = await client.GetJsonAsync("/api/balances?at=2026-03-03T00:00:00Z");
-        var now = await client.GetJsonAsync("/api/balances");
+        var then = await Client.GetJsonAsync("/api/balances?at=2026-03-03T00:00:00Z");
+        var now = await Client.GetJsonAsync("/api/balances");
 
         Assert.Equal(new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.Zero), then.GetProperty("asOf").GetDateTimeOffset());
         var accounts = then.GetProperty("accounts").EnumerateArray().ToDictionary(x => x.GetProperty("accountId").GetString()!);
@@ -133,7 +102,7 @@ public sealed class TimeTravelTests : IAsyncLifetime
     {
         await HistoryAsync();
 
-        var then = await client.GetJsonAsync("/api/balances?at=2000-01-01T00:00:00Z");
+        var then = await Client.GetJsonAsync("/api/balances?at=2000-01-01T00:00:00Z");
 
         Assert.Equal(0, then.GetProperty("accounts").GetArrayLength());
         Assert.Equal(0, then.GetProperty("totals").GetArrayLength());
@@ -143,12 +112,12 @@ public sealed class TimeTravelTests : IAsyncLifetime
     private async Task<string> HistoryAsync()
     {
         var id = Api.NewId();
-        clock.Set(Monday);
-        await client.OpenAsync(id, 100m);
-        clock.Set(Monday.AddDays(1));
-        await client.DepositAsync(id, 50m);
-        clock.Set(Monday.AddDays(2));
-        (await client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 30, transactionReference = "w" })).EnsureSuccessStatusCode();
+        Clock.Set(Monday);
+        await Client.OpenAsync(id, 100m);
+        Clock.Set(Monday.AddDays(1));
+        await Client.DepositAsync(id, 50m);
+        Clock.Set(Monday.AddDays(2));
+        (await Client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 30, transactionReference = "w" })).EnsureSuccessStatusCode();
         return id;
     }
 }

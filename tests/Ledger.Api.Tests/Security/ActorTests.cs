@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Ledger.Api.Tests.Security;
 
 /// <summary>With sign-in on, every event says who signed in, whatever the request claims in X-Actor.</summary>

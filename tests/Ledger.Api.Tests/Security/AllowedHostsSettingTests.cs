@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Ledger.Api.Tests.Security;
 
 /// <summary>Ledger:AllowedHosts adds names (a reverse proxy's, say); a wildcard there stops the app from starting.</summary>

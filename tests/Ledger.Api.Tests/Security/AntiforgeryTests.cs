@@ -1,6 +1,3 @@
-using System.Net;
-using Ledger.Infrastructure.Application.Access;
-
 namespace Ledger.Api.Tests.Security;
 
 /// <summary>

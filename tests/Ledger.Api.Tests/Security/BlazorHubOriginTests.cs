@@ -1,9 +1,7 @@
-using System.Net;
-
 namespace Ledger.Api.Tests.Security;
 
 /// <summary>A Blazor circuit can do anything the UI can, so the hub refuses to open one for a page on another site.</summary>
-public sealed class BlazorHubOriginTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+public sealed class BlazorHubOriginTests(ApiFixture fixture) : ApiTest(fixture)
 {
     [Theory]
     [InlineData("http://evil.example")]
@@ -27,7 +25,7 @@ public sealed class BlazorHubOriginTests(ApiFixture fixture) : IClassFixture<Api
     [Fact]
     public async Task AWebSocketFromAnotherSite_IsRefusedWith403()
     {
-        var sockets = fixture.Factory.Server.CreateWebSocketClient();
+        var sockets = Fixture.Factory.Server.CreateWebSocketClient();
         sockets.ConfigureRequest = request => request.Headers.Origin = "http://evil.example";
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => sockets.ConnectAsync(new Uri("ws://localhost/_blazor?id=x"), CancellationToken.None));
@@ -42,7 +40,7 @@ public sealed class BlazorHubOriginTests(ApiFixture fixture) : IClassFixture<Api
         // for itself (a made-up connection id is its business, not the origin check's).
         var negotiate = await (await NegotiateAsync("http://localhost")).OkJsonAsync();
         var token = negotiate.GetProperty("connectionToken").GetString();
-        var sockets = fixture.Factory.Server.CreateWebSocketClient();
+        var sockets = Fixture.Factory.Server.CreateWebSocketClient();
         sockets.ConfigureRequest = request => request.Headers.Origin = "http://localhost";
 
         using var socket = await sockets.ConnectAsync(new Uri($"ws://localhost/_blazor?id={token}"), CancellationToken.None);
@@ -54,6 +52,6 @@ public sealed class BlazorHubOriginTests(ApiFixture fixture) : IClassFixture<Api
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/_blazor/negotiate?negotiateVersion=1");
         request.Headers.Add("Origin", origin);
-        return await fixture.Client.SendAsync(request);
+        return await Client.SendAsync(request);
     }
 }

@@ -1,16 +1,11 @@
-using System.Net;
-using System.Text;
-
 namespace Ledger.Api.Tests.Security;
 
 /// <summary>
 /// What a hostile page in the user's own browser can send: a rebound Host (DNS rebinding) or a cross-site request
 /// (its Origin). Each is refused and writes nothing; scripts (no Origin) and the app's own pages keep working.
 /// </summary>
-public sealed class HostileRequestTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+public sealed class HostileRequestTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private readonly HttpClient client = fixture.Client;
-
     public static TheoryData<string, string> Commands => new()
     {
         { "/api/accounts", "{\"holderId\": \"h\", \"currency\": \"EUR\", \"initialDeposit\": 1}" },
@@ -26,7 +21,7 @@ public sealed class HostileRequestTests(ApiFixture fixture) : IClassFixture<ApiF
     {
         var (url, json) = await ResolveAsync(route, body);
 
-        var response = await client.RefusedAsync(c => c.SendAsync(Post(url, json, ("Host", "evil.example:5000"), ("Origin", "http://evil.example:5000"))));
+        var response = await Client.RefusedAsync(c => c.SendAsync(Post(url, json, ("Host", "evil.example:5000"), ("Origin", "http://evil.example:5000"))));
 
         await response.ProblemAsync(HttpStatusCode.BadRequest, "host_not_allowed");
     }
@@ -41,7 +36,7 @@ public sealed class HostileRequestTests(ApiFixture fixture) : IClassFixture<ApiF
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Host = "evil.example:5000";
 
-        using var response = await client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("eventCount", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -53,7 +48,7 @@ public sealed class HostileRequestTests(ApiFixture fixture) : IClassFixture<ApiF
     {
         var (url, json) = await ResolveAsync(route, body);
 
-        var response = await client.RefusedAsync(c => c.SendAsync(Post(url, json, ("Origin", "http://evil.example:5000"))));
+        var response = await Client.RefusedAsync(c => c.SendAsync(Post(url, json, ("Origin", "http://evil.example:5000"))));
 
         await response.ProblemAsync(HttpStatusCode.Forbidden, "forbidden_origin");
     }
@@ -69,7 +64,7 @@ public sealed class HostileRequestTests(ApiFixture fixture) : IClassFixture<ApiF
     {
         var (url, json) = await ResolveAsync("/api/accounts/{id}/deposits", "{\"amount\": 10, \"transactionReference\": \"r\"}");
 
-        var response = await client.RefusedAsync(c => c.SendAsync(Post(url, json, ("Origin", origin))));
+        var response = await Client.RefusedAsync(c => c.SendAsync(Post(url, json, ("Origin", origin))));
 
         await response.ProblemAsync(HttpStatusCode.Forbidden, "forbidden_origin");
     }
@@ -81,7 +76,7 @@ public sealed class HostileRequestTests(ApiFixture fixture) : IClassFixture<ApiF
         var request = Post(url, json);
         request.Headers.TryAddWithoutValidation("Origin", ["http://localhost", "http://evil.example"]);
 
-        var response = await client.RefusedAsync(c => c.SendAsync(request));
+        var response = await Client.RefusedAsync(c => c.SendAsync(request));
 
         await response.ProblemAsync(HttpStatusCode.Forbidden, "forbidden_origin");
     }
@@ -91,7 +86,7 @@ public sealed class HostileRequestTests(ApiFixture fixture) : IClassFixture<ApiF
     {
         var (url, json) = await ResolveAsync("/api/accounts/{id}/deposits", "{\"amount\": 10, \"transactionReference\": \"r\"}");
 
-        var result = await (await client.SendAsync(Post(url, json, ("Origin", "http://localhost")))).OkJsonAsync();
+        var result = await (await Client.SendAsync(Post(url, json, ("Origin", "http://localhost")))).OkJsonAsync();
 
         Assert.Equal(110m, result.GetProperty("balance").GetDecimal());
     }
@@ -101,7 +96,7 @@ public sealed class HostileRequestTests(ApiFixture fixture) : IClassFixture<ApiF
     {
         var (url, json) = await ResolveAsync("/api/accounts/{id}/deposits", "{\"amount\": 10, \"transactionReference\": \"r\"}");
 
-        var result = await (await client.SendAsync(Post(url, json))).OkJsonAsync();
+        var result = await (await Client.SendAsync(Post(url, json))).OkJsonAsync();
 
         Assert.Equal(110m, result.GetProperty("balance").GetDecimal());
     }
@@ -113,7 +108,7 @@ public sealed class HostileRequestTests(ApiFixture fixture) : IClassFixture<ApiF
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/status");
         request.Headers.Add("Origin", "http://evil.example");
 
-        using var response = await client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
@@ -122,8 +117,8 @@ public sealed class HostileRequestTests(ApiFixture fixture) : IClassFixture<ApiF
     private async Task<(string Url, string Json)> ResolveAsync(string route, string body)
     {
         var (id, other) = (Api.NewId(), Api.NewId());
-        await client.OpenAsync(id, 100m);
-        await client.OpenAsync(other, 0m);
+        await Client.OpenAsync(id, 100m);
+        await Client.OpenAsync(other, 0m);
         return (route.Replace("{id}", id, StringComparison.Ordinal),
             body.Replace("{id}", id, StringComparison.Ordinal).Replace("{other}", other, StringComparison.Ordinal));
     }

@@ -1,4 +1,3 @@
-using Ledger.Web;
 using Ledger.Web.Security;
 using Microsoft.Extensions.Configuration;
 

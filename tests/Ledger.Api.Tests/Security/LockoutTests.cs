@@ -1,7 +1,4 @@
-using Ledger.Infrastructure.Application.Access;
-using Ledger.Infrastructure.Users;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Api.Tests.Security;
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Ledger.Infrastructure.Application.Access;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Ledger.Api.Tests.Security;

@@ -1,7 +1,4 @@
-using System.Net;
-using Ledger.Infrastructure.Application.Access;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Api.Tests.Security;
 

@@ -1,10 +1,7 @@
-using System.Net;
-using System.Text;
-
 namespace Ledger.Api.Tests.Security;
 
 /// <summary>Every response, whatever produced it, forbids framing and sniffing and carries the content policy.</summary>
-public sealed class SecurityHeaderTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+public sealed class SecurityHeaderTests(ApiFixture fixture) : ApiTest(fixture)
 {
     public static TheoryData<string, HttpStatusCode> Responses => new()
     {
@@ -23,7 +20,7 @@ public sealed class SecurityHeaderTests(ApiFixture fixture) : IClassFixture<ApiF
     [MemberData(nameof(Responses))]
     public async Task EveryResponse_CarriesTheSecurityHeaders(string path, HttpStatusCode status)
     {
-        using var response = await fixture.Client.GetAsync(path);
+        using var response = await Client.GetAsync(path);
 
         Assert.Equal(status, response.StatusCode);
         AssertSecurityHeaders(response);
@@ -38,7 +35,7 @@ public sealed class SecurityHeaderTests(ApiFixture fixture) : IClassFixture<ApiF
         };
         request.Headers.Add("Origin", "http://evil.example");
 
-        using var response = await fixture.Client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         AssertSecurityHeaders(response);
@@ -47,7 +44,7 @@ public sealed class SecurityHeaderTests(ApiFixture fixture) : IClassFixture<ApiF
     [Fact]
     public async Task ThePolicy_AllowsOnlyThisOrigin_AndBlazorsImportMapByItsNonce()
     {
-        using var response = await fixture.Client.GetAsync("/");
+        using var response = await Client.GetAsync("/");
         var policy = Header(response, "Content-Security-Policy");
         var html = await response.Content.ReadAsStringAsync();
 
@@ -63,8 +60,8 @@ public sealed class SecurityHeaderTests(ApiFixture fixture) : IClassFixture<ApiF
     [Fact]
     public async Task EachPage_GetsItsOwnNonce()
     {
-        using var first = await fixture.Client.GetAsync("/");
-        using var second = await fixture.Client.GetAsync("/");
+        using var first = await Client.GetAsync("/");
+        using var second = await Client.GetAsync("/");
 
         Assert.NotEqual(Header(first, "Content-Security-Policy"), Header(second, "Content-Security-Policy"));
     }

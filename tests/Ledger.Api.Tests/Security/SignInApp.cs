@@ -1,13 +1,7 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.RegularExpressions;
-using Ledger.Infrastructure.Application.Access;
-using Ledger.Infrastructure.Users;
 using Ledger.Infrastructure.Users.Model;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Api.Tests.Security;
 

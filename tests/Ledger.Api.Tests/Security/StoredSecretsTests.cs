@@ -1,6 +1,3 @@
-using System.Text;
-using Ledger.Infrastructure.Users;
-
 namespace Ledger.Api.Tests.Security;
 
 /// <summary>

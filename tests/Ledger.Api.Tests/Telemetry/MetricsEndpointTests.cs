@@ -1,5 +1,3 @@
-using System.Net;
-using Ledger.Web;
 using Microsoft.Extensions.Configuration;
 
 namespace Ledger.Api.Tests.Telemetry;

@@ -1,30 +1,7 @@
-using Ledger.Domain.Money;
-
 namespace Ledger.Domain.Tests.Accounts;
 
 public sealed class DepositMoneyTests
 {
-    [Fact]
-    public void Deposit_IntoOpenAccount_EmitsMoneyDeposited()
-    {
-        Given(Opened(initialDeposit: 10m))
-            .When(Deposit(25.50m))
-            .Then(new MoneyDeposited(Id, 25.50m, "ref-1", "Salary", Now));
-    }
-
-    [Fact]
-    public void Deposit_IntoOpenAccount_AddsToTheBalanceAndBumpsTheVersion()
-    {
-        var account = Given(Opened(initialDeposit: 10m), Deposited(5m))
-            .When(Deposit(25.50m))
-            .ThenAccepted()
-            .State;
-
-        Assert.Equal(40.50m, account.Balance);
-        Assert.Equal(3, account.Version);
-        Assert.Equal(Now, account.LastUpdatedAt);
-    }
-
     [Fact]
     public void Deposit_OfExactlyTheLimit_IsAccepted()
     {

@@ -1,5 +1,3 @@
-using Ledger.Domain.Money;
-
 namespace Ledger.Domain.Tests.Accounts;
 
 public sealed class TransferMoneyTests

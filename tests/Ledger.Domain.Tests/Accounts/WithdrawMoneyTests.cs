@@ -3,26 +3,6 @@ namespace Ledger.Domain.Tests.Accounts;
 public sealed class WithdrawMoneyTests
 {
     [Fact]
-    public void Withdraw_WithinBalance_EmitsMoneyWithdrawn()
-    {
-        Given(Opened(initialDeposit: 100m))
-            .When(Withdraw(40.25m))
-            .Then(new MoneyWithdrawn(Id, 40.25m, "atm-7", "Cash", Now));
-    }
-
-    [Fact]
-    public void Withdraw_WithinBalance_ReducesTheBalance()
-    {
-        var account = Given(Opened(initialDeposit: 100m), Deposited(20m))
-            .When(Withdraw(40.25m))
-            .ThenAccepted()
-            .State;
-
-        Assert.Equal(79.75m, account.Balance);
-        Assert.Equal(3, account.Version);
-    }
-
-    [Fact]
     public void Withdraw_WhenBalanceInsufficient_IsRejected()
     {
         var error = Given(Opened(initialDeposit: 50m), Deposited(20.50m))

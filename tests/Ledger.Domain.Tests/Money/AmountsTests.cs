@@ -1,5 +1,3 @@
-using Ledger.Domain.Money;
-
 namespace Ledger.Domain.Tests.Money;
 
 public sealed class AmountsTests

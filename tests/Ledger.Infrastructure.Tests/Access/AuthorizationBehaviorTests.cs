@@ -1,9 +1,4 @@
-using Ledger.Domain;
 using Ledger.Infrastructure.Application.Access;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Infrastructure.Tests.Access;
 

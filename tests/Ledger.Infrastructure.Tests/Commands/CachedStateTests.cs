@@ -1,7 +1,3 @@
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Storage;
-
 namespace Ledger.Infrastructure.Tests.Commands;
 
 /// <summary>

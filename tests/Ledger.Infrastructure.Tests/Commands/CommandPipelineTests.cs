@@ -1,23 +1,13 @@
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Infrastructure.Diagnostics;
-
 namespace Ledger.Infrastructure.Tests.Commands;
 
-public sealed class CommandPipelineTests : IAsyncLifetime
+public sealed class CommandPipelineTests : LedgerTestBase
 {
-    private TestLedger ledger = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        ledger = await TestLedger.StartAsync();
-        await ledger.Mediator.Send(new OpenAccountCommand("A", "h1", "Alice", "EUR", 70.50m));
-        await ledger.Mediator.Send(new OpenAccountCommand("B", "h2", "Bob", "EUR", 0m));
-        await ledger.Mediator.Send(new OpenAccountCommand("Y", "h3", "Yuki", "JPY", 1000m));
+        await Ledger.Mediator.Send(new OpenAccountCommand("A", "h1", "Alice", "EUR", 70.50m));
+        await Ledger.Mediator.Send(new OpenAccountCommand("B", "h2", "Bob", "EUR", 0m));
+        await Ledger.Mediator.Send(new OpenAccountCommand("Y", "h3", "Yuki", "JPY", 1000m));
     }
-
-    public async Task DisposeAsync() => await ledger.DisposeAsync();
 
     public static TheoryData<string, object> Rejections => new()
     {
@@ -50,22 +40,22 @@ public sealed class CommandPipelineTests : IAsyncLifetime
     [MemberData(nameof(Rejections))]
     public async Task RejectedCommand_ThrowsItsCode_WritesZeroEvents_AndIsCounted(string code, object command)
     {
-        var before = await ledger.EventCountAsync();
-        var metrics = ledger.Get<LedgerMetrics>();
+        var before = await Ledger.EventCountAsync();
+        var metrics = Ledger.Get<LedgerMetrics>();
         var rejectedBefore = metrics.RejectedByCode.GetValueOrDefault(code);
 
-        var error = await Assert.ThrowsAnyAsync<DomainException>(async () => await ledger.Mediator.Send(command));
+        var error = await Assert.ThrowsAnyAsync<DomainException>(async () => await Ledger.Mediator.Send(command));
 
         Assert.Equal(code, error.Code);
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
-        Assert.Equal(before, await ledger.EventCountAsync());
+        Assert.Equal(before, await Ledger.EventCountAsync());
         Assert.Equal(rejectedBefore + 1, metrics.RejectedByCode[code]);
     }
 
     [Fact]
     public async Task InsufficientFunds_SaysBalanceAndRequested()
     {
-        var error = await Assert.ThrowsAnyAsync<DomainException>(async () => await ledger.Mediator.Send(new WithdrawMoneyCommand("A", 100m, "r")));
+        var error = await Assert.ThrowsAnyAsync<DomainException>(async () => await Ledger.Mediator.Send(new WithdrawMoneyCommand("A", 100m, "r")));
 
         Assert.Equal("Insufficient funds: balance 70.50, requested 100.00.", error.Message);
     }
@@ -73,7 +63,7 @@ public sealed class CommandPipelineTests : IAsyncLifetime
     [Fact]
     public async Task EverythingOnAClosedAccount_IsRefusedAsClosed()
     {
-        await ledger.Mediator.Send(new CloseAccountCommand("B", "no longer needed"));
+        await Ledger.Mediator.Send(new CloseAccountCommand("B", "no longer needed"));
 
         foreach (var command in new object[]
         {
@@ -84,7 +74,7 @@ public sealed class CommandPipelineTests : IAsyncLifetime
             new TransferMoneyCommand(null, "B", "A", 1m),
         })
         {
-            var error = await Assert.ThrowsAnyAsync<DomainException>(async () => await ledger.Mediator.Send(command));
+            var error = await Assert.ThrowsAnyAsync<DomainException>(async () => await Ledger.Mediator.Send(command));
             Assert.Equal(ErrorCodes.AccountClosed, error.Code);
         }
     }
@@ -94,9 +84,9 @@ public sealed class CommandPipelineTests : IAsyncLifetime
     {
         var command = new DepositMoneyCommand("A", 1m, "r") { Actor = "alice@example", CorrelationId = "corr-1" };
 
-        var result = await ledger.Mediator.Send(command);
+        var result = await Ledger.Mediator.Send(command);
 
-        var events = await ledger.Mediator.Send(new GetAccountEventsQuery("A", result.Version));
+        var events = await Ledger.Mediator.Send(new GetAccountEventsQuery("A", result.Version));
         var metadata = events.Items.Single().Metadata;
         Assert.Equal("alice@example", metadata.Actor);
         Assert.Equal("corr-1", metadata.CorrelationId);
@@ -107,7 +97,7 @@ public sealed class CommandPipelineTests : IAsyncLifetime
     [Fact]
     public async Task ExpectedVersion_WhenCurrent_Applies()
     {
-        var result = await ledger.Mediator.Send(new DepositMoneyCommand("A", 1m, "r") { ExpectedVersion = 1 });
+        var result = await Ledger.Mediator.Send(new DepositMoneyCommand("A", 1m, "r") { ExpectedVersion = 1 });
 
         Assert.Equal(2, result.Version);
     }
@@ -115,13 +105,13 @@ public sealed class CommandPipelineTests : IAsyncLifetime
     [Fact]
     public async Task Transfer_MovesMoney_AndConservesTheTotal()
     {
-        var before = await ledger.Mediator.Send(new GetCurrencyTotalsQuery());
+        var before = await Ledger.Mediator.Send(new GetCurrencyTotalsQuery());
 
-        var result = await ledger.Mediator.Send(new TransferMoneyCommand("T-1", "A", "B", 20.50m, "rent share"));
+        var result = await Ledger.Mediator.Send(new TransferMoneyCommand("T-1", "A", "B", 20.50m, "rent share"));
 
         Assert.Equal(50m, result.From.Balance);
         Assert.Equal(20.50m, result.To.Balance);
-        Assert.Equal(before, await ledger.Mediator.Send(new GetCurrencyTotalsQuery()));
-        await ReadModelAssert.EqualsReplayAsync(ledger);
+        Assert.Equal(before, await Ledger.Mediator.Send(new GetCurrencyTotalsQuery()));
+        await ReadModelAssert.EqualsReplayAsync(Ledger);
     }
 }

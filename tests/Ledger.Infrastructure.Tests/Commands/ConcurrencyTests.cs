@@ -1,7 +1,3 @@
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Tests.Commands;
 
 public sealed class ConcurrencyTests

@@ -1,10 +1,3 @@
-using Ledger.Domain;
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Infrastructure.Diagnostics;
-using Ledger.Infrastructure.Storage;
-
 namespace Ledger.Infrastructure.Tests.Commands;
 
 /// <summary>Plays "another process wrote first" deterministically: before each of the first N appends, a rival deposit lands.</summary>

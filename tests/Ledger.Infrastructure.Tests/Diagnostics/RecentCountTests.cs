@@ -1,5 +1,3 @@
-using Ledger.Infrastructure.Diagnostics;
-
 namespace Ledger.Infrastructure.Tests.Diagnostics;
 
 public sealed class RecentCountTests

@@ -1,8 +1,3 @@
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Infrastructure.Application.Writing;
-
 namespace Ledger.Infrastructure.Tests.EventStore;
 
 /// <summary>The write path's cache of folded states must never decide a command on a state the database has moved past.</summary>

@@ -1,7 +1,3 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Storage;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Tests.EventStore;
 
 /// <summary>
@@ -9,30 +5,26 @@ namespace Ledger.Infrastructure.Tests.EventStore;
 /// on SQLite prepared statements): a statement that fails anywhere in it leaves nothing behind, and the
 /// append after it works on a clean slate, with positions that go on without a gap.
 /// </summary>
-public sealed class AppendTransactionTests : IAsyncLifetime
+public sealed class AppendTransactionTests : LedgerTestBase
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
-    private TestLedger ledger = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        ledger = await TestLedger.StartAsync();
         await AppendAsync([Append("A", 0, new AccountOpened("A", "h", "H", "EUR", 10m, T0)), Append("B", 0, new AccountOpened("B", "h", "H", "EUR", 0m, T0))]);
     }
-
-    public async Task DisposeAsync() => await ledger.DisposeAsync();
 
     [Fact]
     public async Task AFailingLastStatement_WritesNoneOfTheEvents_AndTheNextAppendWorks()
     {
-        await ExecuteAsync(ledger.Database.RefuseInsertsSql("processed_commands", "disk says no"));
+        await ExecuteAsync(Ledger.Database.RefuseInsertsSql("processed_commands", "disk says no"));
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => AppendAsync([Append("A", 1, Deposit("A", 5m)), Append("B", 1, Deposit("B", 1m))], Record("c-1")));
 
         Assert.Contains("disk says no", error.ToString(), StringComparison.Ordinal);
-        Assert.Equal(2, await ledger.EventCountAsync());
-        Assert.Equal(1, await ledger.Get<IEventStore>().StreamVersionAsync("BankAccount-A", default));
-        await ExecuteAsync(ledger.Database.Provider == PostgresTestDatabase.ProviderName
+        Assert.Equal(2, await Ledger.EventCountAsync());
+        Assert.Equal(1, await Ledger.Get<IEventStore>().StreamVersionAsync("BankAccount-A", default));
+        await ExecuteAsync(Ledger.Database.Provider == PostgresTestDatabase.ProviderName
             ? "DROP TRIGGER refuse_processed_commands ON processed_commands"
             : "DROP TRIGGER refuse_processed_commands");
 
@@ -40,7 +32,7 @@ public sealed class AppendTransactionTests : IAsyncLifetime
 
         Assert.Equal([3L, 4L], stored.Select(e => e.Position));
         Assert.Equal([2L, 2L], stored.Select(e => e.StreamVersion));
-        Assert.NotNull(await ledger.Get<IEventStore>().FindCommandAsync("c-1", null, default));
+        Assert.NotNull(await Ledger.Get<IEventStore>().FindCommandAsync("c-1", null, default));
     }
 
     [Fact]
@@ -53,8 +45,8 @@ public sealed class AppendTransactionTests : IAsyncLifetime
         Assert.Equal("BankAccount-B", conflict.StreamId);
         Assert.Equal(1, conflict.Expected.Value);
         Assert.Equal(2, conflict.ActualVersion);
-        Assert.Equal(3, await ledger.EventCountAsync());
-        Assert.Null(await ledger.Get<IEventStore>().FindCommandAsync("c-2", null, default));
+        Assert.Equal(3, await Ledger.EventCountAsync());
+        Assert.Null(await Ledger.Get<IEventStore>().FindCommandAsync("c-2", null, default));
         var stored = await AppendAsync([Append("A", 1, Deposit("A", 5m)), Append("B", 2, Deposit("B", 2m))], Record("c-2"));
         Assert.Equal([4L, 5L], stored.Select(e => e.Position));
     }
@@ -66,7 +58,7 @@ public sealed class AppendTransactionTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<DuplicateCommandException>(() => AppendAsync([Append("A", 2, Deposit("A", 5m))], Record("c-3")));
 
-        Assert.Equal(3, await ledger.EventCountAsync());
+        Assert.Equal(3, await Ledger.EventCountAsync());
         var stored = await AppendAsync([Append("A", 2, Deposit("A", 7m))], Record("c-4"));
         Assert.Equal(4, stored.Single().Position);
         Assert.Equal(3, stored.Single().StreamVersion);
@@ -81,19 +73,19 @@ public sealed class AppendTransactionTests : IAsyncLifetime
 
         Assert.Equal(Enumerable.Range(3, 50).Select(i => (long)i), stored.Select(e => e.Position));
         Assert.Equal(Enumerable.Range(2, 50).Select(i => (long)i), stored.Select(e => e.StreamVersion));
-        var read = await ledger.ReadAllAsync(2);
+        var read = await Ledger.ReadAllAsync(2);
         Assert.Equal(stored.Select(e => (e.Position, e.EventId)), read.Select(e => (e.Position, e.EventId)));
     }
 
     private async Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, IdempotencyRecord? record = null)
     {
-        await using var session = await ledger.Get<IEventStore>().BeginWritingAsync(default);
+        await using var session = await Ledger.Get<IEventStore>().BeginWritingAsync(default);
         return await session.AppendAsync(appends, new EventMetadata("corr", record?.CommandId ?? "test", "test"), record, default);
     }
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var db = await ledger.DbAsync();
+        await using var db = await Ledger.DbAsync();
         await db.Database.ExecuteSqlRawAsync(sql);
     }
 

@@ -1,23 +1,13 @@
 using System.Data.Common;
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Infrastructure.Storage;
-using Ledger.Infrastructure.Storage.Model;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Tests.EventStore;
 
-public sealed class EventStoreContractTests : IAsyncLifetime
+public sealed class EventStoreContractTests : LedgerTestBase
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
     private static readonly EventMetadata Meta = new("corr", "cmd", "test");
-    private TestLedger ledger = null!;
 
-    private IEventStore Store => ledger.Get<IEventStore>();
-
-    public async Task InitializeAsync() => ledger = await TestLedger.StartAsync();
-
-    public async Task DisposeAsync() => await ledger.DisposeAsync();
+    private IEventStore Store => Ledger.Get<IEventStore>();
 
     [Fact]
     public async Task Append_ToNewStream_AssignsVersionsFromOne_AndIncreasingPositions()
@@ -39,7 +29,7 @@ public sealed class EventStoreContractTests : IAsyncLifetime
 
         Assert.Equal(0, error.Expected.Value);
         Assert.Equal(1, error.ActualVersion);
-        Assert.Equal(1, await ledger.EventCountAsync());
+        Assert.Equal(1, await Ledger.EventCountAsync());
     }
 
     [Fact]
@@ -63,7 +53,7 @@ public sealed class EventStoreContractTests : IAsyncLifetime
             AppendAsync([Append("A", ExpectedVersion.Exactly(5), Deposit("A", 2))], Meta, null, default));
 
         Assert.Equal(1, error.ActualVersion);
-        Assert.Equal(1, await ledger.EventCountAsync());
+        Assert.Equal(1, await Ledger.EventCountAsync());
     }
 
     [Fact]
@@ -84,7 +74,7 @@ public sealed class EventStoreContractTests : IAsyncLifetime
             [Append("A", ExpectedVersion.Exactly(1), Deposit("A", 1)), Append("B", ExpectedVersion.Exactly(7), Deposit("B", 1))],
             Meta, null, default));
 
-        Assert.Equal(2, await ledger.EventCountAsync());
+        Assert.Equal(2, await Ledger.EventCountAsync());
         Assert.Equal(1, await Store.StreamVersionAsync("BankAccount-A", default));
     }
 
@@ -96,7 +86,7 @@ public sealed class EventStoreContractTests : IAsyncLifetime
         var events = await Store.ReadStreamAsync("BankAccount-A", 3, default);
 
         Assert.Equal([2m, 3m], events.Select(e => ((MoneyDeposited)e).Amount));
-        var stored = await ledger.Mediator.Send(new GetAccountEventsQuery("A", FromVersion: 3));
+        var stored = await Ledger.Mediator.Send(new GetAccountEventsQuery("A", FromVersion: 3));
         Assert.Equal([3L, 4L], stored.Items.Select(e => e.Version));
         Assert.Equal(new EventMetadataView(Meta.CorrelationId, Meta.CausationId, Meta.Actor), stored.Items[0].Metadata);
     }
@@ -108,11 +98,11 @@ public sealed class EventStoreContractTests : IAsyncLifetime
         await AppendAsync([Append("B", ExpectedVersion.NoStream, Opened("B"))], Meta, null, default);
         await AppendAsync([Append("A", ExpectedVersion.Exactly(1), Deposit("A", 1))], Meta, null, default);
 
-        var all = (await ledger.Mediator.Send(new GetEventFeedQuery(0, 100))).Items;
+        var all = (await Ledger.Mediator.Send(new GetEventFeedQuery(0, 100))).Items;
 
         Assert.Equal(["BankAccount-A", "BankAccount-B", "BankAccount-A"], all.Select(e => e.StreamId));
         Assert.Equal(all.Select(e => e.Position).Order(), all.Select(e => e.Position));
-        Assert.Equal([all[2].EventId], (await ledger.Mediator.Send(new GetEventFeedQuery(all[1].Position, 100))).Items.Select(e => e.EventId));
+        Assert.Equal([all[2].EventId], (await Ledger.Mediator.Send(new GetEventFeedQuery(all[1].Position, 100))).Items.Select(e => e.EventId));
     }
 
     [Fact]
@@ -139,7 +129,7 @@ public sealed class EventStoreContractTests : IAsyncLifetime
         var refused = await Assert.ThrowsAnyAsync<DbException>(() => AppendAsync(
             [new StreamAppend("BankAccount-B", ExpectedVersion.NoStream, [new NewEvent(duplicate, Opened("B"))])], Meta, null, default));
         Assert.Contains("event_id", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(1, await ledger.EventCountAsync());
+        Assert.Equal(1, await Ledger.EventCountAsync());
     }
 
     [Theory]
@@ -148,24 +138,24 @@ public sealed class EventStoreContractTests : IAsyncLifetime
     public async Task EventsTable_RefusesUpdatesAndDeletes(string sql)
     {
         await AppendAsync([Append("A", ExpectedVersion.NoStream, Opened("A"))], Meta, null, default);
-        await using var db = await ledger.DbAsync();
+        await using var db = await Ledger.DbAsync();
 
         var error = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync(sql));
 
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
-        Assert.Equal(1, await ledger.EventCountAsync());
+        Assert.Equal(1, await Ledger.EventCountAsync());
     }
 
     [Fact]
     public async Task OccurredAt_RoundTripsExactly_ToTheEnginesResolution()
     {
         // The finest instant the engine stores (100 ns on SQLite, 1 µs on PostgreSQL), with every digit used.
-        var resolution = ledger.Database.InstantResolution.Ticks;
+        var resolution = Ledger.Database.InstantResolution.Ticks;
         var at = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero).AddTicks(1234567 / resolution * resolution);
         await AppendAsync([Append("A", ExpectedVersion.NoStream, Opened("A") with { OccurredAt = at })], Meta, null, default);
 
         var read = await Store.ReadStreamAsync("BankAccount-A", 1, default);
-        var stored = await ledger.Mediator.Send(new GetAccountEventsQuery("A"));
+        var stored = await Ledger.Mediator.Send(new GetAccountEventsQuery("A"));
 
         Assert.Equal(at, read[0].OccurredAt);
         Assert.Equal(at, stored.Items[0].OccurredAt);
@@ -178,8 +168,8 @@ public sealed class EventStoreContractTests : IAsyncLifetime
         await Assert.ThrowsAsync<ConcurrencyException>(() => AppendAsync([Append("A", ExpectedVersion.NoStream, Opened("A"))], Meta, null, default));
         await AppendAsync([Append("B", ExpectedVersion.NoStream, Opened("B"))], Meta, null, default);
 
-        await using var db = await ledger.DbAsync();
-        Assert.Equal(await ledger.EventCountAsync(), await db.HeadPositionAsync(default));
+        await using var db = await Ledger.DbAsync();
+        Assert.Equal(await Ledger.EventCountAsync(), await db.HeadPositionAsync(default));
     }
 
     private async Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command, CancellationToken cancellationToken)

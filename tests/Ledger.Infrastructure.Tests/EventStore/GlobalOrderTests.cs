@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Storage;
 
 namespace Ledger.Infrastructure.Tests.EventStore;
 

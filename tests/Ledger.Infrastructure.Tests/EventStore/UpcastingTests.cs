@@ -1,9 +1,3 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Infrastructure.Application.Writing;
-using Ledger.Infrastructure.Storage.Model;
-using Ledger.Infrastructure.Storage.Projections;
 using Ledger.Infrastructure.Storage.Serialization;
 
 namespace Ledger.Infrastructure.Tests.EventStore;

@@ -1,10 +1,6 @@
-using Ledger.Infrastructure.Storage;
-using Ledger.Infrastructure.Storage.Model;
 using Ledger.Infrastructure.Storage.Sql;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Infrastructure.Tests.Inspection;
 

@@ -1,8 +1,3 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Storage;
-using Ledger.Infrastructure.Storage.Projections;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Ledger.Infrastructure.Tests.Projections;

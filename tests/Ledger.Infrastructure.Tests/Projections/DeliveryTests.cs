@@ -1,9 +1,4 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Notifications;
-using Ledger.Infrastructure.Storage;
-using Ledger.Infrastructure.Storage.Projections;
-using Mediator;
 
 namespace Ledger.Infrastructure.Tests.Projections;
 

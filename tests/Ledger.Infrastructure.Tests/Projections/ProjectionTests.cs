@@ -1,11 +1,4 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Notifications;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Infrastructure.Storage;
-using Ledger.Infrastructure.Storage.Projections;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Tests.Projections;
 

@@ -1,8 +1,3 @@
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Infrastructure.Storage.Projections;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Tests.Projections;
 
 /// <summary>

@@ -1,33 +1,25 @@
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Tests.Queries;
 
 /// <summary>
 /// History pages are version ranges, not OFFSET over a COUNT; each page must still hold exactly the rows
 /// the whole statement, sorted and cut, would put there.
 /// </summary>
-public sealed class AccountHistoryPagingTests : IAsyncLifetime
+public sealed class AccountHistoryPagingTests() : LedgerTestBase(o => o.Synchronous = "OFF")
 {
     private const int Versions = 53;
-    private TestLedger ledger = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        ledger = await TestLedger.StartAsync(o => o.Synchronous = "OFF");
-        await ledger.Mediator.Send(new OpenAccountCommand("A", "h", "Alice", "EUR", 1_000m));
-        await ledger.Mediator.Send(new OpenAccountCommand("B", "h2", "Bob", "EUR", 0m));
+        await Ledger.Mediator.Send(new OpenAccountCommand("A", "h", "Alice", "EUR", 1_000m));
+        await Ledger.Mediator.Send(new OpenAccountCommand("B", "h2", "Bob", "EUR", 0m));
         for (var i = 2; i <= Versions; i++)
         {
             // Transfers give B versions too, interleaved with A's, so a page must not pick up B's rows.
-            await ledger.Mediator.Send(i % 3 == 0
+            await Ledger.Mediator.Send(i % 3 == 0
                 ? new TransferMoneyCommand($"T-{i}", "A", "B", i)
                 : new DepositMoneyCommand("A", i, $"R-{i}"));
         }
     }
-
-    public async Task DisposeAsync() => await ledger.DisposeAsync();
 
     [Fact]
     public async Task NewestFirst_FirstMiddleAndLastPage_HoldTheRightVersions()
@@ -50,7 +42,7 @@ public sealed class AccountHistoryPagingTests : IAsyncLifetime
     [InlineData(false)]
     public async Task PageBeyondTheEnd_IsEmpty_AndStillTellsTheTotal(bool newestFirst)
     {
-        var page = await ledger.Mediator.Send(new GetAccountHistoryQuery("A", 7, 10, newestFirst));
+        var page = await Ledger.Mediator.Send(new GetAccountHistoryQuery("A", 7, 10, newestFirst));
 
         Assert.Empty(page.Items);
         Assert.Equal(Versions, page.Total);
@@ -72,7 +64,7 @@ public sealed class AccountHistoryPagingTests : IAsyncLifetime
 
         for (var number = 1; number <= pages + 1; number++)
         {
-            var page = await ledger.Mediator.Send(new GetAccountHistoryQuery("A", number, pageSize, newestFirst));
+            var page = await Ledger.Mediator.Send(new GetAccountHistoryQuery("A", number, pageSize, newestFirst));
 
             var expected = statement.Skip((number - 1) * pageSize).Take(pageSize).ToList();
             Assert.Equal(expected, page.Items.Select(e => (e.AccountId, e.Version, e.Position)));
@@ -84,7 +76,7 @@ public sealed class AccountHistoryPagingTests : IAsyncLifetime
     [Fact]
     public async Task PageZero_IsTheFirstPage()
     {
-        var page = await ledger.Mediator.Send(new GetAccountHistoryQuery("A", 0, 10));
+        var page = await Ledger.Mediator.Send(new GetAccountHistoryQuery("A", 0, 10));
 
         Assert.Equal(1, page.Page);
         Assert.Equal(Range(53, 44), page.Items.Select(e => e.Version));
@@ -93,7 +85,7 @@ public sealed class AccountHistoryPagingTests : IAsyncLifetime
     [Fact]
     public async Task UnknownAccount_HasNoHistory()
     {
-        var page = await ledger.Mediator.Send(new GetAccountHistoryQuery("NOBODY"));
+        var page = await Ledger.Mediator.Send(new GetAccountHistoryQuery("NOBODY"));
 
         Assert.Empty(page.Items);
         Assert.Equal(0, page.Total);
@@ -101,14 +93,14 @@ public sealed class AccountHistoryPagingTests : IAsyncLifetime
 
     private async Task<List<long>> VersionsOn(int page, int pageSize, bool newestFirst)
     {
-        var result = await ledger.Mediator.Send(new GetAccountHistoryQuery("A", page, pageSize, newestFirst));
+        var result = await Ledger.Mediator.Send(new GetAccountHistoryQuery("A", page, pageSize, newestFirst));
         Assert.Equal(Versions, result.Total);
         return result.Items.Select(e => e.Version).ToList();
     }
 
     private async Task<List<(string, long, long)>> WholeStatementAsync(string accountId, bool newestFirst)
     {
-        await using var db = await ledger.DbAsync();
+        await using var db = await Ledger.DbAsync();
         var rows = await db.LedgerEntries.AsNoTracking().Where(l => l.AccountId == accountId).ToListAsync();
         var ordered = newestFirst ? rows.OrderByDescending(l => l.Version) : rows.OrderBy(l => l.Version);
         return ordered.Select(r => (r.AccountId, r.Version, r.Position)).ToList();

@@ -1,22 +1,14 @@
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-
 namespace Ledger.Infrastructure.Tests.Queries;
 
 /// <summary>A search finds the same accounts on every engine: letters match whatever their case, wildcards match literally.</summary>
-public sealed class AccountSearchTests : IAsyncLifetime
+public sealed class AccountSearchTests : LedgerTestBase
 {
-    private TestLedger ledger = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        ledger = await TestLedger.StartAsync();
-        await ledger.Mediator.Send(new OpenAccountCommand("alpha", "h-1", "Ada Lovelace", "EUR", 1m));
-        await ledger.Mediator.Send(new OpenAccountCommand("BETA", "h-2", "Grace Hopper", "EUR", 2m));
-        await ledger.Mediator.Send(new OpenAccountCommand("gamma_1", "h-3", "Alan Turing", "GBP", 3m));
+        await Ledger.Mediator.Send(new OpenAccountCommand("alpha", "h-1", "Ada Lovelace", "EUR", 1m));
+        await Ledger.Mediator.Send(new OpenAccountCommand("BETA", "h-2", "Grace Hopper", "EUR", 2m));
+        await Ledger.Mediator.Send(new OpenAccountCommand("gamma_1", "h-3", "Alan Turing", "GBP", 3m));
     }
-
-    public async Task DisposeAsync() => await ledger.DisposeAsync();
 
     [Theory]
     [InlineData("ALP", new[] { "alpha" })]
@@ -26,7 +18,7 @@ public sealed class AccountSearchTests : IAsyncLifetime
     [InlineData("a%", new string[0])]
     public async Task TheAccountList_SearchesIgnoringCase(string search, string[] expected)
     {
-        var page = await ledger.Mediator.Send(new ListAccountsQuery(Search: search));
+        var page = await Ledger.Mediator.Send(new ListAccountsQuery(Search: search));
 
         Assert.Equal(expected, page.Items.Select(a => a.AccountId));
     }
@@ -37,7 +29,7 @@ public sealed class AccountSearchTests : IAsyncLifetime
     [InlineData("gbp", new[] { "gamma_1" })]
     public async Task BalancesAsOf_SearchesIgnoringCase(string search, string[] expected)
     {
-        var view = await ledger.Mediator.Send(new GetBalancesAsOfQuery(Search: search));
+        var view = await Ledger.Mediator.Send(new GetBalancesAsOfQuery(Search: search));
 
         Assert.Equal(expected, view.Accounts.Select(a => a.AccountId));
     }

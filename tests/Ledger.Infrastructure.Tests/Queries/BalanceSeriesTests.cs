@@ -1,28 +1,21 @@
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-
 namespace Ledger.Infrastructure.Tests.Queries;
 
-public sealed class BalanceSeriesTests : IAsyncLifetime
+public sealed class BalanceSeriesTests() : LedgerTestBase(o => o.Synchronous = "OFF")
 {
     private const int Versions = 53;
-    private TestLedger ledger = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        ledger = await TestLedger.StartAsync(o => o.Synchronous = "OFF");
-        await ledger.Mediator.Send(new OpenAccountCommand("A", "h", "Alice", "EUR", 1_000m));
-        await ledger.Mediator.Send(new OpenAccountCommand("B", "h2", "Bob", "EUR", 0m));
+        await Ledger.Mediator.Send(new OpenAccountCommand("A", "h", "Alice", "EUR", 1_000m));
+        await Ledger.Mediator.Send(new OpenAccountCommand("B", "h2", "Bob", "EUR", 0m));
         for (var i = 2; i <= Versions; i++)
         {
-            await ledger.Mediator.Send(i % 4 == 0
+            await Ledger.Mediator.Send(i % 4 == 0
                 ? new WithdrawMoneyCommand("A", i, $"W-{i}")
                 : new DepositMoneyCommand("A", i, $"D-{i}"));
-            await ledger.Mediator.Send(new DepositMoneyCommand("B", 1m, $"B-{i}"));
+            await Ledger.Mediator.Send(new DepositMoneyCommand("B", 1m, $"B-{i}"));
         }
     }
-
-    public async Task DisposeAsync() => await ledger.DisposeAsync();
 
     [Theory]
     [InlineData(2)]
@@ -32,7 +25,7 @@ public sealed class BalanceSeriesTests : IAsyncLifetime
     [InlineData(52)]
     public async Task LongHistory_IsThinnedToMaxPoints_EvenlySpaced_WithTheFirstAndLastVersion(int maxPoints)
     {
-        var series = await ledger.Mediator.Send(new GetBalanceSeriesQuery("A", maxPoints));
+        var series = await Ledger.Mediator.Send(new GetBalanceSeriesQuery("A", maxPoints));
 
         Assert.Equal(maxPoints, series.Count);
         Assert.Equal(1, series[0].Version);
@@ -45,9 +38,9 @@ public sealed class BalanceSeriesTests : IAsyncLifetime
     [Fact]
     public async Task EveryPoint_IsThatVersionsStatementLine()
     {
-        var statement = (await ledger.Mediator.Send(new GetAccountHistoryQuery("A", 1, 500, NewestFirst: false))).Items.ToDictionary(e => e.Version);
+        var statement = (await Ledger.Mediator.Send(new GetAccountHistoryQuery("A", 1, 500, NewestFirst: false))).Items.ToDictionary(e => e.Version);
 
-        var series = await ledger.Mediator.Send(new GetBalanceSeriesQuery("A", 10));
+        var series = await Ledger.Mediator.Send(new GetBalanceSeriesQuery("A", 10));
 
         Assert.All(series, point => Assert.Equal(statement[point.Version], point));
     }
@@ -57,7 +50,7 @@ public sealed class BalanceSeriesTests : IAsyncLifetime
     [InlineData(500)]
     public async Task ShortHistory_IsEveryEvent(int maxPoints)
     {
-        var series = await ledger.Mediator.Send(new GetBalanceSeriesQuery("A", maxPoints));
+        var series = await Ledger.Mediator.Send(new GetBalanceSeriesQuery("A", maxPoints));
 
         Assert.Equal(Enumerable.Range(1, Versions).Select(v => (long)v), series.Select(p => p.Version));
     }
@@ -65,7 +58,7 @@ public sealed class BalanceSeriesTests : IAsyncLifetime
     [Fact]
     public async Task MaxPointsBelowTwo_StillShowsTheFirstAndLastVersion()
     {
-        var series = await ledger.Mediator.Send(new GetBalanceSeriesQuery("A", 1));
+        var series = await Ledger.Mediator.Send(new GetBalanceSeriesQuery("A", 1));
 
         Assert.Equal([1L, Versions], series.Select(p => p.Version));
     }
@@ -73,6 +66,6 @@ public sealed class BalanceSeriesTests : IAsyncLifetime
     [Fact]
     public async Task UnknownAccount_HasAnEmptySeries()
     {
-        Assert.Empty(await ledger.Mediator.Send(new GetBalanceSeriesQuery("NOBODY")));
+        Assert.Empty(await Ledger.Mediator.Send(new GetBalanceSeriesQuery("NOBODY")));
     }
 }

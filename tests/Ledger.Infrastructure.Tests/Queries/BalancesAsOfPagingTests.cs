@@ -1,26 +1,21 @@
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-
 namespace Ledger.Infrastructure.Tests.Queries;
 
 /// <summary>
-/// The ledger-wide "as of" is bounded: accounts come a page at a time in account id order, while the totals
+/// The Ledger-wide "as of" is bounded: accounts come a page at a time in account id order, while the totals
 /// (and the count) always cover every account that existed then.
 /// </summary>
-public sealed class BalancesAsOfPagingTests : IAsyncLifetime
+public sealed class BalancesAsOfPagingTests : LedgerTestBase
 {
     private static readonly DateTimeOffset Day1 = new(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
-    private TestLedger ledger = null!;
 
     /// <summary>A-00..A-11 in EUR with 1..12 on day 1, J-00..J-02 in JPY with 100 on day 2, then +5 to A-03 on day 3.</summary>
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        ledger = await TestLedger.StartAsync();
         using (LedgerClock.BackdateTo(Day1))
         {
             for (var i = 0; i < 12; i++)
             {
-                await ledger.Mediator.Send(new OpenAccountCommand($"A-{i:D2}", "h", $"Holder {i}", "EUR", i + 1));
+                await Ledger.Mediator.Send(new OpenAccountCommand($"A-{i:D2}", "h", $"Holder {i}", "EUR", i + 1));
             }
         }
 
@@ -28,22 +23,20 @@ public sealed class BalancesAsOfPagingTests : IAsyncLifetime
         {
             for (var i = 0; i < 3; i++)
             {
-                await ledger.Mediator.Send(new OpenAccountCommand($"J-{i:D2}", "h", "Yen Holder", "JPY", 100m));
+                await Ledger.Mediator.Send(new OpenAccountCommand($"J-{i:D2}", "h", "Yen Holder", "JPY", 100m));
             }
         }
 
         using (LedgerClock.BackdateTo(Day1.AddDays(2)))
         {
-            await ledger.Mediator.Send(new DepositMoneyCommand("A-03", 5m, "d"));
+            await Ledger.Mediator.Send(new DepositMoneyCommand("A-03", 5m, "d"));
         }
     }
-
-    public async Task DisposeAsync() => await ledger.DisposeAsync();
 
     [Fact]
     public async Task APage_HoldsASubset_InIdOrder_WhileTheTotalsCoverEveryAccount()
     {
-        var second = await ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddDays(5), Page: 2, PageSize: 4));
+        var second = await Ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddDays(5), Page: 2, PageSize: 4));
 
         Assert.Equal(["A-04", "A-05", "A-06", "A-07"], second.Accounts.Select(a => a.AccountId));
         Assert.Equal((15, 2, 4), (second.Total, second.Page, second.PageSize));
@@ -56,7 +49,7 @@ public sealed class BalancesAsOfPagingTests : IAsyncLifetime
         var ids = new List<string>();
         for (var page = 1; page <= 4; page++)
         {
-            ids.AddRange((await ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddDays(5), page, 4))).Accounts.Select(a => a.AccountId));
+            ids.AddRange((await Ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddDays(5), page, 4))).Accounts.Select(a => a.AccountId));
         }
 
         Assert.Equal(Enumerable.Range(0, 12).Select(i => $"A-{i:D2}").Concat(["J-00", "J-01", "J-02"]), ids);
@@ -65,7 +58,7 @@ public sealed class BalancesAsOfPagingTests : IAsyncLifetime
     [Fact]
     public async Task APageBeyondTheEnd_IsEmpty_ButKeepsTheTotals()
     {
-        var view = await ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddDays(5), Page: 9, PageSize: 10));
+        var view = await Ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddDays(5), Page: 9, PageSize: 10));
 
         Assert.Empty(view.Accounts);
         Assert.Equal(15, view.Total);
@@ -75,7 +68,7 @@ public sealed class BalancesAsOfPagingTests : IAsyncLifetime
     [Fact]
     public async Task AMomentBeforeSomeAccounts_CountsAndTotalsOnlyThoseThatExisted()
     {
-        var view = await ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddHours(1), 1, 100));
+        var view = await Ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddHours(1), 1, 100));
 
         Assert.Equal(12, view.Total);
         Assert.Equal([("EUR", 78m, 12)], view.Totals.Select(t => (t.Currency, t.Balance, t.Accounts)));
@@ -89,7 +82,7 @@ public sealed class BalancesAsOfPagingTests : IAsyncLifetime
     [InlineData(100_000, GetBalancesAsOfQuery.MaxPageSize)]
     public async Task APageSizeOutOfRange_IsClampedOnTheServer(int asked, int used)
     {
-        var view = await ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddDays(5), 1, asked));
+        var view = await Ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddDays(5), 1, asked));
 
         Assert.Equal(used, view.PageSize);
         Assert.Equal(Math.Min(used, 15), view.Accounts.Count);
@@ -98,7 +91,7 @@ public sealed class BalancesAsOfPagingTests : IAsyncLifetime
     [Fact]
     public async Task ASearch_NarrowsThePageAndItsCount_ButNotTheTotals()
     {
-        var view = await ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddDays(5), 1, 10, Search: "yen"));
+        var view = await Ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddDays(5), 1, 10, Search: "yen"));
 
         Assert.Equal(["J-00", "J-01", "J-02"], view.Accounts.Select(a => a.AccountId));
         Assert.Equal(3, view.Total);
@@ -108,7 +101,7 @@ public sealed class BalancesAsOfPagingTests : IAsyncLifetime
     [Fact]
     public async Task ASearchWithLikeWildcards_MatchesThemLiterally()
     {
-        var view = await ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddDays(5), 1, 10, Search: "A_0"));
+        var view = await Ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddDays(5), 1, 10, Search: "A_0"));
 
         Assert.Empty(view.Accounts);
         Assert.Equal(0, view.Total);
@@ -120,6 +113,6 @@ public sealed class BalancesAsOfPagingTests : IAsyncLifetime
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ledger.Mediator.Send(new GetBalancesAsOfQuery(), cancelled.Token).AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Ledger.Mediator.Send(new GetBalancesAsOfQuery(), cancelled.Token).AsTask());
     }
 }

@@ -1,6 +1,3 @@
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-
 namespace Ledger.Infrastructure.Tests.Queries;
 
 /// <summary>"Who did this?": the event log filters by the actor in each event's metadata, on either engine's JSON.</summary>

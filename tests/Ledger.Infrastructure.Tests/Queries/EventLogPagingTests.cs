@@ -1,9 +1,3 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Infrastructure.Storage.Model;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Tests.Queries;
 
 /// <summary>
@@ -11,14 +5,12 @@ namespace Ledger.Infrastructure.Tests.Queries;
 /// plus positions found on an index); every road must give the rows the plain reading gives: filter all
 /// events, newest first, cut into pages.
 /// </summary>
-public sealed class EventLogPagingTests : IAsyncLifetime
+public sealed class EventLogPagingTests() : LedgerTestBase(o => o.Synchronous = "OFF")
 {
     private static readonly DateTimeOffset Day1 = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
-    private TestLedger ledger = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        ledger = await TestLedger.StartAsync(o => o.Synchronous = "OFF");
         await At(Day1, new OpenAccountCommand("A", "h", "Alice", "EUR", 100m));
         await At(Day1, new OpenAccountCommand("B", "h2", "Bob", "EUR", 0m));
         for (var i = 1; i <= 20; i++)
@@ -40,8 +32,6 @@ public sealed class EventLogPagingTests : IAsyncLifetime
         await At(Day1.AddDays(-2), new WithdrawMoneyCommand("C", 10m, "C-1"));
         await At(Day1.AddDays(-2), new CloseAccountCommand("C", "moved away"));
     }
-
-    public async Task DisposeAsync() => await ledger.DisposeAsync();
 
     public static TheoryData<string> Filters => new(Queries.Keys);
 
@@ -78,7 +68,7 @@ public sealed class EventLogPagingTests : IAsyncLifetime
             var pages = (expected.Count + pageSize - 1) / pageSize;
             for (var number = 1; number <= pages + 1; number++)
             {
-                var page = await ledger.Mediator.Send(query with { Page = number, PageSize = pageSize });
+                var page = await Ledger.Mediator.Send(query with { Page = number, PageSize = pageSize });
 
                 Assert.Equal(expected.Skip((number - 1) * pageSize).Take(pageSize), page.Items.Select(e => e.Position));
                 Assert.Equal(expected.Count, page.Total);
@@ -89,20 +79,20 @@ public sealed class EventLogPagingTests : IAsyncLifetime
     [Fact]
     public async Task Unfiltered_FirstMiddleLastAndBeyond()
     {
-        Assert.Equal(51, await ledger.EventCountAsync());
+        Assert.Equal(51, await Ledger.EventCountAsync());
 
         Assert.Equal([51L, 50, 49, 48, 47, 46, 45, 44, 43, 42], await PositionsOn(new GetEventLogQuery(Page: 1, PageSize: 10)));
         Assert.Equal([31L, 30, 29, 28, 27, 26, 25, 24, 23, 22], await PositionsOn(new GetEventLogQuery(Page: 3, PageSize: 10)));
         Assert.Equal([1L], await PositionsOn(new GetEventLogQuery(Page: 6, PageSize: 10)));
         Assert.Empty(await PositionsOn(new GetEventLogQuery(Page: 7, PageSize: 10)));
         Assert.Empty(await PositionsOn(new GetEventLogQuery(Page: int.MaxValue, PageSize: 500)));
-        Assert.Equal(51, (await ledger.Mediator.Send(new GetEventLogQuery(Page: 7, PageSize: 10))).Total);
+        Assert.Equal(51, (await Ledger.Mediator.Send(new GetEventLogQuery(Page: 7, PageSize: 10))).Total);
     }
 
     [Fact]
     public async Task OneAccount_ShowsItsEventsNewestFirst_WithItsVersions()
     {
-        var page = await ledger.Mediator.Send(new GetEventLogQuery(AccountId: "C"));
+        var page = await Ledger.Mediator.Send(new GetEventLogQuery(AccountId: "C"));
 
         Assert.Equal(3, page.Total);
         Assert.Equal([3L, 2, 1], page.Items.Select(e => e.Version));
@@ -113,7 +103,7 @@ public sealed class EventLogPagingTests : IAsyncLifetime
     /// <summary>The plain reading, done in memory: what the paged queries must agree with.</summary>
     private async Task<List<long>> AllMatchingNewestFirstAsync(GetEventLogQuery query)
     {
-        await using var db = await ledger.DbAsync();
+        await using var db = await Ledger.DbAsync();
         IEnumerable<EventRecord> rows = await db.Events.AsNoTracking().ToListAsync();
         if (!string.IsNullOrWhiteSpace(query.EventType))
         {
@@ -130,13 +120,13 @@ public sealed class EventLogPagingTests : IAsyncLifetime
     }
 
     private async Task<List<long>> PositionsOn(GetEventLogQuery query) =>
-        (await ledger.Mediator.Send(query)).Items.Select(e => e.Position).ToList();
+        (await Ledger.Mediator.Send(query)).Items.Select(e => e.Position).ToList();
 
     private async Task At<T>(DateTimeOffset at, Mediator.ICommand<T> command)
     {
         using (LedgerClock.BackdateTo(at))
         {
-            await ledger.Mediator.Send(command);
+            await Ledger.Mediator.Send(command);
         }
     }
 }

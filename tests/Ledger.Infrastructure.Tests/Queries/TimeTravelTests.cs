@@ -1,17 +1,11 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-
 namespace Ledger.Infrastructure.Tests.Queries;
 
-public sealed class TimeTravelTests : IAsyncLifetime
+public sealed class TimeTravelTests : LedgerTestBase
 {
     private static readonly DateTimeOffset Day1 = new(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
-    private TestLedger ledger = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        ledger = await TestLedger.StartAsync();
         await At(Day1, new OpenAccountCommand("A", "h", "Alice", "EUR", 100m));
         await At(Day1.AddDays(1), new DepositMoneyCommand("A", 50m, "salary"));
         await At(Day1.AddDays(2), new OpenAccountCommand("B", "h2", "Bob", "EUR", 0m));
@@ -20,15 +14,13 @@ public sealed class TimeTravelTests : IAsyncLifetime
         await At(Day1.AddDays(5), new CloseAccountCommand("B", "done"));
     }
 
-    public async Task DisposeAsync() => await ledger.DisposeAsync();
-
     [Theory]
     [InlineData(1, 100, AccountStatus.Active)]
     [InlineData(2, 150, AccountStatus.Active)]
     [InlineData(3, 120, AccountStatus.Active)]
     public async Task StateAtVersion_IsTheStateAfterThatEvent(long version, decimal balance, AccountStatus status)
     {
-        var state = await ledger.Mediator.Send(new GetAccountStateAtVersionQuery("A", version));
+        var state = await Ledger.Mediator.Send(new GetAccountStateAtVersionQuery("A", version));
 
         Assert.Equal(balance, state!.Balance);
         Assert.Equal(status, state.Status);
@@ -39,14 +31,14 @@ public sealed class TimeTravelTests : IAsyncLifetime
     [Fact]
     public async Task StateAtVersion_BeyondTheHead_IsNull()
     {
-        Assert.Null(await ledger.Mediator.Send(new GetAccountStateAtVersionQuery("A", 4)));
+        Assert.Null(await Ledger.Mediator.Send(new GetAccountStateAtVersionQuery("A", 4)));
     }
 
     [Fact]
     public async Task StateAtTime_IncludesAnEventAtExactlyThatMoment_AndExcludesLaterOnes()
     {
-        var exactly = await ledger.Mediator.Send(new GetAccountStateAtTimeQuery("A", Day1.AddDays(1)));
-        var justBefore = await ledger.Mediator.Send(new GetAccountStateAtTimeQuery("A", Day1.AddDays(1).AddTicks(-1)));
+        var exactly = await Ledger.Mediator.Send(new GetAccountStateAtTimeQuery("A", Day1.AddDays(1)));
+        var justBefore = await Ledger.Mediator.Send(new GetAccountStateAtTimeQuery("A", Day1.AddDays(1).AddTicks(-1)));
 
         Assert.Equal(150m, exactly!.Balance);
         Assert.Equal(2, exactly.Version);
@@ -56,7 +48,7 @@ public sealed class TimeTravelTests : IAsyncLifetime
     [Fact]
     public async Task StateAtTime_BeforeTheAccountExisted_IsNull()
     {
-        Assert.Null(await ledger.Mediator.Send(new GetAccountStateAtTimeQuery("B", Day1.AddDays(2).AddSeconds(-1))));
+        Assert.Null(await Ledger.Mediator.Send(new GetAccountStateAtTimeQuery("B", Day1.AddDays(2).AddSeconds(-1))));
     }
 
     [Fact]
@@ -64,7 +56,7 @@ public sealed class TimeTravelTests : IAsyncLifetime
     {
         var plusTwo = new DateTimeOffset(2026, 1, 2, 11, 0, 0, TimeSpan.FromHours(2));
 
-        var state = await ledger.Mediator.Send(new GetAccountStateAtTimeQuery("A", plusTwo));
+        var state = await Ledger.Mediator.Send(new GetAccountStateAtTimeQuery("A", plusTwo));
 
         Assert.Equal(2, state!.Version);
     }
@@ -72,7 +64,7 @@ public sealed class TimeTravelTests : IAsyncLifetime
     [Fact]
     public async Task BalancesAsOf_ShowsOnlyAccountsThatExisted_WithTheirBalancesThen()
     {
-        var asOf = await ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddDays(3).AddHours(1)));
+        var asOf = await Ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddDays(3).AddHours(1)));
 
         Assert.Equal([("A", 120m, 3L), ("B", 30m, 2L)], asOf.Accounts.Select(a => (a.AccountId, a.Balance, a.Version)));
         Assert.Equal(150m, asOf.Totals.Single().Balance);
@@ -81,7 +73,7 @@ public sealed class TimeTravelTests : IAsyncLifetime
     [Fact]
     public async Task BalancesAsOf_BeforeAnything_IsEmpty()
     {
-        var asOf = await ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddDays(-1)));
+        var asOf = await Ledger.Mediator.Send(new GetBalancesAsOfQuery(Day1.AddDays(-1)));
 
         Assert.Empty(asOf.Accounts);
         Assert.Empty(asOf.Totals);
@@ -90,7 +82,7 @@ public sealed class TimeTravelTests : IAsyncLifetime
     [Fact]
     public async Task BalancesNow_ShowTheClosedAccount_AsClosed()
     {
-        var now = await ledger.Mediator.Send(new GetBalancesAsOfQuery());
+        var now = await Ledger.Mediator.Send(new GetBalancesAsOfQuery());
 
         Assert.Equal(AccountStatus.Closed, now.Accounts.Single(a => a.AccountId == "B").Status);
         Assert.Equal(120m, now.Totals.Single().Balance);
@@ -100,7 +92,7 @@ public sealed class TimeTravelTests : IAsyncLifetime
     {
         using (LedgerClock.BackdateTo(at))
         {
-            await ledger.Mediator.Send(command);
+            await Ledger.Mediator.Send(command);
         }
     }
 }

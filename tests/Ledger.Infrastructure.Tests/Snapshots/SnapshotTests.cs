@@ -1,8 +1,3 @@
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Writing;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Tests.Snapshots;
 
 public sealed class SnapshotTests

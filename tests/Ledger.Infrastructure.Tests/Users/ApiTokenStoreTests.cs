@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Ledger.Infrastructure.Application.Access;
 using Ledger.Infrastructure.Users;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Infrastructure.Tests.Users;
 

@@ -1,6 +1,5 @@
 using Ledger.Infrastructure.Users;
 using Ledger.Infrastructure.Users.Model;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Infrastructure.Tests.Users;
 

@@ -1,6 +1,3 @@
-using Ledger.Infrastructure.Application.Writing;
-using Ledger.Infrastructure.Storage;
-
 namespace Ledger.Infrastructure.Tests.Writing;
 
 /// <summary>

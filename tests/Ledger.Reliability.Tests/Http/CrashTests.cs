@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Ledger.Reliability.Tests.Support;
-
 namespace Ledger.Reliability.Tests.Http;
 
 /// <summary>
@@ -25,24 +19,16 @@ public sealed class CrashTests(ITestOutputHelper output)
     private const decimal Opening = 10_000m;
     private static readonly int Kills = Soak.Size("CRASH_KILLS", ci: 20, soak: 1_000);
 
-    private enum State
-    {
-        InFlight,
-        Applied,
-        Refused,
-    }
-
     [Theory]
     [InlineData(4)]
     [InlineData(32)]
     public async Task SigkillAtRandomMoments_LosesNoAcknowledgedCommand_AndRecovers(int clients)
     {
-        var seed = Seeds.Resolve(20_260_811 + clients);
-        await Seeds.RunAsync(seed, async () =>
+        await Seeds.WithSeedAsync(20_260_811 + clients, async seed =>
         {
             var random = new Random(seed);
             var database = await TestDatabase.NewAsync("ledger-rel");
-            var commands = new Dictionary<string, Sent>(StringComparer.Ordinal);
+            var commands = new Dictionary<string, SentCommand>(StringComparer.Ordinal);
             var recoveries = new List<double>();
             var catchUps = new List<double>();
             var inFlightAtKill = 0;
@@ -55,10 +41,10 @@ public sealed class CrashTests(ITestOutputHelper output)
                 {
                     for (var a = 0; a < AccountCount; a++)
                     {
-                        var open = new Sent($"open-{a}", "open", $"/api/accounts", new { accountId = Account(a), holderId = "crash", currency = "EUR", initialDeposit = Opening }, 1, Opening);
+                        var open = new SentCommand($"open-{a}", "open", $"/api/accounts", new { accountId = Account(a), holderId = "crash", currency = "EUR", initialDeposit = Opening }, 1, Opening);
                         commands[open.Key] = open;
-                        await SendAsync(http, open);
-                        Assert.Equal(State.Applied, open.State);
+                        await open.SendAsync(http);
+                        Assert.Equal(SentState.Applied, open.State);
                     }
                 }
 
@@ -93,10 +79,10 @@ public sealed class CrashTests(ITestOutputHelper output)
                         var count = effects.GetValueOrDefault(sent.Key);
                         switch (sent.State)
                         {
-                            case State.Applied:
+                            case SentState.Applied:
                                 Assert.True(count == sent.Events, $"{context}acknowledged {sent} has {count} events");
                                 break;
-                            case State.Refused:
+                            case SentState.Refused:
                                 Assert.True(count == 0, $"{context}refused {sent} has {count} events");
                                 break;
                             default:
@@ -105,7 +91,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                         }
                     }
 
-                    var pending = commands.Values.Where(s => s.State == State.InFlight).ToArray();
+                    var pending = commands.Values.Where(s => s.State == SentState.InFlight).ToArray();
                     inFlightAtKill += pending.Length;
                     inFlightThatHadCommitted += pending.Count(s => effects.GetValueOrDefault(s.Key) > 0);
 
@@ -116,8 +102,8 @@ public sealed class CrashTests(ITestOutputHelper output)
                     using var again = app.CreateClient();
                     foreach (var sent in pending)
                     {
-                        await SendAsync(again, sent);
-                        Assert.True(sent.State != State.InFlight, $"{context}resending {sent} got no answer");
+                        await sent.SendAsync(again);
+                        Assert.True(sent.State != SentState.InFlight, $"{context}resending {sent} got no answer");
                     }
 
                     catchUps.Add(await WaitForCatchUpAsync(again));
@@ -128,7 +114,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                 var finalEffects = EffectsByKey(database);
                 foreach (var sent in commands.Values)
                 {
-                    Assert.True(finalEffects.GetValueOrDefault(sent.Key) == (sent.State == State.Applied ? sent.Events : 0), $"end: {sent} has {finalEffects.GetValueOrDefault(sent.Key)} events");
+                    Assert.True(finalEffects.GetValueOrDefault(sent.Key) == (sent.State == SentState.Applied ? sent.Events : 0), $"end: {sent} has {finalEffects.GetValueOrDefault(sent.Key)} events");
                 }
 
                 if (clients > 4)
@@ -143,8 +129,8 @@ public sealed class CrashTests(ITestOutputHelper output)
                     clients,
                     batchesOfSeveralCommands = batchesSeen,
                     commands = commands.Count,
-                    applied = commands.Values.Count(s => s.State == State.Applied),
-                    refused = commands.Values.Count(s => s.State == State.Refused),
+                    applied = commands.Values.Count(s => s.State == SentState.Applied),
+                    refused = commands.Values.Count(s => s.State == SentState.Refused),
                     unansweredAtKill = inFlightAtKill,
                     unansweredThatHadCommitted = inFlightThatHadCommitted,
                     events = LedgerChecks.Scalar(database, "SELECT COUNT(*) FROM events"),
@@ -172,7 +158,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     private static int CountBatches(string output) =>
         output.Split('\n').Count(line => line.Contains(BatchLine, StringComparison.Ordinal) && line.Contains("in one transaction", StringComparison.Ordinal));
 
-    private static async Task ClientAsync(HttpClient http, int kill, int client, Random random, Dictionary<string, Sent> commands, CancellationToken stop)
+    private static async Task ClientAsync(HttpClient http, int kill, int client, Random random, Dictionary<string, SentCommand> commands, CancellationToken stop)
     {
         for (var n = 0; !stop.IsCancellationRequested; n++)
         {
@@ -181,60 +167,20 @@ public sealed class CrashTests(ITestOutputHelper output)
             var amount = random.Next(1, 20_000) / 100m;
             var sent = random.Next(3) switch
             {
-                0 => new Sent(key, "deposit", $"/api/accounts/{Account(a)}/deposits", new { amount, transactionReference = key }, 1, amount),
-                1 => new Sent(key, "withdrawal", $"/api/accounts/{Account(a)}/withdrawals", new { amount, transactionReference = key }, 1, -amount),
-                _ => new Sent(key, "transfer", "/api/transfers", new { fromAccountId = Account(a), toAccountId = Account((a + 1 + random.Next(AccountCount - 1)) % AccountCount), amount }, 2, 0m),
+                0 => new SentCommand(key, "deposit", $"/api/accounts/{Account(a)}/deposits", new { amount, transactionReference = key }, 1, amount),
+                1 => new SentCommand(key, "withdrawal", $"/api/accounts/{Account(a)}/withdrawals", new { amount, transactionReference = key }, 1, -amount),
+                _ => new SentCommand(key, "transfer", "/api/transfers", new { fromAccountId = Account(a), toAccountId = Account((a + 1 + random.Next(AccountCount - 1)) % AccountCount), amount }, 2, 0m),
             };
             lock (commands)
             {
                 commands[key] = sent;
             }
 
-            if (!await SendAsync(http, sent))
+            if (!await sent.SendAsync(http))
             {
                 return;
             }
         }
-    }
-
-    /// <summary>Sends with the command's Idempotency-Key; false when no answer came back (the app died).</summary>
-    private static async Task<bool> SendAsync(HttpClient http, Sent sent)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, sent.Path) { Content = JsonContent.Create(sent.Body) };
-        request.Headers.Add("Idempotency-Key", sent.Key);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request);
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-        catch (TaskCanceledException)
-        {
-            return false;
-        }
-
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync();
-            if (response.IsSuccessStatusCode)
-            {
-                sent.State = State.Applied;
-            }
-            else if ((int)response.StatusCode is 422 or 404)
-            {
-                sent.State = State.Refused;
-                sent.Answer = text;
-            }
-            else
-            {
-                throw new InvalidOperationException($"{sent} answered {(int)response.StatusCode}: {text}");
-            }
-        }
-
-        return true;
     }
 
     private static async Task<double> WaitForCatchUpAsync(HttpClient http)
@@ -254,37 +200,14 @@ public sealed class CrashTests(ITestOutputHelper output)
     }
 
     /// <summary>The API's own total equals the opening balances plus every applied deposit minus every applied withdrawal.</summary>
-    private static async Task AssertTotalAsync(HttpClient http, Dictionary<string, Sent> commands, string context)
+    private static async Task AssertTotalAsync(HttpClient http, Dictionary<string, SentCommand> commands, string context)
     {
         using var balances = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/balances", UriKind.Relative)));
         var total = balances.RootElement.GetProperty("totals").EnumerateArray().Single().GetProperty("balance").GetDecimal();
-        var expected = commands.Values.Where(s => s.State == State.Applied).Sum(s => s.Delta);
+        var expected = commands.Values.Where(s => s.State == SentState.Applied).Sum(s => s.Delta);
         Assert.True(expected == total, $"{context}the ledger holds {total} but the applied commands add up to {expected}");
     }
 
     private static Dictionary<string, int> EffectsByKey(TestDatabase database) =>
         LedgerChecks.EventsByCommand(database).ToDictionary(kv => kv.Key, kv => kv.Value.Count, StringComparer.Ordinal);
-
-    private sealed class Sent(string key, string kind, string path, object body, int events, decimal delta)
-    {
-        public string Key { get; } = key;
-
-        public string Kind { get; } = kind;
-
-        public string Path { get; } = path;
-
-        public object Body { get; } = body;
-
-        /// <summary>Events the command writes when applied.</summary>
-        public int Events { get; } = events;
-
-        /// <summary>What it adds to the ledger's total when applied.</summary>
-        public decimal Delta { get; } = delta;
-
-        public State State { get; set; }
-
-        public string? Answer { get; set; }
-
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Kind} {Key} ({State})");
-    }
 }

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Ledger.Reliability.Tests.Support;
-
 namespace Ledger.Reliability.Tests.Http;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Ledger.Reliability.Tests.Support;
-
 namespace Ledger.Reliability.Tests.Http;
 
 /// <summary>

@@ -1,10 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Ledger.Reliability.Tests.Operations;
-using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests.Http;
 
@@ -31,7 +25,7 @@ public sealed class PostgresOutageTests(DedicatedPostgres server, ITestOutputHel
         using var http = app.CreateClient();
         foreach (var id in new[] { "OUT-A", "OUT-B" })
         {
-            using var opened = await PostAsync(http, "/api/accounts", new { accountId = id, holderId = "h", currency = "EUR", initialDeposit = 100 }, "open-" + id);
+            using var opened = await ResendingClient.PostAsync(http, "/api/accounts", new { accountId = id, holderId = "h", currency = "EUR", initialDeposit = 100 }, "open-" + id);
             Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
         }
 
@@ -43,17 +37,17 @@ public sealed class PostgresOutageTests(DedicatedPostgres server, ITestOutputHel
         await server.DownAsync();
         foreach (var (path, body, key) in commands)
         {
-            await AssertUnavailableAsync(await PostAsync(http, path, body, key), path);
+            await ResendingClient.AssertUnavailableAsync(await ResendingClient.PostAsync(http, path, body, key), path);
         }
 
-        await AssertUnavailableAsync(await http.GetAsync(new Uri("/api/accounts/OUT-A", UriKind.Relative)), "GET account");
-        await AssertUnavailableAsync(await http.GetAsync(new Uri("/health", UriKind.Relative)), "GET /health");
+        await ResendingClient.AssertUnavailableAsync(await http.GetAsync(new Uri("/api/accounts/OUT-A", UriKind.Relative)), "GET account");
+        await ResendingClient.AssertUnavailableAsync(await http.GetAsync(new Uri("/health", UriKind.Relative)), "GET /health");
 
         await server.UpAsync();
-        var counters = new Counters();
+        var resender = new ResendingClient();
         foreach (var (path, body, key) in commands)
         {
-            using var answered = await SendUntilAnsweredAsync(http, path, body, key, counters);
+            using var answered = await resender.SendUntilAnsweredAsync(http, path, body, key);
             Assert.True(answered.StatusCode == HttpStatusCode.OK, $"{key} after the outage: {(int)answered.StatusCode} {await answered.Content.ReadAsStringAsync()}");
         }
 
@@ -67,24 +61,23 @@ public sealed class PostgresOutageTests(DedicatedPostgres server, ITestOutputHel
         LedgerChecks.AssertContiguous(database);
         LedgerChecks.AssertTransfersHaveBothLegs(database);
         LedgerChecks.AssertReadModelEqualsReplay(database);
-        Figures.Report(output, nameof(ServerDownWhileRunning_RequestsAre503Unavailable_AndTheSameAppRecovers), new { resendsAfterTheServerCameBack = counters.Total });
+        Figures.Report(output, nameof(ServerDownWhileRunning_RequestsAre503Unavailable_AndTheSameAppRecovers), new { resendsAfterTheServerCameBack = resender.Total });
     }
 
     [PostgresOnlyFact(Why)]
     public async Task ServerRestartedImmediatelyUnderLoad_EveryAcknowledgedDepositIsThereExactlyOnce()
     {
-        var seed = Seeds.Resolve(20_261_201);
-        await Seeds.RunAsync(seed, async () =>
+        await Seeds.WithSeedAsync(20_261_201, async seed =>
         {
             await using var database = await server.NewDatabaseAsync("ledger-restart");
             var (app, _) = await AppProcess.StartAsync(database);
             try
             {
                 using var http = app.CreateClient();
-                var counters = new Counters();
+                var resender = new ResendingClient();
                 for (var a = 0; a < Accounts; a++)
                 {
-                    using var opened = await PostAsync(http, "/api/accounts", new { accountId = Account(a), holderId = "h", currency = "EUR", initialDeposit = 0 }, $"open-{a}");
+                    using var opened = await ResendingClient.PostAsync(http, "/api/accounts", new { accountId = Account(a), holderId = "h", currency = "EUR", initialDeposit = 0 }, $"open-{a}");
                     Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
                 }
 
@@ -93,7 +86,7 @@ public sealed class PostgresOutageTests(DedicatedPostgres server, ITestOutputHel
                 var random = new Random(seed);
                 var clientSeeds = Enumerable.Range(0, Clients).Select(_ => random.Next()).ToArray();
                 var clients = Enumerable.Range(0, Clients)
-                    .Select(c => Task.Run(() => ClientAsync(http, c, new Random(clientSeeds[c]), acknowledged, counters, stop.Token)))
+                    .Select(c => Task.Run(() => ClientAsync(http, c, new Random(clientSeeds[c]), acknowledged, resender, stop.Token)))
                     .ToArray();
                 var recoveries = new List<double>();
                 for (var restart = 0; restart < Restarts; restart++)
@@ -135,10 +128,10 @@ public sealed class PostgresOutageTests(DedicatedPostgres server, ITestOutputHel
                     restarts = Restarts,
                     clients = Clients,
                     acknowledged = acknowledged.Count,
-                    answered503Unavailable = counters.Unavailable,
-                    answered503Busy = counters.Busy,
-                    connectionErrors = counters.ConnectionErrors,
-                    replayedAfterResend = counters.Replayed,
+                    answered503Unavailable = resender.Unavailable,
+                    answered503Busy = resender.Busy,
+                    connectionErrors = resender.ConnectionErrors,
+                    replayedAfterResend = resender.Replayed,
                     recoveryMsP50 = Stats.Percentile(recoveries, 50),
                     recoveryMsMax = recoveries.Max(),
                 });
@@ -175,14 +168,14 @@ public sealed class PostgresOutageTests(DedicatedPostgres server, ITestOutputHel
 
     /// <summary>Deposits with keys of its own, each resent (same key) until acknowledged, until told to stop.</summary>
     private static async Task ClientAsync(
-        HttpClient http, int client, Random random, ConcurrentDictionary<string, (string, decimal)> acknowledged, Counters counters, CancellationToken stop)
+        HttpClient http, int client, Random random, ConcurrentDictionary<string, (string, decimal)> acknowledged, ResendingClient resender, CancellationToken stop)
     {
         for (var n = 0; !stop.IsCancellationRequested; n++)
         {
             var key = $"c{client}-{n}";
             var account = Account(random.Next(Accounts));
             var amount = random.Next(1, 10_000) / 100m;
-            using var response = await SendUntilAnsweredAsync(http, $"/api/accounts/{account}/deposits", new { amount, transactionReference = key }, key, counters);
+            using var response = await resender.SendUntilAnsweredAsync(http, $"/api/accounts/{account}/deposits", new { amount, transactionReference = key }, key);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 throw new InvalidOperationException($"deposit {key} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
@@ -190,69 +183,6 @@ public sealed class PostgresOutageTests(DedicatedPostgres server, ITestOutputHel
 
             acknowledged[key] = (account, amount);
         }
-    }
-
-    /// <summary>
-    /// Sends with the Idempotency-Key until an answer other than 503 comes back, as a client that honours
-    /// Retry-After does (sooner than it asks, to keep the test short). Every 503 must be the contract's.
-    /// </summary>
-    private static async Task<HttpResponseMessage> SendUntilAnsweredAsync(HttpClient http, string path, object body, string key, Counters counters)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)(120 * Stopwatch.Frequency);
-        for (var first = true; ; first = false)
-        {
-            Assert.True(Stopwatch.GetTimestamp() < deadline, $"{key} got no answer but 503 or a broken connection for 120 s");
-            if (!first)
-            {
-                await Task.Delay(50);
-            }
-
-            HttpResponseMessage response;
-            try
-            {
-                response = await PostAsync(http, path, body, key);
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                Interlocked.Increment(ref counters.ConnectionErrors);
-                continue;
-            }
-
-            if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
-            {
-                if (!first && response.Headers.Contains("Idempotency-Replayed"))
-                {
-                    Interlocked.Increment(ref counters.Replayed);
-                }
-
-                return response;
-            }
-
-            var code = await AssertUnavailableAsync(response, key, alsoBusy: true);
-            Interlocked.Increment(ref code == "database_busy" ? ref counters.Busy : ref counters.Unavailable);
-        }
-    }
-
-    private static async Task<string> AssertUnavailableAsync(HttpResponseMessage response, string what, bool alsoBusy = false)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{what}: expected 503, got {(int)response.StatusCode}: {text}");
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            Assert.True(response.Headers.RetryAfter?.Delta is { } wait && wait > TimeSpan.Zero, $"{what}: 503 without Retry-After");
-            using var problem = JsonDocument.Parse(text);
-            var code = problem.RootElement.GetProperty("code").GetString()!;
-            Assert.True(code == "database_unavailable" || (alsoBusy && code == "database_busy"), $"{what}: 503 with code {code}: {text}");
-            return code;
-        }
-    }
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string path, object body, string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", key);
-        return http.SendAsync(request);
     }
 
     private static async Task<JsonElement> GetJsonAsync(HttpClient http, string path)
@@ -296,15 +226,5 @@ public sealed class PostgresOutageTests(DedicatedPostgres server, ITestOutputHel
             Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(120), $"waited 120 s for {what}");
             await Task.Delay(20);
         }
-    }
-
-    private sealed class Counters
-    {
-        public int Unavailable;
-        public int Busy;
-        public int ConnectionErrors;
-        public int Replayed;
-
-        public int Total => Unavailable + Busy + ConnectionErrors;
     }
 }

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using Ledger.Reliability.Tests.Support;
-
 namespace Ledger.Reliability.Tests.Http;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using Ledger.Reliability.Tests.Operations;
-using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests.Http;
 

@@ -1,9 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Ledger.Infrastructure.Storage.Postgres;
-using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests.MultiInstance;
 

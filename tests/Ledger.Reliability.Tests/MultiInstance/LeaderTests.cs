@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
-using Ledger.Reliability.Tests.Support;
-
 namespace Ledger.Reliability.Tests.MultiInstance;
 
 /// <summary>

@@ -1,10 +1,6 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Ledger.Reliability.Tests.Support;
 
 namespace Ledger.Reliability.Tests.MultiInstance;
 

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json;
-using Ledger.Reliability.Tests.Support;
-
 namespace Ledger.Reliability.Tests.MultiInstance;
 
 /// <summary>
@@ -17,8 +12,7 @@ public sealed class SharedWritesTests(ITestOutputHelper output)
     [PostgresOnlyFact(Instances.Why)]
     public async Task DepositsAndTransfersThroughThreeInstances_KeepTheBankInvariant_WhileBalancesAreReadEvery50ms()
     {
-        var seed = Seeds.Resolve(20_261_130);
-        await Seeds.RunAsync(seed, async () =>
+        await Seeds.WithSeedAsync(20_261_130, async seed =>
         {
             await using var instances = await Instances.StartAsync(3);
             for (var a = 0; a < AccountCount; a++)

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Json;
-using Ledger.Reliability.Tests.Support;
-
 namespace Ledger.Reliability.Tests.Operations;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Ledger.Infrastructure;
-using Ledger.Infrastructure.Application.Queries;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,3 @@
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
-
 namespace Ledger.Reliability.Tests.Support;
 
 /// <summary>One command with exactly one thing wrong, and what the ledger must answer.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Ledger.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Ledger.Reliability.Tests.Support;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Ledger.Reliability.Tests.Support;
 
 /// <summary>

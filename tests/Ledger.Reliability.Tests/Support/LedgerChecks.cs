@@ -1,8 +1,5 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Ledger.Domain.Accounts;
 using Ledger.Domain.Money;
 using Ledger.Infrastructure.Storage.Serialization;

@@ -1,5 +1,3 @@
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
 using Mediator;
 
 namespace Ledger.Reliability.Tests.Support;

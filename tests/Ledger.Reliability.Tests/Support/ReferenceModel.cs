@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Ledger.Infrastructure.Application.Commands;
-
 namespace Ledger.Reliability.Tests.Support;
 
 /// <summary>
@@ -49,15 +45,7 @@ public sealed partial class ReferenceModel
             return moved.Body == body ? moved.Result with { Replayed = true } : new Refused("idempotency_key_reused");
         }
 
-        var pinned = command switch
-        {
-            OpenAccountCommand o => o.AccountId!,
-            DepositMoneyCommand d => d.AccountId,
-            WithdrawMoneyCommand w => w.AccountId,
-            TransferMoneyCommand t => t.FromAccountId,
-            CloseAccountCommand c => c.AccountId,
-            _ => throw new ArgumentOutOfRangeException(nameof(command)),
-        };
+        var pinned = PinnedAccount(command);
         if (command.ExpectedVersion is { } expectedVersion && expectedVersion != (Accounts.GetValueOrDefault(pinned)?.Version ?? 0))
         {
             // Not the id's answer: the caller corrects the version and sends the request again under it.
@@ -186,6 +174,17 @@ public sealed partial class ReferenceModel
         return account.Minor != 0 ? new Refused("balance_not_zero") : Commit(account with { Closed = true });
     }
 
+    /// <summary>The account whose version a command's If-Match (expected version) is about: a transfer's source.</summary>
+    public static string PinnedAccount(LedgerCommand command) => command switch
+    {
+        OpenAccountCommand o => o.AccountId!,
+        DepositMoneyCommand d => d.AccountId,
+        WithdrawMoneyCommand w => w.AccountId,
+        TransferMoneyCommand t => t.FromAccountId,
+        CloseAccountCommand c => c.AccountId,
+        _ => throw new ArgumentOutOfRangeException(nameof(command)),
+    };
+
     private Accepted Commit(ModelAccount changed)
     {
         var next = changed with { Version = changed.Version + 1 };
@@ -198,49 +197,16 @@ public sealed partial class ReferenceModel
         : account.Closed ? new Refused("account_closed")
         : null;
 
-    private static string? ShapeError(LedgerCommand command)
-    {
-        const string invalid = "validation_failed";
-        switch (command)
-        {
-            case OpenAccountCommand o:
-                return !IsId(o.AccountId) || Blank(o.HolderId) || !Digits.ContainsKey(o.Currency) || o.InitialDeposit < 0
-                    || !Fits(o.InitialDeposit, o.Currency) ? invalid : null;
-            case DepositMoneyCommand d:
-                return !IsId(d.AccountId) || d.Amount <= 0 || Blank(d.TransactionReference) ? invalid : null;
-            case WithdrawMoneyCommand w:
-                return !IsId(w.AccountId) || w.Amount <= 0 || Blank(w.TransactionReference) ? invalid : null;
-            case TransferMoneyCommand t:
-                if (!IsId(t.TransferId) || !IsId(t.FromAccountId) || !IsId(t.ToAccountId))
-                {
-                    return invalid;
-                }
-
-                return t.FromAccountId == t.ToAccountId ? "same_account" : t.Amount <= 0 ? invalid : null;
-            case CloseAccountCommand c:
-                return !IsId(c.AccountId) || Blank(c.Reason) ? invalid : null;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(command));
-        }
-    }
-
-    private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
-
-    private static bool IsId(string? id) => id is not null && IdPattern().IsMatch(id);
-
     /// <summary>True when the amount is a whole number of the currency's minor units.</summary>
     private static bool Fits(decimal amount, string currency)
     {
-        var scaled = amount;
-        for (var i = 0; i < Digits[currency]; i++)
-        {
-            scaled *= 10;
-        }
-
+        var scaled = InMinorUnits(amount, currency);
         return scaled == decimal.Truncate(scaled);
     }
 
-    private static long Minor(decimal amount, string currency)
+    private static long Minor(decimal amount, string currency) => (long)InMinorUnits(amount, currency);
+
+    private static decimal InMinorUnits(decimal amount, string currency)
     {
         var scaled = amount;
         for (var i = 0; i < Digits[currency]; i++)
@@ -248,49 +214,6 @@ public sealed partial class ReferenceModel
             scaled *= 10;
         }
 
-        return (long)scaled;
+        return scaled;
     }
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\z")]
-    private static partial Regex IdPattern();
-}
-
-public sealed record ModelAccount(string Id, string Currency, long Minor, bool Closed, long Version)
-{
-    public decimal Balance
-    {
-        get
-        {
-            decimal value = Minor;
-            for (var i = 0; i < ReferenceModel.DigitsOf(Currency); i++)
-            {
-                value /= 10;
-            }
-
-            return value;
-        }
-    }
-}
-
-/// <summary>An amount written by its value, so 10 and 10.00 read the same.</summary>
-internal sealed class DecimalByValue : System.Text.Json.Serialization.JsonConverter<decimal>
-{
-    public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
-
-    public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
-        writer.WriteNumberValue(value / 1.000000000000000000000000000000000m);
-}
-
-public abstract record Expected
-{
-    public bool Replayed { get; init; }
-}
-
-public sealed record Refused(string Code) : Expected;
-
-/// <summary>Accepted, leaving these accounts (the source first for a transfer) in these states.</summary>
-public sealed record Accepted(IReadOnlyList<ModelAccount> Accounts) : Expected
-{
-    public override string ToString() => $"Accepted [{string.Join(", ", Accounts)}]{(Replayed ? " (replay)" : "")}";
-
 }

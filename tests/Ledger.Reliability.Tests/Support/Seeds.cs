@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace Ledger.Reliability.Tests.Support;
@@ -18,6 +17,13 @@ public static class Seeds
     }
 
     public static bool Overridden => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Variable));
+
+    /// <summary>Resolves the seed (<paramref name="defaultSeed"/> unless <c>LEDGER_SEED</c> says otherwise) and runs <paramref name="body"/> with it.</summary>
+    public static Task WithSeedAsync(int defaultSeed, Func<int, Task> body, [CallerMemberName] string test = "")
+    {
+        var seed = Resolve(defaultSeed);
+        return RunAsync(seed, () => body(seed), test);
+    }
 
     public static async Task RunAsync(int seed, Func<Task> body, [CallerMemberName] string test = "")
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Ledger.Reliability.Tests.Support;
 
 /// <summary>
