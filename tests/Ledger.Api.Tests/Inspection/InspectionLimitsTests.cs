@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-
 namespace Ledger.Api.Tests.Inspection;
 
 /// <summary>Statements and explanations stay bounded replies: a statement of too many lines is refused, an explanation lists its last steps.</summary>

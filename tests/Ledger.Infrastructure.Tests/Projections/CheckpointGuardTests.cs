@@ -1,9 +1,4 @@
 using System.Collections.Concurrent;
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Storage;
-using Ledger.Infrastructure.Storage.Projections;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 

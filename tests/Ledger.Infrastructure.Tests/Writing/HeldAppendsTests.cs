@@ -1,8 +1,3 @@
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
-using Ledger.Infrastructure.Diagnostics;
-using Mediator;
-
 namespace Ledger.Infrastructure.Tests.Writing;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-
 namespace Ledger.Reliability.Tests.MultiInstance;
 
 /// <summary>
