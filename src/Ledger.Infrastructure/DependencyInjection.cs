@@ -2,12 +2,9 @@ using Ledger.Infrastructure.Application.Access;
 using Ledger.Infrastructure.Application.Pipeline;
 using Ledger.Infrastructure.Application.Writing;
 using Ledger.Infrastructure.Diagnostics;
-using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Postgres;
 using Ledger.Infrastructure.Storage.Projections;
 using Ledger.Infrastructure.Storage.Snapshots;
-using Ledger.Infrastructure.Storage.Sql;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Infrastructure;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Ledger.Infrastructure.Application.Queries;
-using Mediator;
 
 namespace Ledger.Infrastructure.Diagnostics;
 

@@ -1,7 +1,5 @@
 using Ledger.Infrastructure.Application.Queries;
-using Mediator;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Ledger.Infrastructure.Diagnostics;
 

@@ -1,10 +1,5 @@
 using Ledger.Infrastructure.Application.Queries;
-using Ledger.Infrastructure.Storage.Model;
 using Ledger.Infrastructure.Storage.Projections;
-using Ledger.Infrastructure.Storage.Sql;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Infrastructure.Storage;
 

@@ -1,9 +1,3 @@
-using Ledger.Infrastructure.Storage.Model;
-using Ledger.Infrastructure.Storage.Sql;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace Ledger.Infrastructure.Storage;
 
 /// <summary>Brings the configured database up to date (its engine's preparation, then pending migrations) before anything else runs.</summary>

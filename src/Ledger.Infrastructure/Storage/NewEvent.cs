@@ -1,5 +1,3 @@
-using Ledger.Domain.Accounts;
-
 namespace Ledger.Infrastructure.Storage;
 
 /// <summary>An event about to be appended. Its id is chosen up front so a command's result can name it.</summary>

@@ -1,10 +1,5 @@
-using Ledger.Infrastructure.Storage.Model;
 using Ledger.Infrastructure.Storage.Postgres;
-using Ledger.Infrastructure.Storage.Sql;
 using Ledger.Infrastructure.Storage.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure.Storage;
 

@@ -1,5 +1,3 @@
-using Ledger.Domain.Accounts;
-
 namespace Ledger.Infrastructure.Storage;
 
 public sealed record EventMetadata(string CorrelationId, string CausationId, string Actor);

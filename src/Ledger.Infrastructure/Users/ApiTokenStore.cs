@@ -1,5 +1,4 @@
 using Ledger.Infrastructure.Users.Model;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Users;
 

@@ -1,6 +1,5 @@
 using Ledger.Infrastructure.Application.Access;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Users;
 

@@ -1,8 +1,6 @@
 using Ledger.Infrastructure.Application.Access;
 using Ledger.Infrastructure.Users.Model;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Infrastructure.Users;
 

@@ -4,9 +4,6 @@ using Ledger.Infrastructure.Users.Model;
 using Ledger.Infrastructure.Users.Postgres;
 using Ledger.Infrastructure.Users.Sqlite;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure.Users;
 

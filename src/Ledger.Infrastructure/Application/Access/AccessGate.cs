@@ -1,5 +1,4 @@
 using Ledger.Domain;
-using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure.Application.Access;
 

@@ -1,5 +1,3 @@
-using Ledger.Infrastructure.Application.Commands;
-
 namespace Ledger.Infrastructure.Application.Access;
 
 /// <summary>Which permission each command needs: the one table the API, the UI and the mediator pipeline all read.</summary>

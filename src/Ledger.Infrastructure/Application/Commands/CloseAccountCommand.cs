@@ -1,6 +1,4 @@
-using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Application.Writing;
-using Mediator;
 
 namespace Ledger.Infrastructure.Application.Commands;
 

@@ -1,5 +1,3 @@
-using Ledger.Domain.Accounts;
-
 namespace Ledger.Infrastructure.Application.Commands;
 
 /// <summary>The account after a command: what the API returns as CommandResult.</summary>

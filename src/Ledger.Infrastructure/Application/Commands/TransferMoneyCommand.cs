@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
-using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Application.Writing;
-using Mediator;
 
 namespace Ledger.Infrastructure.Application.Commands;
 

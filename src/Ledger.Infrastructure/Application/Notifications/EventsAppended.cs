@@ -1,7 +1,3 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Storage;
-using Mediator;
-
 namespace Ledger.Infrastructure.Application.Notifications;
 
 /// <summary>

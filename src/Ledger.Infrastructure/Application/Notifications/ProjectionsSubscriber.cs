@@ -1,5 +1,4 @@
 using Ledger.Infrastructure.Storage.Projections;
-using Mediator;
 
 namespace Ledger.Infrastructure.Application.Notifications;
 

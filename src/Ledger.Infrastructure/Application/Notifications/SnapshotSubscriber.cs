@@ -1,6 +1,4 @@
-using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Storage.Snapshots;
-using Mediator;
 
 namespace Ledger.Infrastructure.Application.Notifications;
 

@@ -1,6 +1,4 @@
 using Ledger.Infrastructure.Application.Access;
-using Ledger.Infrastructure.Application.Commands;
-using Mediator;
 
 namespace Ledger.Infrastructure.Application.Pipeline;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Diagnostics;
-using Mediator;
 
 namespace Ledger.Infrastructure.Application.Pipeline;
 

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Diagnostics;
-using Ledger.Infrastructure.Storage;
-using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure.Application.Pipeline;
 

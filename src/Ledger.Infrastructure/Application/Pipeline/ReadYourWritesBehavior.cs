@@ -1,10 +1,4 @@
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Storage.Model;
 using Ledger.Infrastructure.Storage.Projections;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure.Application.Pipeline;
 

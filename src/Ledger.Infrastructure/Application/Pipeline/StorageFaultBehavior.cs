@@ -1,9 +1,3 @@
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Storage.Sql;
-using Mediator;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Ledger.Infrastructure.Application.Pipeline;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Ledger.Infrastructure.Application.Commands;
-using Mediator;
-
 namespace Ledger.Infrastructure.Application.Pipeline;
 
 /// <summary>

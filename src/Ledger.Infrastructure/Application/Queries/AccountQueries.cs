@@ -1,10 +1,3 @@
-using Ledger.Domain.Accounts;
-using Ledger.Domain.Money;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Storage.Model;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Application.Queries;
 
 public enum AccountSort

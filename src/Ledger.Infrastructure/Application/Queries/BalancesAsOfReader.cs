@@ -1,8 +1,4 @@
-using System.Data.Common;
 using System.Globalization;
-using Ledger.Domain.Accounts;
-using Ledger.Domain.Money;
-using Ledger.Infrastructure.Storage.Sql;
 
 namespace Ledger.Infrastructure.Application.Queries;
 

@@ -1,6 +1,3 @@
-using Ledger.Domain.Accounts;
-using Mediator;
-
 namespace Ledger.Infrastructure.Application.Queries;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Ledger.Infrastructure.Storage.Model;
-using Ledger.Infrastructure.Storage.Sql;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Application.Queries;
 
 /// <summary>

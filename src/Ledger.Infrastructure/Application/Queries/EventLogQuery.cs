@@ -1,8 +1,3 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Storage.Model;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Application.Queries;
 
 /// <summary>The event log, newest first, filtered in SQL.</summary>

@@ -1,8 +1,3 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Storage.Model;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Application.Queries;
 
 /// <summary>An account's stored events with versions from <see cref="FromVersion"/> (to <see cref="ToVersion"/>), oldest first.</summary>

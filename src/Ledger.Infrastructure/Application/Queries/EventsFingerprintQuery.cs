@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Ledger.Infrastructure.Storage.Model;
-using Ledger.Infrastructure.Storage.Serialization;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Application.Queries;
 

@@ -1,11 +1,4 @@
-using Ledger.Domain.Accounts;
-using Ledger.Domain.Money;
-using Ledger.Infrastructure.Storage.Model;
-using Ledger.Infrastructure.Storage.Serialization;
 using Ledger.Infrastructure.Storage.Snapshots;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure.Application.Queries;
 

@@ -1,6 +1,5 @@
 using Ledger.Infrastructure.Storage.Postgres;
 using Ledger.Infrastructure.Storage.Projections;
-using Ledger.Infrastructure.Storage.Sql;
 
 namespace Ledger.Infrastructure.Application.Queries;
 

@@ -1,9 +1,3 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Storage.Model;
-using Ledger.Infrastructure.Storage.Serialization;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Application.Queries;
 
 /// <summary>Why an account is held back from the read model, or null when it is not.</summary>

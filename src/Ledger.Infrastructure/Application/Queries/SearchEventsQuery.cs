@@ -1,8 +1,4 @@
 using System.Globalization;
-using Ledger.Domain.Money;
-using Ledger.Infrastructure.Storage.Model;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Application.Queries;
 

@@ -1,10 +1,5 @@
 using System.Globalization;
 using Ledger.Domain;
-using Ledger.Domain.Money;
-using Ledger.Infrastructure.Storage.Model;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure.Application.Queries;
 

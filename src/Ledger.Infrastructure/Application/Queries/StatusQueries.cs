@@ -1,8 +1,4 @@
-using Ledger.Infrastructure.Storage.Model;
 using Ledger.Infrastructure.Storage.Projections;
-using Ledger.Infrastructure.Storage.Sql;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Application.Queries;
 

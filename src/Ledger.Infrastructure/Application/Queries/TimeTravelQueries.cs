@@ -1,8 +1,3 @@
-using Ledger.Infrastructure.Storage.Model;
-using Ledger.Infrastructure.Storage.Sql;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Application.Queries;
 
 /// <summary>The account right after its event number <see cref="Version"/>; null if it has no such event.</summary>

@@ -1,10 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Ledger.Domain.Accounts;
-using Ledger.Domain.Money;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Storage.Model;
-using Ledger.Infrastructure.Storage.Serialization;
 
 namespace Ledger.Infrastructure.Application.Queries;
 

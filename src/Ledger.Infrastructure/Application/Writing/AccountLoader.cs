@@ -1,7 +1,3 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Storage;
-using Ledger.Infrastructure.Storage.Serialization;
 using Ledger.Infrastructure.Storage.Snapshots;
 
 namespace Ledger.Infrastructure.Application.Writing;

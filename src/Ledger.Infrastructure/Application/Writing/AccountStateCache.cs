@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Ledger.Domain.Accounts;
-using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure.Application.Writing;
 

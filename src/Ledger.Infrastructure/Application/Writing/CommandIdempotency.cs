@@ -1,6 +1,4 @@
 using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Storage;
 
 namespace Ledger.Infrastructure.Application.Writing;
 

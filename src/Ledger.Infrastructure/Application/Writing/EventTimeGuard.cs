@@ -1,6 +1,3 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-
 namespace Ledger.Infrastructure.Application.Writing;
 
 /// <summary>

@@ -1,9 +1,5 @@
 using Ledger.Infrastructure.Application.Notifications;
 using Ledger.Infrastructure.Diagnostics;
-using Ledger.Infrastructure.Storage;
-using Ledger.Infrastructure.Storage.Sql;
-using Mediator;
-using Microsoft.Extensions.Logging;
 
 namespace Ledger.Infrastructure.Application.Writing;
 

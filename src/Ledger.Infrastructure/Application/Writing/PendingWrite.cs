@@ -1,8 +1,5 @@
 using System.Runtime.ExceptionServices;
 using Ledger.Domain;
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Storage;
 
 namespace Ledger.Infrastructure.Application.Writing;
 

@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Storage.Serialization;
 
 namespace Ledger.Infrastructure.Application.Writing;
 

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Storage;
-using Ledger.Infrastructure.Storage.Serialization;
 
 namespace Ledger.Infrastructure.Application.Writing;
 

@@ -1,6 +1,3 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Storage;
-
 namespace Ledger.Infrastructure.Application.Writing;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Storage.Model;
 
 /// <summary>Events by who sent them: the actor is inside the metadata JSON, which each engine reads its own way.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Storage.Model;
 
 /// <summary>Hands out the engine's own context type wherever the code asks for a <see cref="LedgerDbContext"/>.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Storage.Model;
 
 /// <summary>

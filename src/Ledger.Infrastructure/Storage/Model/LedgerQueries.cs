@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Storage.Model;
 
 /// <summary>Reads several parts of the code need, written once.</summary>

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Ledger.Infrastructure.Storage.Projections;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Ledger.Infrastructure.Storage.Postgres;

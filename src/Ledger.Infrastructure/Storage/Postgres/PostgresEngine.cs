@@ -1,10 +1,6 @@
 using System.Data;
-using System.Data.Common;
 using System.Globalization;
 using System.Net.Sockets;
-using Ledger.Infrastructure.Storage.Model;
-using Ledger.Infrastructure.Storage.Sql;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Ledger.Infrastructure.Storage.Postgres;

@@ -1,5 +1,3 @@
-using Ledger.Infrastructure.Storage.Model;
-using Microsoft.EntityFrameworkCore;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Ledger.Infrastructure.Storage.Postgres;

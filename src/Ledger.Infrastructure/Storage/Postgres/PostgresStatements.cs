@@ -1,5 +1,3 @@
-using Ledger.Infrastructure.Storage.Sql;
-
 namespace Ledger.Infrastructure.Storage.Postgres;
 
 /// <summary>Every statement of the PostgreSQL provider (schema guards, the store, snapshots, projections).</summary>

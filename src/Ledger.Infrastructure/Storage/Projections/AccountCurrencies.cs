@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Storage.Sql;
 
 namespace Ledger.Infrastructure.Storage.Projections;
 

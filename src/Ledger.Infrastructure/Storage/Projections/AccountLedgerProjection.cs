@@ -1,8 +1,3 @@
-using System.Data.Common;
-using Ledger.Domain.Accounts;
-using Ledger.Domain.Money;
-using Ledger.Infrastructure.Storage.Sql;
-
 namespace Ledger.Infrastructure.Storage.Projections;
 
 /// <summary>

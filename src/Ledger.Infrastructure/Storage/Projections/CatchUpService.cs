@@ -1,7 +1,5 @@
 using Ledger.Infrastructure.Diagnostics;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure.Storage.Projections;
 

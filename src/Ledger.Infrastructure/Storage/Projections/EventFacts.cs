@@ -1,5 +1,3 @@
-using Ledger.Domain.Accounts;
-
 namespace Ledger.Infrastructure.Storage.Projections;
 
 /// <summary>What a statement line shows for an event: signed amount, words, reference, the other account.</summary>

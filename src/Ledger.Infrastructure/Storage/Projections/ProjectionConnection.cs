@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Ledger.Infrastructure.Storage.Sql;
-
 namespace Ledger.Infrastructure.Storage.Projections;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Ledger.Infrastructure.Storage.Projections;
 
 /// <summary>

@@ -1,9 +1,5 @@
 using System.Diagnostics;
 using Ledger.Infrastructure.Diagnostics;
-using Ledger.Infrastructure.Storage.Model;
-using Ledger.Infrastructure.Storage.Sql;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace Ledger.Infrastructure.Storage.Projections;
 

@@ -1,5 +1,3 @@
-using Ledger.Infrastructure.Storage.Sql;
-
 namespace Ledger.Infrastructure.Storage.Projections;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using Ledger.Infrastructure.Storage.Serialization;
-using Ledger.Infrastructure.Storage.Sql;
-using Microsoft.Extensions.Logging;
 
 namespace Ledger.Infrastructure.Storage.Projections;
 

@@ -1,9 +1,4 @@
-using Ledger.Infrastructure.Storage.Model;
-using Ledger.Infrastructure.Storage.Serialization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure.Storage.Projections;
 

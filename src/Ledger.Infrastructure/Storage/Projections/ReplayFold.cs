@@ -1,6 +1,3 @@
-using Ledger.Domain.Accounts;
-using Ledger.Domain.Money;
-
 namespace Ledger.Infrastructure.Storage.Projections;
 
 /// <summary>A row of <c>account_ledger</c> as a replay folds it; recorded_at is taken from the event row when written.</summary>

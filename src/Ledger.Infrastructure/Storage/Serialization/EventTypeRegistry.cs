@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Ledger.Domain.Accounts;
 
 namespace Ledger.Infrastructure.Storage.Serialization;
 

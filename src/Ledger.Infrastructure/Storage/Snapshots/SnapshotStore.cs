@@ -1,9 +1,4 @@
 using System.Text.Json;
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Storage.Serialization;
-using Ledger.Infrastructure.Storage.Sql;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure.Storage.Snapshots;
 

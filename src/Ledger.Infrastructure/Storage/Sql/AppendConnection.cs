@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Ledger.Infrastructure.Storage.Serialization;
-
 namespace Ledger.Infrastructure.Storage.Sql;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Data.Common;
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Storage.Serialization;
-
 namespace Ledger.Infrastructure.Storage.Sql;
 
 /// <summary>The one place a row of <c>events</c> becomes a <see cref="StoredEvent"/> (see <see cref="LedgerStatements.ReadEventsAfter"/>).</summary>

@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace Ledger.Infrastructure.Storage.Sql;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace Ledger.Infrastructure.Storage.Sql;
 
 /// <summary>The one way statements are built: parameters declared by name, prepared where the engine benefits.</summary>

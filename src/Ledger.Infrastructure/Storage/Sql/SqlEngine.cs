@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Ledger.Infrastructure.Storage.Model;
-
 namespace Ledger.Infrastructure.Storage.Sql;
 
 /// <summary>What a connection is for: each engine tunes durability and locking to it.</summary>

@@ -1,5 +1,3 @@
-using Ledger.Domain.Accounts;
-
 namespace Ledger.Infrastructure.Storage.Sql;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using System.Data.Common;
-using Ledger.Infrastructure.Storage.Model;
-using Ledger.Infrastructure.Storage.Sql;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure.Storage.Sqlite;
 

@@ -1,6 +1,3 @@
-using Ledger.Infrastructure.Storage.Model;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Infrastructure.Storage.Sqlite;
 
 /// <summary>The ledger's model on SQLite; its migrations are in <c>Migrations/</c> beside it.</summary>

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Ledger.Infrastructure.Storage.Sqlite;

@@ -1,5 +1,3 @@
-using Ledger.Infrastructure.Storage.Sql;
-
 namespace Ledger.Infrastructure.Storage.Sqlite;
 
 /// <summary>Every statement of the SQLite provider (schema guards, the store, snapshots, projections).</summary>

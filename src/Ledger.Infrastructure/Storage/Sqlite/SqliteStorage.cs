@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Ledger.Infrastructure.Storage.Sqlite;
 
 /// <summary>Registers SQLite as a storage engine: its engine, and EF Core's contexts over the same file and pragmas.</summary>

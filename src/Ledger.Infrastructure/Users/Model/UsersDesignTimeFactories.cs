@@ -1,6 +1,5 @@
 using Ledger.Infrastructure.Users.Postgres;
 using Ledger.Infrastructure.Users.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Ledger.Infrastructure.Users.Model;
