@@ -7,12 +7,14 @@ public static class PostgresStatements
     // the moment among those recorded by @known; accounts that did not exist yet have no such event, so the
     // join leaves them out. Event time and commit time both grow with the version within an account, so
     // that event's balance is the sum of exactly the events that count.
+    // LATERAL: one index seek per account. Joined by version instead, the planner hashed all of account_ledger
+    // (benchmark M6-pg: 2.5 s instead of 0.1 s at 1M events).
     private const string AccountsThen = """
         FROM account_balances AS b
-        JOIN account_ledger AS l ON l.account_id = b.account_id AND l.version = (
-            SELECT x.version FROM account_ledger AS x
+        CROSS JOIN LATERAL (
+            SELECT x.currency, x.balance_after_minor, x.status_after, x.version FROM account_ledger AS x
             WHERE x.account_id = b.account_id AND x.occurred_at <= @at AND x.recorded_at <= @known
-            ORDER BY x.occurred_at DESC, x.version DESC LIMIT 1)
+            ORDER BY x.occurred_at DESC, x.version DESC LIMIT 1) AS l
         """;
 
     // ILIKE: SQLite's LIKE ignores ASCII case, and a search must find the same accounts on both engines.

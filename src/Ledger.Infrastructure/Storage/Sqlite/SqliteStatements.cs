@@ -7,9 +7,11 @@ public static class SqliteStatements
     // the moment among those recorded by @known; accounts that did not exist yet have no such event, so the
     // join leaves them out. Event time and commit time both grow with the version within an account, so
     // that event's balance is the sum of exactly the events that count.
+    // CROSS JOIN is SQLite's way to fix the join order: one seek per account. With a plain JOIN the planner
+    // scanned every ledger row and ran the subquery for each (benchmark M6: 9.6 s instead of 0.3 s at 1M events).
     private const string AccountsThen = """
         FROM account_balances AS b
-        JOIN account_ledger AS l ON l.account_id = b.account_id AND l.version = (
+        CROSS JOIN account_ledger AS l ON l.account_id = b.account_id AND l.version = (
             SELECT x.version FROM account_ledger AS x
             WHERE x.account_id = b.account_id AND x.occurred_at <= @at AND x.recorded_at <= @known
             ORDER BY x.occurred_at DESC, x.version DESC LIMIT 1)
