@@ -13,7 +13,7 @@ namespace Ledger.Infrastructure.Storage.Sql;
 /// Where the driver batches, a batch's appends may also be held back and sent together
 /// (<see cref="QueuedAppends"/>): then a batch of any size costs three round trips (its lock, its appends, its COMMIT).
 /// </summary>
-internal sealed class AppendConnection : IAsyncDisposable
+internal sealed partial class AppendConnection : IAsyncDisposable
 {
     /// <summary>One name serves every append of a batch: each is released or rolled back before the next begins.</summary>
     private const string Savepoint = "append";
@@ -54,112 +54,6 @@ internal sealed class AppendConnection : IAsyncDisposable
     public static async Task<AppendConnection> OpenAsync(SqlEngine engine, TimeProvider time, CancellationToken cancellationToken) =>
         new(engine, await engine.OpenAsync(ConnectionUse.Append, cancellationToken), time);
 
-    /// <summary>Begins the batch's transaction and takes the engine's locks now (SQLite's BEGIN IMMEDIATE, PostgreSQL's append lock).</summary>
-    public async Task BeginBatchAsync(CancellationToken cancellationToken)
-    {
-        if (batch is not null)
-        {
-            throw new InvalidOperationException("A batch is already open on the append connection.");
-        }
-
-        batch = engine.BeginWrite(Connection);
-        if (queued is null)
-        {
-            await engine.BeforeAppendAsync(Connection, batch, cancellationToken);
-            return;
-        }
-
-        // The lock and then the head, in one round trip: positions of held appends are counted from it.
-        await using var begin = Connection.CreateBatch();
-        begin.Transaction = batch;
-        if (engine.Sql.AppendLock is { } appendLock)
-        {
-            begin.Add(appendLock);
-        }
-
-        begin.Add(QueuedAppends.HeadPosition);
-        await using var reader = await begin.ExecuteReaderAsync(cancellationToken);
-        if (engine.Sql.AppendLock is not null)
-        {
-            await reader.NextResultAsync(cancellationToken);
-        }
-
-        queued.NextPosition = (await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : 0) + 1;
-        while (await reader.NextResultAsync(cancellationToken))
-        {
-        }
-    }
-
-    /// <summary>Sends the appends held back (see <see cref="QueuedAppends.SendAsync"/>); on failure <see cref="FailedQueuedIndex"/> says which.</summary>
-    public async Task SendQueuedAsync(CancellationToken cancellationToken)
-    {
-        if (queued is not null && batch is not null)
-        {
-            await queued.SendAsync(batch, cancellationToken);
-        }
-    }
-
-    /// <summary>Commits the batch with one flush. On failure the transaction is rolled back, if the engine has not done so itself.</summary>
-    public async Task CommitBatchAsync(CancellationToken cancellationToken)
-    {
-        var transaction = batch ?? throw new InvalidOperationException("No batch is open on the append connection.");
-        if (Queued > 0)
-        {
-            throw new InvalidOperationException("The batch still holds appends that were not sent.");
-        }
-
-        try
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            await AbortBatchAsync();
-        }
-    }
-
-    /// <summary>
-    /// Rolls the whole batch back. After an I/O error, a full disk or a busy lock SQLite may already have
-    /// rolled it back itself, and a broken server connection has nothing left to roll back: either way the
-    /// rollback's own failure changes nothing, and the caller drops this connection.
-    /// </summary>
-    public async Task AbortBatchAsync()
-    {
-        if (batch is null)
-        {
-            return;
-        }
-
-        var transaction = batch;
-        batch = null;
-        if (queued is not null)
-        {
-            await queued.ClearAsync();
-        }
-
-        insertEvent.Transaction = insertCommand.Transaction = streamVersion.Transaction = null;
-        try
-        {
-            await transaction.RollbackAsync();
-        }
-        catch (Exception exception) when (exception is DbException or InvalidOperationException or IOException)
-        {
-            // Already rolled back, or the connection is gone (see the summary).
-        }
-
-        await transaction.DisposeAsync();
-    }
-
-    /// <summary>Undoes the last append of the batch, which failed (a stale version or a taken command id), and nothing before it.</summary>
-    public async Task UndoAppendAsync(CancellationToken cancellationToken)
-    {
-        if (batch is not null)
-        {
-            await batch.RollbackAsync(Savepoint, cancellationToken);
-            await batch.ReleaseAsync(Savepoint, cancellationToken);
-        }
-    }
-
     /// <summary>Appends now, or, with <paramref name="hold"/> inside a batch where the driver batches, holds the append back for <see cref="SendQueuedAsync"/>.</summary>
     public Task<IReadOnlyList<StoredEvent>> AppendAsync(
         IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command, bool hold, CancellationToken cancellationToken)
@@ -178,30 +72,6 @@ internal sealed class AppendConnection : IAsyncDisposable
         return Connection.CanCreateBatch && expectedKnown
             ? InOneBatchAsync(appends, metadata, command, cancellationToken)
             : StatementByStatementAsync(appends, metadata, command, cancellationToken);
-    }
-
-    private IReadOnlyList<StoredEvent> Hold(QueuedAppends held, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, IdempotencyRecord? command)
-    {
-        var statements = held.Begin(Connection);
-        statements.Add("SAVEPOINT " + Savepoint);
-        var metadataJson = EventSerializer.SerializeMetadata(metadata);
-        var stored = new List<StoredEvent>();
-        foreach (var e in Planned(appends, metadata, LedgerClock.CommitTime(time)))
-        {
-            var positioned = e with { Position = held.NextPosition };
-            statements.Add(engine.Sql.InsertEvent, EventParameters(positioned, metadataJson));
-            held.Inserted(positioned.Position);
-            stored.Add(positioned);
-        }
-
-        if (command is not null)
-        {
-            statements.Add(engine.Sql.InsertCommand + QueuedAppends.RecordReturns, CommandParameters(command));
-            held.Inserted(null);
-        }
-
-        statements.Add("RELEASE SAVEPOINT " + Savepoint);
-        return stored;
     }
 
     /// <summary>The stream's current version, read in the batch if one is open, else outside any transaction (after a failed append).</summary>
