@@ -80,6 +80,11 @@ public sealed class AccountsPageTests : LedgerUiContext
             Assert.Single(rows);
             Assert.Contains("Bob Hughes", rows[0].TextContent);
         });
+
+        cut.Find("input[placeholder='Id, holder or holder id']").Input("nobody");
+
+        cut.WaitForAssertion(() => Assert.Contains("No account matches these filters.", cut.Find(".ledger-grid").TextContent));
+        Assert.DoesNotContain("Loading…", cut.Find(".ledger-grid").TextContent);
     }
 
     [Fact]
