@@ -66,6 +66,31 @@ public sealed class ViewerZoneAndCultureTests : LedgerUiContext
         }
     }
 
+    [Fact]
+    public async Task ADateItCannotRead_MarksTheFieldInvalid_AndPicksNothing()
+    {
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            DateTimeOffset? picked = null;
+            var cut = Render<MomentPicker>(p => p
+                .Add(c => c.Label, "As of")
+                .Add(c => c.Zone, Zurich)
+                .Add(c => c.ValueChanged, (DateTimeOffset? v) => picked = v));
+
+            await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "31.02.2026" });
+
+            // The words themselves are the converter's (ADateInput_ShowsTheCulturesShortDate_AndSaysHowToWriteADateItCannotRead).
+            cut.WaitForAssertion(() => Assert.Equal("true", Labels.Input(cut, "As of date").GetAttribute("aria-invalid")));
+            Assert.Null(picked);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
+    }
+
     [Theory]
     [InlineData("de-DE", "30.11.2026")]
     [InlineData("de-DE", "30.11.26")]
