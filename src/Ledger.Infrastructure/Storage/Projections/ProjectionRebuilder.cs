@@ -8,8 +8,11 @@ public sealed record RebuildProgress(long Applied, long Total, double EventsPerS
 /// <summary>
 /// A finished rebuild. <see cref="DifferentRows"/> is the drift check: how many read-model rows the
 /// replay of every event disagrees with; 0 means the live read model was already exactly right.
+/// <see cref="LiveWasBehindBy"/> is how many events the live read model had not applied yet when it was
+/// compared (a new database, projections that had not run): then the rows those events touch count as
+/// different too, and the difference is a lag the rebuild filled in, not a read model gone wrong.
 /// </summary>
-public sealed record RebuildResult(long Events, TimeSpan Duration, double EventsPerSecond, long DifferentRows)
+public sealed record RebuildResult(long Events, TimeSpan Duration, double EventsPerSecond, long DifferentRows, long LiveWasBehindBy = 0)
 {
     public bool ReadModelWasRight => DifferentRows == 0;
 }
@@ -97,10 +100,11 @@ public sealed class ProjectionRebuilder(
             : await bulk.ReplayAsync(shadow, shadowHolds, long.MaxValue, report, cancellationToken);
 
         long differences = 0;
+        long behind;
         await using (var lease = await workspace.BeginAsync(cancellationToken))
         {
             // No delivery can move the live read model now. Bring it to the head, then the shadow to the same place.
-            var head = await CatchUpLiveAsync(lease.Session, cancellationToken);
+            (var head, behind) = await CatchUpLiveAsync(lease.Session, cancellationToken);
             await runner.CommitAsync(lease.Session, cancellationToken);
             position = await ReplayAsync(shadow, shadowHolds, position, head, _ => { }, cancellationToken);
 
@@ -124,16 +128,16 @@ public sealed class ProjectionRebuilder(
 
         var duration = Stopwatch.GetElapsedTime(started);
         metrics.Rebuilt(duration, position);
-        return new RebuildResult(position, duration, Rate(position, started), differences);
+        return new RebuildResult(position, duration, Rate(position, started), differences, behind);
     }
 
     /// <summary>
     /// Brings the live read model to the head in the lease's transaction and returns that head, unless it
     /// lags by more than a chunk (a new database, projections that never ran): then catching it up event by
     /// event would cost as much as the rebuild itself, so it stays where it is and the head of the store is
-    /// returned; the comparison then finds its missing rows and the shadow replaces it.
+    /// returned with how far behind it was; the comparison then finds its missing rows and the shadow replaces it.
     /// </summary>
-    private async Task<long> CatchUpLiveAsync(ProjectionConnection session, CancellationToken cancellationToken)
+    private async Task<(long Head, long Behind)> CatchUpLiveAsync(ProjectionConnection session, CancellationToken cancellationToken)
     {
         var projections = runner.Projections;
         var live = long.MaxValue;
@@ -150,7 +154,7 @@ public sealed class ProjectionRebuilder(
 
         if (stored - live > ProjectionRunner.ChunkSize)
         {
-            return stored;
+            return (stored, stored - live);
         }
 
         foreach (var projection in projections)
@@ -160,7 +164,7 @@ public sealed class ProjectionRebuilder(
             }
         }
 
-        return await session.ReadCheckpointAsync(projections[0].Name, cancellationToken);
+        return (await session.ReadCheckpointAsync(projections[0].Name, cancellationToken), 0);
     }
 
     /// <summary>Applies every event after <paramref name="after"/> up to <paramref name="upTo"/> to the shadow, one chunk per transaction.</summary>

@@ -1,6 +1,9 @@
+using Ledger.Infrastructure.Storage.Projections;
+using Ledger.Web.Components.Shared;
+
 namespace Ledger.Web.Components.Pages.Diagnostics;
 
-/// <summary>Durations and sizes as the Diagnostics panels write them.</summary>
+/// <summary>Durations, sizes and outcomes as the Diagnostics panels write them.</summary>
 public static class DiagnosticsFormat
 {
     public static string Duration(TimeSpan? duration) => duration switch
@@ -16,4 +19,19 @@ public static class DiagnosticsFormat
         < 1024 * 1024 => $"{bytes / 1024.0:0.0} KiB",
         _ => $"{bytes / (1024.0 * 1024):0.0} MiB",
     };
+
+    /// <summary>
+    /// What a finished rebuild found, in words: a read model that was right, one that had only not caught up
+    /// yet (rows filled in, nothing was wrong), or one that had drifted from the events (rows replaced).
+    /// </summary>
+    public static string RebuildOutcome(RebuildResult result)
+    {
+        var summary = $"Rebuilt {Display.Count(result.Events)} events in {Duration(result.Duration)} ({Display.Count((long)result.EventsPerSecond)} events/s)";
+        return result switch
+        {
+            { ReadModelWasRight: true } => $"{summary}. The read model was already exactly what the events say; nothing needed replacing.",
+            { LiveWasBehindBy: > 0 } => $"{summary}. The read model had not applied the last {Display.Count(result.LiveWasBehindBy)} events yet; the {Display.Count(result.DifferentRows)} rows they change have been filled in.",
+            _ => $"{summary}. {Display.Count(result.DifferentRows)} read-model rows differed from what the events say; they have been replaced.",
+        };
+    }
 }
