@@ -26,6 +26,10 @@ public static class Display
     public static string Signed(decimal amount, string currency) =>
         amount > 0 ? "+" + Money(amount, currency) : Money(amount, currency);
 
+    /// <summary>The style of a difference: gains, losses and no change look different at a glance.</summary>
+    public static string DifferenceClass(decimal difference) =>
+        difference > 0 ? "ledger-positive" : difference < 0 ? "ledger-negative" : "ledger-muted";
+
     /// <summary>
     /// A moment in <paramref name="zone"/>, the viewer's (<see cref="Ledger.Web.Components.Shared.Time.ViewerTimeZone"/>): never the server's own,
     /// so no screen depends on where Ledger runs.
