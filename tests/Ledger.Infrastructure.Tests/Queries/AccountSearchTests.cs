@@ -10,6 +10,15 @@ public sealed class AccountSearchTests : LedgerTestBase
         await Ledger.Mediator.Send(new OpenAccountCommand("gamma_1", "h-3", "Alan Turing", "GBP", 3m));
     }
 
+    [Fact]
+    public async Task AccountsCurrencies_AreReadTogether_ExactIdsOnly_AndUnknownOnesLeftOut()
+    {
+        var currencies = await Ledger.Mediator.Send(new GetAccountCurrenciesQuery(["alpha", "gamma_1", "ALPHA", "nobody"]));
+
+        Assert.Equal(new Dictionary<string, string> { ["alpha"] = "EUR", ["gamma_1"] = "GBP" }, currencies);
+        Assert.Empty(await Ledger.Mediator.Send(new GetAccountCurrenciesQuery([])));
+    }
+
     [Theory]
     [InlineData("ALP", new[] { "alpha" })]
     [InlineData("beta", new[] { "BETA" })]

@@ -29,10 +29,14 @@ public sealed record GetAccountQuery(string AccountId) : IQuery<AccountView?>;
 /// <summary>Current totals per currency over all accounts (closed accounts hold zero).</summary>
 public sealed record GetCurrencyTotalsQuery : IQuery<IReadOnlyList<CurrencyTotal>>;
 
+/// <summary>The currency of each of these accounts that exists, in one read (a page of events names up to a few hundred).</summary>
+public sealed record GetAccountCurrenciesQuery(IReadOnlyCollection<string> AccountIds) : IQuery<IReadOnlyDictionary<string, string>>;
+
 public sealed class AccountQueryHandlers(IDbContextFactory<LedgerDbContext> contexts) :
     IQueryHandler<ListAccountsQuery, ResultPage<AccountView>>,
     IQueryHandler<GetAccountQuery, AccountView?>,
-    IQueryHandler<GetCurrencyTotalsQuery, IReadOnlyList<CurrencyTotal>>
+    IQueryHandler<GetCurrencyTotalsQuery, IReadOnlyList<CurrencyTotal>>,
+    IQueryHandler<GetAccountCurrenciesQuery, IReadOnlyDictionary<string, string>>
 {
     public async ValueTask<ResultPage<AccountView>> Handle(ListAccountsQuery query, CancellationToken cancellationToken)
     {
@@ -80,6 +84,20 @@ public sealed class AccountQueryHandlers(IDbContextFactory<LedgerDbContext> cont
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.AccountBalances.AsNoTracking().FirstOrDefaultAsync(a => a.AccountId == query.AccountId, cancellationToken);
         return row?.ToView();
+    }
+
+    public async ValueTask<IReadOnlyDictionary<string, string>> Handle(GetAccountCurrenciesQuery query, CancellationToken cancellationToken)
+    {
+        if (query.AccountIds.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ids = query.AccountIds.Distinct(StringComparer.Ordinal).ToArray();
+        return await db.AccountBalances.AsNoTracking()
+            .Where(a => ids.Contains(a.AccountId))
+            .ToDictionaryAsync(a => a.AccountId, a => a.Currency, StringComparer.Ordinal, cancellationToken);
     }
 
     public async ValueTask<IReadOnlyList<CurrencyTotal>> Handle(GetCurrencyTotalsQuery query, CancellationToken cancellationToken)
