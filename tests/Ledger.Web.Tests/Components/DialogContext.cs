@@ -80,17 +80,5 @@ public abstract class DialogContext : LedgerUiContext
         string.Join(" | ", providers.FindAll("[role=alert]").Select(e => e.TextContent));
 
     /// <summary>Waits for something that happens off the renderer (a send reaching the ledger).</summary>
-    protected static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited 15 s for {what}.");
-            }
-
-            await Task.Delay(10);
-        }
-    }
+    protected static Task UntilAsync(Func<bool> condition, string what) => Poll.UntilAsync(condition, what, TimeSpan.FromSeconds(15));
 }
