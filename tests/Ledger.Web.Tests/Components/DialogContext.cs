@@ -35,21 +35,6 @@ public abstract class DialogContext : LedgerUiContext
         return shown;
     }
 
-    /// <summary>A dialog that acts on <paramref name="account"/> as the page last saw it (Transfer, Close account).</summary>
-    protected Task<(IRenderedComponent<Providers> Providers, IDialogReference Reference)> ShowOnAsync<TDialog>(AccountView account)
-        where TDialog : Microsoft.AspNetCore.Components.IComponent =>
-        ShowAsync<TDialog>(new DialogParameters { { "Account", account } });
-
-    protected async Task<(IRenderedComponent<Providers> Providers, IDialogReference Reference)> ShowAsync<TDialog>(DialogParameters parameters)
-        where TDialog : Microsoft.AspNetCore.Components.IComponent
-    {
-        var providers = RenderProviders();
-        IDialogReference? reference = null;
-        await providers.InvokeAsync(async () => reference = await Dialogs.ShowAsync<TDialog>("Test", parameters));
-        providers.WaitForAssertion(() => Assert.NotEmpty(providers.FindAll(".mud-dialog")));
-        return (providers, reference!);
-    }
-
     protected static IElement Button(IRenderedComponent<Providers> providers, string text) =>
         providers.FindAll(".mud-dialog button").First(b => b.TextContent.Trim() == text);
 
