@@ -1,13 +1,8 @@
 using System.Collections.Frozen;
 using System.ComponentModel;
-using Ledger.Domain;
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
 using Ledger.Web.Access;
 using Microsoft.AspNetCore.Mvc;
-// The generated class, not IMediator: its Send overloads are not generic virtual calls (benchmark M3).
-using LedgerMediator = Mediator.Mediator;
 
 namespace Ledger.Web.Api;
 

@@ -1,4 +1,3 @@
-using Ledger.Infrastructure;
 using Ledger.Infrastructure.Storage;
 using Microsoft.Data.Sqlite;
 

@@ -1,5 +1,3 @@
-using Ledger.Infrastructure;
-using Ledger.Infrastructure.Application.Queries;
 using Mediator;
 using Microsoft.Data.Sqlite;
 
