@@ -61,7 +61,7 @@ internal sealed class DuplicatePlan(int index, string id, LedgerCommand command,
         return new DuplicatePlan(index, id, command with { CommandId = id }, other with { CommandId = id }, random.Next(2, 6), mode, random.Next(3) == 0, random.Next(0, 4));
     }
 
-    public async Task ExecuteAsync(TestLedger[] processes, DuplicateSender sender)
+    public async Task ExecuteAsync(IReadOnlyList<TestLedger> processes, DuplicateSender sender)
     {
         var answers = new List<object>();
         switch (Mode)
