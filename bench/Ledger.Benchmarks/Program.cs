@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Ledger.Benchmarks.Harness;
 using Ledger.Benchmarks.Scenarios;
 
 if (args.Length >= 3 && args[0] == M8Memory.ChildSwitch)
@@ -16,7 +14,7 @@ Directory.CreateDirectory(dataDirectory);
 // Each PostgreSQL row follows its SQLite one (same scenario code, "-pg" ids), with its own big database.
 var sqlite = BenchEngine.Sqlite;
 var postgresEngine = BenchEngine.Postgres;
-IScenario[] all =
+Scenario[] all =
 [
     new M1DurableWrites(sqlite), new M1DurableWrites(postgresEngine), new M2ConcurrentWrites(sqlite), new M2ConcurrentWrites(postgresEngine),
     new M3Dispatch(), new M4AppendOverhead(), new M5AggregateLoad(sqlite), new M7Rebuild(sqlite), new M6TimeTravel(sqlite),
@@ -60,7 +58,9 @@ try
         RunContext.Progress($"{scenario.Id} {scenario.Title}...");
         try
         {
-            var result = await scenario.RunAsync(context);
+            var timer = Stopwatch.StartNew();
+            var measured = await scenario.MeasureAsync(context);
+            var result = new ScenarioResult(scenario.Id, scenario.Title, measured.Rows, measured.Setup, measured.Reading, timer.Elapsed);
             results.Add(result);
             Console.WriteLine();
             Console.Write(Document.Table(result.Rows));

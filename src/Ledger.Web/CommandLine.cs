@@ -1,5 +1,3 @@
-using Ledger.Infrastructure;
-
 namespace Ledger.Web;
 
 /// <summary>

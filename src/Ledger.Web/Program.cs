@@ -1,5 +1,3 @@
-using Ledger.Infrastructure;
-using Ledger.Infrastructure.Application.Access;
 using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Users;
 using Ledger.Web;

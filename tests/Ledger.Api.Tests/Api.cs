@@ -87,6 +87,10 @@ public static class Api
     public static async Task<JsonElement> DepositAsync(this HttpClient client, string accountId, decimal amount, string reference = "ref-1") =>
         await (await client.PostAsync($"/api/accounts/{accountId}/deposits", new { amount, transactionReference = reference })).OkJsonAsync();
 
+    /// <summary>The account's balance as the API reports it now.</summary>
+    public static async Task<decimal> BalanceAsync(this HttpClient client, string accountId) =>
+        (await client.GetJsonAsync($"/api/accounts/{accountId}")).GetProperty("balance").GetDecimal();
+
     public static string? Header(this HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
 

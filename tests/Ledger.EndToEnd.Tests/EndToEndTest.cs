@@ -114,13 +114,26 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
     /// <summary>The rows of a grid or list that contain <paramref name="text"/>.</summary>
     protected static ILocator Row(ILocator scope, string text) => scope.GetByRole(AriaRole.Row).Filter(new LocatorFilterOptions { HasText = text });
 
-    /// <summary>From the start page, opens an account through its dialog, then loads the account's own page.</summary>
-    protected static async Task StartOnNewAccountAsync(IPage page, string id, string holder, decimal initialDeposit)
+    /// <summary>
+    /// From the start page, opens an account through its dialog, then loads the account's own page and makes
+    /// its <paramref name="history"/> there, each move through its dialog, waiting until the page shows the
+    /// version the move made (as a person waits for one before the next).
+    /// </summary>
+    protected static async Task StartOnNewAccountAsync(IPage page, string id, string holder, decimal initialDeposit, params Move[] history)
     {
         await GotoAsync(page, "/");
         await OpenAccountAsync(page, id, holder, initialDeposit);
         await GotoAsync(page, "/accounts/" + id);
+        for (var i = 0; i < history.Length; i++)
+        {
+            var (action, amount, reference, description) = history[i];
+            await MoveMoneyAsync(page, action, amount, reference, description);
+            await Expect(Value(page, "Version")).ToHaveTextAsync((i + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
+
+    /// <summary>A deposit or a withdrawal made through its dialog (see <see cref="MoveMoneyAsync"/>).</summary>
+    protected sealed record Move(string Action, decimal Amount, string Reference, string? Description = null);
 
     /// <summary>Opens an account through the Open account dialog, as a person would.</summary>
     protected static async Task OpenAccountAsync(IPage page, string id, string holder, decimal initialDeposit, string currency = "EUR")

@@ -81,11 +81,10 @@ public sealed class KeyboardAndThemeTests(BrowserFixture browser, ITestOutputHel
     {
         await JourneyAsync(async (app, page) =>
         {
-            await StartOnNewAccountAsync(page, "PLAY-1", "Pia Play", 10m);
-            await MoveMoneyAsync(page, "Deposit", 5m, "P-2");
-            await Expect(Value(page, "Version")).ToHaveTextAsync("2");
-            await MoveMoneyAsync(page, "Withdraw", 3m, "P-3");
-            await Expect(Value(page, "Version")).ToHaveTextAsync("3");
+            await StartOnNewAccountAsync(
+                page, "PLAY-1", "Pia Play", 10m,
+                new Move("Deposit", 5m, "P-2"),
+                new Move("Withdraw", 3m, "P-3"));
 
             await RecordPositionsAsync(page);
             await Button(page, "Play").ClickAsync();
@@ -106,9 +105,7 @@ public sealed class KeyboardAndThemeTests(BrowserFixture browser, ITestOutputHel
             var html = page.Locator("html");
             var toggle = Button(page, "Dark theme");
             await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
-            await StartOnNewAccountAsync(page, "DARK-1", "Dana Dark", 120m);
-            await MoveMoneyAsync(page, "Withdraw", 20m, "NIGHT-1");
-            await Expect(Value(page, "Version")).ToHaveTextAsync("2");
+            await StartOnNewAccountAsync(page, "DARK-1", "Dana Dark", 120m, new Move("Withdraw", 20m, "NIGHT-1"));
             await Expect(html).ToHaveAttributeAsync("data-theme", "dark");
             await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
             await SaveAsync(page, "pages", "theme-dark");

@@ -19,9 +19,8 @@ public sealed class BankInvariantTests(ITestOutputHelper output)
         await Seeds.WithSeedAsync(defaultSeed, async seed =>
         {
             // Two processes on one file: each has its own write gate, so transfers really race in SQLite.
-            await using var first = await TestLedger.StartAsync(services: CountingEventStore.Install);
-            await using var second = await TestLedger.StartAsync(database: first.Database.Borrow(), services: CountingEventStore.Install);
-            var processes = new[] { first, second };
+            await using var processes = await LedgerProcesses.StartAsync(2);
+            var first = processes[0];
             var ids = Enumerable.Range(0, accounts).Select(i => $"BANK-{i:D3}").ToArray();
             foreach (var id in ids)
             {
@@ -38,7 +37,7 @@ public sealed class BankInvariantTests(ITestOutputHelper output)
             var workers = Enumerable.Range(0, Workers).Select(w => Task.Run(async () =>
             {
                 var random = new Random(HashCode.Combine(seed, w));
-                var mediator = processes[w % processes.Length].Mediator;
+                var mediator = processes[w % processes.Count].Mediator;
                 var count = Transfers / Workers + (w < Transfers % Workers ? 1 : 0);
                 for (var i = 0; i < count; i++)
                 {
@@ -96,7 +95,7 @@ public sealed class BankInvariantTests(ITestOutputHelper output)
                 seed,
                 accounts,
                 workers = Workers,
-                processes = processes.Length,
+                processes = processes.Count,
                 transfers = Transfers,
                 succeeded,
                 insufficientFunds = insufficient,

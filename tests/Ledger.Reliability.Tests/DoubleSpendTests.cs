@@ -24,9 +24,8 @@ public sealed class DoubleSpendTests(ITestOutputHelper output)
 
     private async Task RunAsync(int seed, int rounds, bool transfers, string test)
     {
-        await using var first = await TestLedger.StartAsync(services: CountingEventStore.Install);
-        await using var second = await TestLedger.StartAsync(database: first.Database.Borrow(), services: CountingEventStore.Install);
-        var processes = new[] { first, second };
+        await using var processes = await LedgerProcesses.StartAsync(2);
+        var first = processes[0];
         var random = new Random(seed);
         await first.Mediator.Send(new OpenAccountCommand("SINK", "sink", null, "EUR", 0m));
         var refusedByCode = new Dictionary<string, int>();
@@ -40,7 +39,7 @@ public sealed class DoubleSpendTests(ITestOutputHelper output)
             var contenders = Enumerable.Range(0, Contenders).Select(c => Task.Run(async () =>
             {
                 await go.Task;
-                var mediator = processes[c % processes.Length].Mediator;
+                var mediator = processes[c % processes.Count].Mediator;
                 try
                 {
                     if (transfers && c % 2 == 1)
@@ -85,7 +84,7 @@ public sealed class DoubleSpendTests(ITestOutputHelper output)
             seed,
             rounds,
             contenders = Contenders,
-            processes = processes.Length,
+            processes = processes.Count,
             successesPerRound = 1,
             refused = refusedByCode,
             conflicts = processes.Sum(p => p.Store().Conflicts),

@@ -17,9 +17,8 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
     {
         await Seeds.WithSeedAsync(20_260_805, async seed =>
         {
-            await using var first = await TestLedger.StartAsync(services: CountingEventStore.Install);
-            await using var second = await TestLedger.StartAsync(database: first.Database.Borrow(), services: CountingEventStore.Install);
-            var processes = new[] { first, second };
+            await using var processes = await LedgerProcesses.StartAsync(2);
+            var first = processes[0];
             var accounts = Enumerable.Range(0, AccountCount).Select(i => $"DUP-{i:D2}").ToArray();
             foreach (var id in accounts)
             {
@@ -102,9 +101,8 @@ public sealed class DuplicateCommandTests(ITestOutputHelper output)
     {
         await Seeds.WithSeedAsync(20_260_806, async seed =>
         {
-            await using var first = await TestLedger.StartAsync(services: CountingEventStore.Install);
-            await using var second = await TestLedger.StartAsync(database: first.Database.Borrow(), services: CountingEventStore.Install);
-            var processes = new[] { first, second };
+            await using var processes = await LedgerProcesses.StartAsync(2);
+            var first = processes[0];
             var sender = new DuplicateSender();
             var random = new Random(seed);
             for (var round = 0; round < Soak.Size("DUPLICATE_RACE_ROUNDS", ci: 60, soak: 600); round++)

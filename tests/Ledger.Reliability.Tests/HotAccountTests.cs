@@ -31,9 +31,8 @@ public sealed class HotAccountTests(ITestOutputHelper output)
     [Fact]
     public async Task ThirtyTwoWriters_FromTwoProcesses_LoseAndDoubleNothing()
     {
-        await using var first = await TestLedger.StartAsync(services: CountingEventStore.Install);
-        await using var second = await TestLedger.StartAsync(database: first.Database.Borrow(), services: CountingEventStore.Install);
-        await RunAsync([first, second], DepositsPerWriter, nameof(ThirtyTwoWriters_FromTwoProcesses_LoseAndDoubleNothing));
+        await using var processes = await LedgerProcesses.StartAsync(2);
+        await RunAsync(processes, DepositsPerWriter, nameof(ThirtyTwoWriters_FromTwoProcesses_LoseAndDoubleNothing));
     }
 
     private async Task RunAsync(IReadOnlyList<TestLedger> processes, int depositsPerWriter, string test)

@@ -36,6 +36,22 @@ public abstract class LedgerUiContext : BunitContext, IAsyncLifetime
     /// <summary>Popover, dialog and snackbar providers, as MainLayout has them.</summary>
     protected IRenderedComponent<Providers> RenderProviders() => Render<Providers>();
 
+    /// <summary>A dialog that acts on <paramref name="account"/> as the page last saw it (Transfer, Close account, Statement).</summary>
+    protected Task<(IRenderedComponent<Providers> Providers, IDialogReference Reference)> ShowOnAsync<TDialog>(AccountView account)
+        where TDialog : Microsoft.AspNetCore.Components.IComponent =>
+        ShowAsync<TDialog>(new DialogParameters { { "Account", account } });
+
+    /// <summary>Shows a dialog over fresh <see cref="RenderProviders"/> and waits until it is open.</summary>
+    protected async Task<(IRenderedComponent<Providers> Providers, IDialogReference Reference)> ShowAsync<TDialog>(DialogParameters parameters)
+        where TDialog : Microsoft.AspNetCore.Components.IComponent
+    {
+        var providers = RenderProviders();
+        IDialogReference? reference = null;
+        await providers.InvokeAsync(async () => reference = await Dialogs.ShowAsync<TDialog>("Test", parameters));
+        providers.WaitForAssertion(() => Assert.NotEmpty(providers.FindAll(".mud-dialog")));
+        return (providers, reference!);
+    }
+
     protected Task<AccountView> OpenAsync(string id, string currency = "EUR", decimal initial = 0m, string holder = "Test Holder") =>
         Mediator.Send(new OpenAccountCommand(id, "H-" + id, holder, currency, initial)).AsTask();
 

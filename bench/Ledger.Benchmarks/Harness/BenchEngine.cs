@@ -1,4 +1,3 @@
-using Ledger.TestSupport;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -31,6 +30,9 @@ public sealed class BenchEngine
 
     /// <summary>"" on SQLite (its rows read as before), "PostgreSQL: " on PostgreSQL.</summary>
     public string Prefix => IsPostgres ? "PostgreSQL: " : "";
+
+    /// <summary>A scenario's title on this engine: as given on SQLite, marked on PostgreSQL.</summary>
+    public string Title(string title) => IsPostgres ? title + ", on PostgreSQL" : title;
 
     /// <summary>A database for a ledger: a file in the run's folder, or a new database on the run's server (dropped with the ledger).</summary>
     public async Task<TestDatabase> NewDatabaseAsync(RunContext context, string name) =>

@@ -1,6 +1,3 @@
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.TestSupport;
-
 namespace Ledger.Benchmarks.Harness;
 
 /// <summary>
@@ -38,6 +35,9 @@ public sealed class BigLedger
     public int EventsPerLedgerAccount { get; private init; }
 
     public bool ProjectionsBuilt { get; set; }
+
+    /// <summary>A ledger on the big database (borrowed, so it stays when the ledger is disposed), durable as production.</summary>
+    public Task<TestLedger> StartLedgerAsync() => TestLedger.StartAsync(o => o.Synchronous = "FULL", Database.Borrow());
 
     public static string StreamAccount(int length) => $"S-{length}";
 

@@ -45,12 +45,7 @@ public static class Document
             + "Projection transactions switch their own connection to `synchronous=NORMAL` (they are rebuilt from durable events after a crash); "
             + "M4 runs both sides at `synchronous=OFF`.");
         sb.AppendLine();
-        sb.AppendLine("| pragma | value |");
-        sb.AppendLine("|---|---|");
-        foreach (var (name, value) in run.Pragmas)
-        {
-            sb.AppendLine($"| {name} | {value} |");
-        }
+        AppendSettings(sb, "pragma", run.Pragmas);
 
         sb.AppendLine();
         sb.AppendLine("## PostgreSQL settings");
@@ -66,12 +61,7 @@ public static class Document
                 + "connections with `synchronous_commit=off` (they are rebuilt from durable events), both at READ COMMITTED; the raw baselines use the "
                 + "same driver (Npgsql), auto-prepare and durability as the side they are compared with.");
             sb.AppendLine();
-            sb.AppendLine("| setting | value |");
-            sb.AppendLine("|---|---|");
-            foreach (var (name, value) in run.PostgresSettings)
-            {
-                sb.AppendLine($"| {name} | {value} |");
-            }
+            AppendSettings(sb, "setting", run.PostgresSettings);
         }
 
         sb.AppendLine();
@@ -95,6 +85,17 @@ public static class Document
         sb.AppendLine();
         sb.AppendLine(Readings.ProductChanges);
         return sb.ToString();
+    }
+
+    /// <summary>A two-column table of an engine's settings as read back: name and value.</summary>
+    private static void AppendSettings(StringBuilder sb, string kind, IReadOnlyList<(string Name, string Value)> settings)
+    {
+        sb.AppendLine($"| {kind} | value |");
+        sb.AppendLine("|---|---|");
+        foreach (var (name, value) in settings)
+        {
+            sb.AppendLine($"| {name} | {value} |");
+        }
     }
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using Ledger.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Benchmarks.Harness;

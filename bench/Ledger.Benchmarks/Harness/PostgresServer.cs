@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Ledger.TestSupport;
 using Npgsql;
 
 namespace Ledger.Benchmarks.Harness;

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Ledger.Domain.Accounts;
-
 namespace Ledger.Benchmarks.Harness;
 
 /// <summary>

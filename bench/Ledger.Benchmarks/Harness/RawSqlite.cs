@@ -1,6 +1,5 @@
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Storage.Sqlite;
-using Ledger.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace Ledger.Benchmarks.Harness;

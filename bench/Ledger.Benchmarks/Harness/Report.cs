@@ -29,5 +29,8 @@ public sealed record Row(
     public static Verdict Check(bool met) => met ? Verdict.Met : Verdict.Missed;
 }
 
+/// <summary>What a scenario hands the harness: its rows, how it was set up, and what limits it.</summary>
+public sealed record Measurement(IReadOnlyList<Row> Rows, string Setup, string Reading);
+
 /// <summary>What one scenario measured, and what limits it.</summary>
 public sealed record ScenarioResult(string Id, string Title, IReadOnlyList<Row> Rows, string Setup, string Reading, TimeSpan Duration);

@@ -64,11 +64,13 @@ public sealed class RunContext(bool quick, string dataDirectory)
         Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 }
 
-public interface IScenario
+/// <summary>One scenario of the benchmark document: its rows, each against a baseline measured in the same run.</summary>
+public abstract class Scenario(string id, string title)
 {
-    string Id { get; }
+    public string Id => id;
 
-    string Title { get; }
+    public string Title => title;
 
-    Task<ScenarioResult> RunAsync(RunContext context);
+    /// <summary>Runs the scenario; the harness times it and files its rows under <see cref="Id"/> and <see cref="Title"/>.</summary>
+    public abstract Task<Measurement> MeasureAsync(RunContext context);
 }

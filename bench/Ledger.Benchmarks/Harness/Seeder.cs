@@ -1,5 +1,3 @@
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Serialization;
 using Microsoft.Data.Sqlite;
 

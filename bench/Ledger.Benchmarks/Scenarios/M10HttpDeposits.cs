@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
-using Ledger.Benchmarks.Harness;
-using Ledger.TestSupport;
 
 namespace Ledger.Benchmarks.Scenarios;
 
@@ -10,17 +7,12 @@ namespace Ledger.Benchmarks.Scenarios;
 /// 64 accounts from one connection, then from 64 at once, alternating in the same run: what a new user
 /// with a load generator sees, and what group commit has to turn into throughput (issue 15: ≥ 4×).
 /// </summary>
-public sealed class M10HttpDeposits(BenchEngine engine) : IScenario
+public sealed class M10HttpDeposits(BenchEngine engine) : Scenario(engine.Id("M10"), engine.Title("Deposits over HTTP, 1 and 64 connections"))
 {
     private const int Accounts = 64;
 
-    public string Id => engine.Id("M10");
-
-    public string Title => engine.IsPostgres ? "Deposits over HTTP, 1 and 64 connections, on PostgreSQL" : "Deposits over HTTP, 1 and 64 connections";
-
-    public async Task<ScenarioResult> RunAsync(RunContext context)
+    public override async Task<Measurement> MeasureAsync(RunContext context)
     {
-        var started = Stopwatch.GetTimestamp();
         var deposits = context.Quick ? 256 : 3_840;
         var repetitions = context.Quick ? 1 : 3;
         var database = await engine.NewDatabaseAsync(context, "m9-http");
@@ -103,7 +95,7 @@ public sealed class M10HttpDeposits(BenchEngine engine) : IScenario
         var setup = $"the app as a child process (Production, {(engine.IsPostgres ? "synchronous_commit=on" : "WAL, synchronous=FULL")}), {Accounts} accounts; "
             + $"{repetitions} reps of {deposits} deposits from one HttpClient connection (round robin over the accounts), alternating with the same "
             + $"number from {Accounts} connections at once, each on its own account; the client runs in the benchmark process on the same 2 cores.";
-        return new ScenarioResult(Id, Title, rows, setup, engine.IsPostgres ? Readings.M10 + Readings.M10Postgres : Readings.M10, Stopwatch.GetElapsedTime(started));
+        return new Measurement(rows, setup, engine.IsPostgres ? Readings.M10 + Readings.M10Postgres : Readings.M10);
     }
 
     private static string Account(int a) => $"M9-{a:D2}";

@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using Ledger.Benchmarks.Harness;
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.TestSupport;
-
 namespace Ledger.Benchmarks.Scenarios;
 
 /// <summary>
@@ -12,15 +6,10 @@ namespace Ledger.Benchmarks.Scenarios;
 /// projections) on WAL + synchronous=FULL, against raw single-row INSERT transactions on the same
 /// schema and pragmas.
 /// </summary>
-public sealed class M1DurableWrites(BenchEngine engine) : IScenario
+public sealed class M1DurableWrites(BenchEngine engine) : Scenario(engine.Id("M1"), engine.Title("Durable commands, one client"))
 {
-    public string Id => engine.Id("M1");
-
-    public string Title => engine.IsPostgres ? "Durable commands, one client, on PostgreSQL" : "Durable commands, one client";
-
-    public async Task<ScenarioResult> RunAsync(RunContext context)
+    public override async Task<Measurement> MeasureAsync(RunContext context)
     {
-        var started = Stopwatch.GetTimestamp();
         var sizes = context.Sizes;
         await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", await engine.NewDatabaseAsync(context, "m1-ledger"));
         await NotifySwitch.ApplyAsync(engine, ledger);
@@ -102,6 +91,6 @@ public sealed class M1DurableWrites(BenchEngine engine) : IScenario
                 ? "synchronous_commit=on on both, one server; raw = Npgsql BeginTransaction, the ledger's own INSERT, Commit (two round trips)."
                 : "WAL, synchronous=FULL on both.");
         var reading = engine.IsPostgres ? Readings.M1Postgres(ledgerLatency, rawLatency) : Readings.M1(ledgerLatency, rawLatency);
-        return new ScenarioResult(Id, Title, rows2, setup, reading, Stopwatch.GetElapsedTime(started));
+        return new Measurement(rows2, setup, reading);
     }
 }

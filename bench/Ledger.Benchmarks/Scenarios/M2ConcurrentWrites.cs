@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Ledger.Benchmarks.Harness;
 using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace Ledger.Benchmarks.Scenarios;
@@ -17,17 +13,12 @@ namespace Ledger.Benchmarks.Scenarios;
 /// hot account, p99 latency ≤ 4× the one client's; commands per commit (one flush each) come from the
 /// write path's own histogram.
 /// </summary>
-public sealed class M2ConcurrentWrites(BenchEngine engine) : IScenario
+public sealed class M2ConcurrentWrites(BenchEngine engine) : Scenario(engine.Id("M2"), engine.Title("Concurrent commands, 16 clients"))
 {
     private const int Clients = 16;
 
-    public string Id => engine.Id("M2");
-
-    public string Title => engine.IsPostgres ? "Concurrent commands, 16 clients, on PostgreSQL" : "Concurrent commands, 16 clients";
-
-    public async Task<ScenarioResult> RunAsync(RunContext context)
+    public override async Task<Measurement> MeasureAsync(RunContext context)
     {
-        var started = Stopwatch.GetTimestamp();
         var sizes = context.Sizes;
         await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", await engine.NewDatabaseAsync(context, "m2-ledger"));
         await using var raw = engine.IsPostgres ? await RawClients.StartAsync(engine, context, Clients) : null;
@@ -164,7 +155,7 @@ public sealed class M2ConcurrentWrites(BenchEngine engine) : IScenario
             + $"{Clients} clients on {Clients} accounts, {Clients} clients on one account; " + (engine.IsPostgres
                 ? $"synchronous_commit=on; alternating with the same number of raw single-row INSERT transactions from one connection and from {Clients} at once."
                 : "WAL, synchronous=FULL.");
-        return new ScenarioResult(Id, Title, rows, setup, engine.IsPostgres ? Readings.M2Postgres : Readings.M2, Stopwatch.GetElapsedTime(started));
+        return new Measurement(rows, setup, engine.IsPostgres ? Readings.M2Postgres : Readings.M2);
     }
 
     /// <summary>Group commit's targets: throughput and p99 of 16 clients against the one client of the same run, and commands per flush.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
@@ -7,7 +6,6 @@ using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Ledger.Benchmarks.Dispatch;
-using Ledger.Benchmarks.Harness;
 
 namespace Ledger.Benchmarks.Scenarios;
 
@@ -15,15 +13,10 @@ namespace Ledger.Benchmarks.Scenarios;
 /// M3 through BenchmarkDotNet (in-process toolchain, so nothing is generated or built at run time).
 /// The subjects live in Ledger.Benchmarks.Dispatch; see its project file for why.
 /// </summary>
-public sealed class M3Dispatch : IScenario
+public sealed class M3Dispatch() : Scenario("M3", "Mediator dispatch cost")
 {
-    public string Id => "M3";
-
-    public string Title => "Mediator dispatch cost";
-
-    public Task<ScenarioResult> RunAsync(RunContext context)
+    public override Task<Measurement> MeasureAsync(RunContext context)
     {
-        var started = Stopwatch.GetTimestamp();
         var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance);
         job = context.Quick
             ? job.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(5).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(80))
@@ -69,6 +62,6 @@ public sealed class M3Dispatch : IScenario
         var setup = context.Quick
             ? "BenchmarkDotNet 0.15.8, in-process toolchain, MemoryDiagnoser; quick job (2 warm-up, 5 × 80 ms iterations). Ping → handler returning value + 1."
             : "BenchmarkDotNet 0.15.8, in-process toolchain, MemoryDiagnoser; 6 warm-up + 20 measured iterations; median per op. Ping → handler returning value + 1.";
-        return Task.FromResult(new ScenarioResult(Id, Title, rows, setup, Readings.M3, Stopwatch.GetElapsedTime(started)));
+        return Task.FromResult(new Measurement(rows, setup, Readings.M3));
     }
 }

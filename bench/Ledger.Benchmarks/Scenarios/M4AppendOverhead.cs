@@ -1,10 +1,5 @@
-using System.Diagnostics;
-using Ledger.Benchmarks.Harness;
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Model;
 using Ledger.Infrastructure.Storage.Serialization;
-using Ledger.TestSupport;
 
 namespace Ledger.Benchmarks.Scenarios;
 
@@ -14,17 +9,12 @@ namespace Ledger.Benchmarks.Scenarios;
 /// connection; and, for reference, the same rows through EF Core's SaveChanges, which is how the store
 /// appended until it was measured here. synchronous=OFF everywhere, so the fsync does not hide the CPU cost.
 /// </summary>
-public sealed class M4AppendOverhead : IScenario
+public sealed class M4AppendOverhead() : Scenario("M4", "Event store append vs prepared ADO.NET (and EF Core SaveChanges)")
 {
     private const string ResultJson = """{"accountId":"M4","version":1,"balance":1.25,"status":"Active","eventIds":[]}""";
 
-    public string Id => "M4";
-
-    public string Title => "Event store append vs prepared ADO.NET (and EF Core SaveChanges)";
-
-    public async Task<ScenarioResult> RunAsync(RunContext context)
+    public override async Task<Measurement> MeasureAsync(RunContext context)
     {
-        var started = Stopwatch.GetTimestamp();
         var sizes = context.Sizes;
         await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "OFF", SqliteTestDatabase.At(context.DatabasePath("m4-ef")));
         var store = ledger.Get<IEventStore>();
@@ -173,7 +163,7 @@ public sealed class M4AppendOverhead : IScenario
         var setup = $"{sizes.M4Repetitions} reps × {sizes.M4Appends} appends each way (one MoneyDeposited event + one processed_commands row, "
             + "serialized the same way, one BEGIN IMMEDIATE transaction); synchronous=OFF; the store through a write session's AppendAsync, raw on one open connection, "
             + "EF Core SaveChanges on a pooled context.";
-        return new ScenarioResult(Id, Title, rows, setup, Readings.M4, Stopwatch.GetElapsedTime(started));
+        return new Measurement(rows, setup, Readings.M4);
     }
 
     private static IAccountEvent NextEvent(string accountId, long currentVersion) => currentVersion == 0

@@ -1,11 +1,6 @@
-using System.Diagnostics;
-using Ledger.Benchmarks.Harness;
-using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Application.Writing;
-using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Serialization;
 using Ledger.Infrastructure.Storage.Snapshots;
-using Ledger.TestSupport;
 
 namespace Ledger.Benchmarks.Scenarios;
 
@@ -16,17 +11,12 @@ namespace Ledger.Benchmarks.Scenarios;
 /// the payload JSON deserialized and no fold; and the write path's usual case, its cached state
 /// confirmed by one version read.
 /// </summary>
-public sealed class M5AggregateLoad(BenchEngine engine) : IScenario
+public sealed class M5AggregateLoad(BenchEngine engine) : Scenario(engine.Id("M5"), engine.Title("Aggregate load"))
 {
-    public string Id => engine.Id("M5");
-
-    public string Title => engine.IsPostgres ? "Aggregate load, on PostgreSQL" : "Aggregate load";
-
-    public async Task<ScenarioResult> RunAsync(RunContext context)
+    public override async Task<Measurement> MeasureAsync(RunContext context)
     {
-        var started = Stopwatch.GetTimestamp();
         var big = await BigLedger.GetAsync(context, engine);
-        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", big.Database.Borrow());
+        await using var ledger = await big.StartLedgerAsync();
         var loader = ledger.Get<AccountLoader>();
         var store = ledger.Get<IEventStore>();
         var snapshots = ledger.Get<SnapshotStore>();
@@ -138,6 +128,6 @@ public sealed class M5AggregateLoad(BenchEngine engine) : IScenario
 
         var setup = $"Streams of {string.Join(", ", lengths.Select(l => l.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))} events "
             + $"interleaved at random with {big.Seed.TotalEvents:N0} events in all; loads alternate with the raw read; snapshot written by SnapshotStore.";
-        return new ScenarioResult(Id, Title, rows, setup, engine.IsPostgres ? Readings.M5Postgres : Readings.M5, Stopwatch.GetElapsedTime(started));
+        return new Measurement(rows, setup, engine.IsPostgres ? Readings.M5Postgres : Readings.M5);
     }
 }

@@ -1,10 +1,5 @@
-using System.Diagnostics;
-using Ledger.Benchmarks.Harness;
-using Ledger.Domain.Accounts;
 using Ledger.Infrastructure.Application.Queries;
 using Ledger.Infrastructure.Application.Writing;
-using Ledger.Infrastructure.Storage;
-using Ledger.TestSupport;
 
 namespace Ledger.Benchmarks.Scenarios;
 
@@ -14,18 +9,13 @@ namespace Ledger.Benchmarks.Scenarios;
 /// moment), against replaying that account's whole stream, which is what time travel would cost
 /// without the account_ledger read model.
 /// </summary>
-public sealed class M6TimeTravel(BenchEngine engine) : IScenario
+public sealed class M6TimeTravel(BenchEngine engine) : Scenario(engine.Id("M6"), engine.Title("Time travel"))
 {
-    public string Id => engine.Id("M6");
-
-    public string Title => engine.IsPostgres ? "Time travel, on PostgreSQL" : "Time travel";
-
-    public async Task<ScenarioResult> RunAsync(RunContext context)
+    public override async Task<Measurement> MeasureAsync(RunContext context)
     {
-        var started = Stopwatch.GetTimestamp();
         var big = await BigLedger.GetAsync(context, engine);
         await big.EnsureProjectionsAsync();
-        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", big.Database.Borrow());
+        await using var ledger = await big.StartLedgerAsync();
         var mediator = ledger.Mediator;
         var accountId = big.TimeTravelAccount;
         var length = context.Sizes.M6AccountEvents;
@@ -86,7 +76,7 @@ public sealed class M6TimeTravel(BenchEngine engine) : IScenario
         var setup = $"{context.Sizes.M6Queries} queries of each kind at random versions and moments of {accountId} ({length:N0} events), "
             + $"{context.Sizes.M6LedgerQueries} ledger-wide queries over {accounts:N0} accounts ({big.Seed.TotalEvents:N0} events); all through the mediator; "
             + "answers checked (version asked = version returned; one ledger-wide answer compared with a replay).";
-        return new ScenarioResult(Id, Title, rows, setup, engine.IsPostgres ? Readings.M6Postgres : Readings.M6, Stopwatch.GetElapsedTime(started));
+        return new Measurement(rows, setup, engine.IsPostgres ? Readings.M6Postgres : Readings.M6);
     }
 
     private static async Task<T> Time<T>(Latencies? latencies, Func<Task<T>> query) =>

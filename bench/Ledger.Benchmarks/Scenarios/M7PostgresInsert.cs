@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Ledger.Benchmarks.Harness;
-using Ledger.TestSupport;
 using Npgsql;
 
 namespace Ledger.Benchmarks.Scenarios;

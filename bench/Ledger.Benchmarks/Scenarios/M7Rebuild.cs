@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Ledger.Benchmarks.Harness;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace Ledger.Benchmarks.Scenarios;
@@ -11,15 +7,10 @@ namespace Ledger.Benchmarks.Scenarios;
 /// a full ordered scan of the events table (every column read, no JSON), and a batched insert of the
 /// very rows the rebuild produced into an empty copy of the schema.
 /// </summary>
-public sealed class M7Rebuild(BenchEngine engine) : IScenario
+public sealed class M7Rebuild(BenchEngine engine) : Scenario(engine.Id("M7"), engine.Title("Projection rebuild"))
 {
-    public string Id => engine.Id("M7");
-
-    public string Title => engine.IsPostgres ? "Projection rebuild, on PostgreSQL" : "Projection rebuild";
-
-    public async Task<ScenarioResult> RunAsync(RunContext context)
+    public override async Task<Measurement> MeasureAsync(RunContext context)
     {
-        var started = Stopwatch.GetTimestamp();
         var big = await BigLedger.GetAsync(context, engine);
         var total = big.Seed.TotalEvents;
         var scanRates = new List<double>();
@@ -34,7 +25,7 @@ public sealed class M7Rebuild(BenchEngine engine) : IScenario
         {
             scanRates.Add(total / (await ScanAsync(engine, big, total)).TotalSeconds);
 
-            await using (var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", big.Database.Borrow()))
+            await using (var ledger = await big.StartLedgerAsync())
             {
                 var t0 = Stopwatch.GetTimestamp();
                 var result = await ledger.Mediator.Send(new RebuildProjectionsCommand());
@@ -81,7 +72,7 @@ public sealed class M7Rebuild(BenchEngine engine) : IScenario
             + (engine.IsPostgres
                 ? "into a fresh database with the same schema on the same server, one INSERT per row sent in batches of 512, one transaction, synchronous_commit=off as the projections use."
                 : "into a fresh file with the same schema, prepared statements, one transaction, synchronous=NORMAL as the projections use.");
-        return new ScenarioResult(Id, Title, rows, setup, engine.IsPostgres ? Readings.M7Postgres : Readings.M7, Stopwatch.GetElapsedTime(started));
+        return new Measurement(rows, setup, engine.IsPostgres ? Readings.M7Postgres : Readings.M7);
     }
 
     private static async Task<TimeSpan> ScanAsync(BenchEngine engine, BigLedger big, long expected)

@@ -1,10 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
-using Ledger.Benchmarks.Harness;
 using Ledger.Infrastructure;
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Queries;
-using Ledger.Infrastructure.Storage;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,17 +16,12 @@ namespace Ledger.Benchmarks.Scenarios;
 /// so the catch-up service loads every event at start, and which then opens accounts (reads the
 /// account, its first statement page and balance series, and sends one deposit through the write path).
 /// </summary>
-public sealed class M8Memory : IScenario
+public sealed class M8Memory() : Scenario("M8", "Memory")
 {
     public const string ChildSwitch = "--m8-child";
 
-    public string Id => "M8";
-
-    public string Title => "Memory";
-
-    public async Task<ScenarioResult> RunAsync(RunContext context)
+    public override async Task<Measurement> MeasureAsync(RunContext context)
     {
-        var started = Stopwatch.GetTimestamp();
         var events = context.Sizes.M8Events;
         var smallEvents = events / 10;
         var emptyPath = context.DatabasePath("m8-empty");
@@ -86,7 +77,7 @@ public sealed class M8Memory : IScenario
         var setup = $"{reps} rep(s); a child process per measurement hosting AddLedger + the catch-up service on a generic host (server GC, as the "
             + $"ASP.NET Core app runs; no Kestrel/Blazor); VmRSS from /proc/self/status after the process settled. Databases of {smallEvents:N0} "
             + $"and {events:N0} events ({perAccount} per account), projections empty at start so the catch-up service loads every event.";
-        return new ScenarioResult(Id, Title, rows, setup, Readings.M8, Stopwatch.GetElapsedTime(started));
+        return new Measurement(rows, setup, Readings.M8);
     }
 
     private static async Task ResetProjectionsAsync(string path)

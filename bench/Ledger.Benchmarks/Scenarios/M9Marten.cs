@@ -1,11 +1,5 @@
-using System.Diagnostics;
-using Ledger.Benchmarks.Harness;
 using Ledger.Benchmarks.Marten;
-using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Infrastructure.Application.Writing;
-using Ledger.Infrastructure.Storage;
-using Ledger.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -18,17 +12,12 @@ namespace Ledger.Benchmarks.Scenarios;
 /// replaying its whole stream. Raw single-row transactions on the same server are the floor of both.
 /// Then Ledger as two instances on one database (one projection leader), 16 clients each.
 /// </summary>
-public sealed class M9Marten : IScenario
+public sealed class M9Marten() : Scenario("M9-pg", "Side by side with Marten, on PostgreSQL")
 {
     private const int Clients = 16;
 
-    public string Id => "M9-pg";
-
-    public string Title => "Side by side with Marten, on PostgreSQL";
-
-    public async Task<ScenarioResult> RunAsync(RunContext context)
+    public override async Task<Measurement> MeasureAsync(RunContext context)
     {
-        var started = Stopwatch.GetTimestamp();
         var engine = BenchEngine.Postgres;
         var sizes = context.Sizes;
         var perRun = Clients * sizes.M2CommandsPerClient;
@@ -93,7 +82,7 @@ public sealed class M9Marten : IScenario
             + "both projections, snapshots). Marten 9.58: EventAppendMode.Quick, UseIdentityMapForAggregates, an inline single-stream snapshot of "
             + "the balance, lightweight sessions, FetchForWriting + AppendOne + SaveChanges per deposit (expected version from the fetch), schema created up front. "
             + "Loads: a full replay of one stream (Ledger's AccountLoader with no snapshot; Marten's AggregateStreamAsync).";
-        return new ScenarioResult(Id, Title, rows, setup, Reading, Stopwatch.GetElapsedTime(started));
+        return new Measurement(rows, setup, Reading);
     }
 
     private const string Reading =

@@ -1,5 +1,3 @@
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Access;
 using Ledger.Web.Api;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;

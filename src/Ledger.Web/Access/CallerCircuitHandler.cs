@@ -1,4 +1,3 @@
-using Ledger.Infrastructure.Application.Access;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 

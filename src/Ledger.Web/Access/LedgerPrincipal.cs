@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Ledger.Infrastructure.Application.Access;
 
 namespace Ledger.Web.Access;
 

@@ -1,5 +1,3 @@
-using Ledger.Infrastructure.Application.Access;
-
 namespace Ledger.Web.Access;
 
 /// <summary>

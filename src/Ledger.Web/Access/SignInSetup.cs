@@ -1,4 +1,3 @@
-using Ledger.Infrastructure.Application.Access;
 using Ledger.Infrastructure.Users;
 using Ledger.Infrastructure.Users.Model;
 using Ledger.Web.Access;

@@ -1,13 +1,8 @@
 using System.Collections.Frozen;
 using System.ComponentModel;
-using Ledger.Domain;
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
 using Ledger.Web.Access;
 using Microsoft.AspNetCore.Mvc;
-// The generated class, not IMediator: its Send overloads are not generic virtual calls (benchmark M3).
-using LedgerMediator = Mediator.Mediator;
 
 namespace Ledger.Web.Api;
 
@@ -45,29 +40,9 @@ internal static class AccountEndpoints
             .Produces<AccountView>(StatusCodes.Status201Created)
             .ProducesErrors(400, 409, 412, 422);
 
-        accounts.MapPost("/{id}/deposits", DepositAsync)
-            .Sends<DepositMoneyCommand>()
-            .WithName("DepositMoney")
-            .WithSummary("Deposit money")
-            .AcceptsJson<DepositRequest>()
-            .Produces<CommandResult>()
-            .ProducesErrors(400, 404, 409, 412, 422);
-
-        accounts.MapPost("/{id}/withdrawals", WithdrawAsync)
-            .Sends<WithdrawMoneyCommand>()
-            .WithName("WithdrawMoney")
-            .WithSummary("Withdraw money")
-            .AcceptsJson<WithdrawalRequest>()
-            .Produces<CommandResult>()
-            .ProducesErrors(400, 404, 409, 412, 422);
-
-        accounts.MapPost("/{id}/close", CloseAsync)
-            .Sends<CloseAccountCommand>()
-            .WithName("CloseAccount")
-            .WithSummary("Close an account whose balance is zero")
-            .AcceptsJson<CloseAccountRequest>()
-            .Produces<CommandResult>()
-            .ProducesErrors(400, 404, 409, 412, 422);
+        accounts.MapAccountCommand<DepositMoneyCommand, DepositRequest>("/{id}/deposits", DepositAsync, "DepositMoney", "Deposit money");
+        accounts.MapAccountCommand<WithdrawMoneyCommand, WithdrawalRequest>("/{id}/withdrawals", WithdrawAsync, "WithdrawMoney", "Withdraw money");
+        accounts.MapAccountCommand<CloseAccountCommand, CloseAccountRequest>("/{id}/close", CloseAsync, "CloseAccount", "Close an account whose balance is zero");
 
         accounts.MapGet("", ListAsync)
             .WithName("ListAccounts")
@@ -101,6 +76,16 @@ internal static class AccountEndpoints
         CommandHeaders.Describe(request.HttpContext.Response, account.Version, account);
         return TypedResults.Created($"/api/accounts/{Uri.EscapeDataString(account.AccountId)}", account);
     }
+
+    /// <summary>A command on one existing account: a JSON body in, the account after it out (see <see cref="Answer"/>).</summary>
+    private static void MapAccountCommand<TCommand, TRequest>(this RouteGroupBuilder accounts, string route, Delegate handler, string name, string summary) =>
+        accounts.MapPost(route, handler)
+            .Sends<TCommand>()
+            .WithName(name)
+            .WithSummary(summary)
+            .AcceptsJson<TRequest>()
+            .Produces<CommandResult>()
+            .ProducesErrors(400, 404, 409, 412, 422);
 
     private static async Task<IResult> DepositAsync(string id, HttpRequest request, [AsParameters] CommandHeaders headers, [FromServices] LedgerMediator mediator, CancellationToken cancellationToken)
     {

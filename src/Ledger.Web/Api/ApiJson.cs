@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using Ledger.Domain;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Ledger.Web.Api;

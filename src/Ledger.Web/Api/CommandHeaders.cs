@@ -1,8 +1,5 @@
 using System.ComponentModel;
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ledger.Web.Api;

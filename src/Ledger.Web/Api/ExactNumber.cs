@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Ledger.Web.Api;
 
 /// <summary>Whether a JSON number's text and the decimal it was read as are the same number, digit for digit.</summary>

@@ -1,5 +1,4 @@
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Queries;
 
 namespace Ledger.Web.Api;
 

@@ -1,7 +1,3 @@
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Access;
-using Ledger.Infrastructure.Application.Commands;
-
 namespace Ledger.Web.Api;
 
 /// <summary>Turns a refusal into the status and problem body the contract (shared/API.md) promises.</summary>

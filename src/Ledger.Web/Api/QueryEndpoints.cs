@@ -1,9 +1,5 @@
 using System.ComponentModel;
-using Ledger.Infrastructure.Application.Queries;
 using Microsoft.AspNetCore.Mvc;
-
-// The generated class, not IMediator: its Send overloads are not generic virtual calls (benchmark M3).
-using LedgerMediator = Mediator.Mediator;
 
 namespace Ledger.Web.Api;
 

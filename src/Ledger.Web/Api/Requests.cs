@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
 
 namespace Ledger.Web.Api;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Ledger.Domain.Accounts;
-using Ledger.Infrastructure.Application.Queries;
 
 namespace Ledger.Web.Api;
 

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Ledger.Domain.Money;
-using Ledger.Infrastructure.Application.Queries;
 
 namespace Ledger.Web.Api;
 

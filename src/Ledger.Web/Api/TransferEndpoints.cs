@@ -1,9 +1,5 @@
-using Ledger.Infrastructure.Application.Commands;
 using Ledger.Web.Access;
 using Microsoft.AspNetCore.Mvc;
-
-// The generated class, not IMediator: its Send overloads are not generic virtual calls (benchmark M3).
-using LedgerMediator = Mediator.Mediator;
 
 namespace Ledger.Web.Api;
 

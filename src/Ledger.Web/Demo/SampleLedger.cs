@@ -1,6 +1,3 @@
-using Ledger.Infrastructure;
-using Ledger.Infrastructure.Application.Commands;
-using Ledger.Infrastructure.Application.Queries;
 using Mediator;
 
 namespace Ledger.Web.Demo;

@@ -1,5 +1,3 @@
-using Ledger.Infrastructure;
-
 namespace Ledger.Web.Operations;
 
 /// <summary>The database a verb works on, found the way the app finds it, so both always agree.</summary>

@@ -1,4 +1,3 @@
-using Ledger.Infrastructure;
 using Ledger.Infrastructure.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -30,8 +29,8 @@ internal static class CopyCommand
             throw new OperationFailedException($"A running ledger holds {sqlite}; stop it first.");
         }
 
-        await using var sqliteLedger = Open(o => o.DatabasePath = sqlite);
-        await using var postgresLedger = Open(o =>
+        await using var sqliteLedger = LedgerFile.Open(o => o.DatabasePath = sqlite);
+        await using var postgresLedger = LedgerFile.Open(o =>
         {
             o.Provider = LedgerOptions.Postgres;
             o.ConnectionString = postgres;
@@ -68,8 +67,4 @@ internal static class CopyCommand
             throw new OperationFailedException("The target's events differ from the source's.");
         }
     }
-
-    /// <summary>A ledger's services over one database, with nothing running in the background.</summary>
-    private static ServiceProvider Open(Action<LedgerOptions> database) =>
-        new ServiceCollection().AddLogging().AddLedger(database).BuildServiceProvider();
 }

@@ -1,6 +1,3 @@
-using Ledger.Infrastructure.Application.Access;
-using System.Globalization;
-using Ledger.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Web.Operations;

@@ -1,8 +1,3 @@
-using Ledger.Infrastructure;
-using Ledger.Infrastructure.Application.Queries;
-using Mediator;
-using Microsoft.Data.Sqlite;
-
 namespace Ledger.Web.Operations;
 
 /// <summary>
@@ -23,26 +18,20 @@ internal static class HashCommand
             throw new OperationFailedException($"There is no SQLite ledger at {Path.GetFullPath(options.DatabasePath)}.");
         }
 
-        await using var ledger = new ServiceCollection().AddLogging().AddLedger(o =>
-        {
-            o.Provider = options.Provider;
-            o.ConnectionString = options.ConnectionString;
-            o.DatabasePath = options.DatabasePath;
-        }).BuildServiceProvider();
-        try
-        {
-            var fingerprint = await ledger.GetRequiredService<IMediator>().Send(new GetEventsFingerprintQuery(), cancellationToken);
-            await OperationsCli.PrintAsync(output,
-            [
-                ("database", options.UsesPostgres() ? "postgres" : Path.GetFullPath(options.DatabasePath)),
-                ("events", fingerprint.EventCount),
-                ("head", fingerprint.HeadPosition),
-                ("hash", fingerprint.ContentHash),
-            ]);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-        }
+        var fingerprint = await LedgerFile.FingerprintAsync(
+            o =>
+            {
+                o.Provider = options.Provider;
+                o.ConnectionString = options.ConnectionString;
+                o.DatabasePath = options.DatabasePath;
+            },
+            cancellationToken);
+        await OperationsCli.PrintAsync(output,
+        [
+            ("database", options.UsesPostgres() ? "postgres" : Path.GetFullPath(options.DatabasePath)),
+            ("events", fingerprint.EventCount),
+            ("head", fingerprint.HeadPosition),
+            ("hash", fingerprint.ContentHash),
+        ]);
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Ledger.Infrastructure.Application.Queries;
 using Microsoft.Data.Sqlite;
 
 namespace Ledger.Web.Operations;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ledger.Infrastructure.Users;
 
 namespace Ledger.Web.Operations;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Ledger.Infrastructure;
 using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Sql;
 using Ledger.Infrastructure.Users;

@@ -1,4 +1,3 @@
-using Ledger.Infrastructure.Application.Access;
 using Ledger.Infrastructure.Users;
 
 namespace Ledger.Web.Operations;

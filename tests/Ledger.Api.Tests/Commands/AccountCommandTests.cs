@@ -113,7 +113,7 @@ public sealed class AccountCommandTests(ApiFixture fixture) : ApiTest(fixture)
         var response = await Client.RefusedAsync(c => c.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 10.01m, transactionReference = "r" }));
 
         await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "insufficient_funds");
-        Assert.Equal(10m, (await Client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(10m, await Client.BalanceAsync(id));
     }
 
     [Fact]

@@ -5,9 +5,7 @@ public sealed class TransferTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Transfer_MovesMoney_AndAnswersBothLegs_WithTheSourceVersionAsETag()
     {
-        var (from, to) = (Api.NewId(), Api.NewId());
-        await Client.OpenAsync(from, 100m);
-        await Client.OpenAsync(to, 5m);
+        var (from, to) = (await Client.OpenNewAsync(100m), await Client.OpenNewAsync(5m));
 
         var response = await Client.PostAsync("/api/transfers", new { transferId = "rent-2026-03", fromAccountId = from, toAccountId = to, amount = 40.5m, description = "Rent" });
 
@@ -25,9 +23,7 @@ public sealed class TransferTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Transfer_WithoutTransferId_GeneratesOne()
     {
-        var (from, to) = (Api.NewId(), Api.NewId());
-        await Client.OpenAsync(from, 10m);
-        await Client.OpenAsync(to, 0m);
+        var (from, to) = (await Client.OpenNewAsync(10m), await Client.OpenNewAsync(0m));
 
         var result = await (await Client.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 1 })).OkJsonAsync();
 
@@ -47,9 +43,7 @@ public sealed class TransferTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Transfer_BetweenCurrencies_Is422CurrencyMismatch()
     {
-        var (from, to) = (Api.NewId(), Api.NewId());
-        await Client.OpenAsync(from, 10m, "EUR");
-        await Client.OpenAsync(to, 10m, "USD");
+        var (from, to) = (await Client.OpenNewAsync(10m, "EUR"), await Client.OpenNewAsync(10m, "USD"));
 
         var response = await Client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 1 }));
 
@@ -69,9 +63,7 @@ public sealed class TransferTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Transfer_MoreThanTheSourceHolds_Is422InsufficientFunds()
     {
-        var (from, to) = (Api.NewId(), Api.NewId());
-        await Client.OpenAsync(from, 10m);
-        await Client.OpenAsync(to, 0m);
+        var (from, to) = (await Client.OpenNewAsync(10m), await Client.OpenNewAsync(0m));
 
         var response = await Client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 10.01m }));
 
@@ -81,9 +73,7 @@ public sealed class TransferTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Transfer_IfMatch_IsCheckedAgainstTheSourceAccount()
     {
-        var (from, to) = (Api.NewId(), Api.NewId());
-        await Client.OpenAsync(from, 10m);
-        await Client.OpenAsync(to, 0m);
+        var (from, to) = (await Client.OpenNewAsync(10m), await Client.OpenNewAsync(0m));
         await Client.DepositAsync(to, 1m);
 
         var stale = await Client.RefusedAsync(c => c.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 1 }, ("If-Match", "\"2\"")));

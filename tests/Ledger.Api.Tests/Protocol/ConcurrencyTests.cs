@@ -61,27 +61,23 @@ public sealed class ConcurrencyConflictTests
     [Fact]
     public async Task ConflictThatOutlastsTheRetries_Is409ConcurrencyConflict_AndTheCommandWritesNothing()
     {
-        await using var factory = RivalFactory(await TestDatabase.NewAsync("ledger-api-test"), out var rival, maxRetries: 0);
-        using var client = factory.CreateClient();
-        var id = await client.OpenNewAsync(10m);
-        var before = await client.EventCountAsync();
-        rival().Arm(1);
+        await using var app = await RivalApp.StartAsync(maxRetries: 0);
+        var before = await app.Client.EventCountAsync();
+        app.ArmRival(1);
 
-        var response = await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "lost-race" });
+        var response = await app.Client.PostAsync(app.Deposits, new { amount = 5, transactionReference = "lost-race" });
 
         await response.ProblemAsync(HttpStatusCode.Conflict, "concurrency_conflict");
-        Assert.Equal(before + 1, await client.EventCountAsync()); // the rival's event only
+        Assert.Equal(before + 1, await app.Client.EventCountAsync()); // the rival's event only
     }
 
     [Fact]
     public async Task ConflictWithoutIfMatch_IsRetriedOnFreshState_AndSucceeds()
     {
-        await using var factory = RivalFactory(await TestDatabase.NewAsync("ledger-api-test"), out var rival, maxRetries: 3);
-        using var client = factory.CreateClient();
-        var id = await client.OpenNewAsync(10m);
-        rival().Arm(2);
+        await using var app = await RivalApp.StartAsync(maxRetries: 3);
+        app.ArmRival(2);
 
-        var response = await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "won-on-retry" });
+        var response = await app.Client.PostAsync(app.Deposits, new { amount = 5, transactionReference = "won-on-retry" });
 
         var result = await response.OkJsonAsync();
         Assert.Equal(4, result.GetProperty("version").GetInt64());
@@ -92,24 +88,49 @@ public sealed class ConcurrencyConflictTests
     [Fact]
     public async Task ConflictWithIfMatch_IsNotRetried_AndIs412VersionMismatch()
     {
-        await using var factory = RivalFactory(await TestDatabase.NewAsync("ledger-api-test"), out var rival, maxRetries: 3);
-        using var client = factory.CreateClient();
-        var id = await client.OpenNewAsync(10m);
-        rival().Arm(1);
+        await using var app = await RivalApp.StartAsync(maxRetries: 3);
+        app.ArmRival(1);
 
-        var response = await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "pinned" }, ("If-Match", "\"1\""));
+        var response = await app.Client.PostAsync(app.Deposits, new { amount = 5, transactionReference = "pinned" }, ("If-Match", "\"1\""));
 
         await response.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_mismatch");
     }
 
-    private static LedgerApiFactory RivalFactory(TestDatabase database, out Func<RivalWriterEventStore> rival, int maxRetries)
+    /// <summary>An app on a database of its own whose store lets a rival append first when armed, with an account holding 10.</summary>
+    private sealed class RivalApp(LedgerApiFactory factory, HttpClient client, string accountId) : IAsyncDisposable
     {
-        var factory = new LedgerApiFactory(
-            database,
-            services: ForwardingEventStore.Install<RivalWriterEventStore>,
-            settings: new Dictionary<string, string> { ["Ledger:MaxConcurrencyRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        rival = () => factory.Services.GetRequiredService<RivalWriterEventStore>();
-        return factory;
+        public HttpClient Client => client;
+
+        /// <summary>The account's deposits route.</summary>
+        public string Deposits => $"/api/accounts/{accountId}/deposits";
+
+        public static async Task<RivalApp> StartAsync(int maxRetries)
+        {
+            var factory = new LedgerApiFactory(
+                await TestDatabase.NewAsync("ledger-api-test"),
+                services: ForwardingEventStore.Install<RivalWriterEventStore>,
+                settings: new Dictionary<string, string> { ["Ledger:MaxConcurrencyRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            var client = factory.CreateClient();
+            try
+            {
+                return new RivalApp(factory, client, await client.OpenNewAsync(10m));
+            }
+            catch
+            {
+                client.Dispose();
+                await factory.DisposeAsync();
+                throw;
+            }
+        }
+
+        /// <summary>A rival appends first before each of the next <paramref name="appends"/> appends.</summary>
+        public void ArmRival(int appends) => factory.Services.GetRequiredService<RivalWriterEventStore>().Arm(appends);
+
+        public async ValueTask DisposeAsync()
+        {
+            client.Dispose();
+            await factory.DisposeAsync();
+        }
     }
 }
 

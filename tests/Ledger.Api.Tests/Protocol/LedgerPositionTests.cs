@@ -19,13 +19,13 @@ public sealed class LedgerPositionTests(ApiFixture fixture) : ApiTest(fixture)
 
         var deposited = await Client.PostAsync($"/api/accounts/{from}/deposits", new { amount = 5, transactionReference = "p-1" });
         Assert.Equal(await LastPositionAsync(from), Position(deposited));
-        Assert.Equal(15m, (await Client.GetJsonAsync($"/api/accounts/{from}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(15m, await Client.BalanceAsync(from));
 
         var moved = await Client.PostAsync("/api/transfers", new { fromAccountId = from, toAccountId = to, amount = 4 });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal(Math.Max(await LastPositionAsync(from), await LastPositionAsync(to)), Position(moved));
         Assert.True(Position(moved) > Position(deposited));
-        Assert.Equal(4m, (await Client.GetJsonAsync($"/api/accounts/{to}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(4m, await Client.BalanceAsync(to));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class SameRequestTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Null(corrected.Header("Idempotency-Replayed"));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal("true", again.Header("Idempotency-Replayed"));
-        Assert.Equal(15m, (await Client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(15m, await Client.BalanceAsync(id));
     }
 
     [Theory]
@@ -70,15 +70,13 @@ public sealed class SameRequestTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(HttpStatusCode.OK, pinned.StatusCode);
         Assert.Equal(HttpStatusCode.OK, unpinned.StatusCode);
         Assert.Equal("true", unpinned.Header("Idempotency-Replayed"));
-        Assert.Equal(3m, (await Client.GetJsonAsync($"/api/accounts/{id}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(3m, await Client.BalanceAsync(id));
     }
 
     [Fact]
     public async Task ACallersTransferId_MovesMoneyOnce_WithoutAnyKey()
     {
-        var (from, to) = (Api.NewId(), Api.NewId());
-        await Client.OpenAsync(from, 10m);
-        await Client.OpenAsync(to, 0m);
+        var (from, to) = (await Client.OpenNewAsync(10m), await Client.OpenNewAsync(0m));
         var transferId = Api.NewId("trf");
         var body = new { transferId, fromAccountId = from, toAccountId = to, amount = 4 };
 
@@ -92,16 +90,14 @@ public sealed class SameRequestTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(HttpStatusCode.OK, underAKey.StatusCode);
         Assert.Equal("true", underAKey.Header("Idempotency-Replayed"));
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
-        Assert.Equal(6m, (await Client.GetJsonAsync($"/api/accounts/{from}")).GetProperty("balance").GetDecimal());
-        Assert.Equal(4m, (await Client.GetJsonAsync($"/api/accounts/{to}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(6m, await Client.BalanceAsync(from));
+        Assert.Equal(4m, await Client.BalanceAsync(to));
     }
 
     [Fact]
     public async Task ACallersTransferId_WithAnotherBody_IsRefusedAsReused_AndMovesNothing()
     {
-        var (from, to) = (Api.NewId(), Api.NewId());
-        await Client.OpenAsync(from, 10m);
-        await Client.OpenAsync(to, 0m);
+        var (from, to) = (await Client.OpenNewAsync(10m), await Client.OpenNewAsync(0m));
         var transferId = Api.NewId("trf");
         await Client.PostAsync("/api/transfers", new { transferId, fromAccountId = from, toAccountId = to, amount = 4 });
         var count = await Client.EventCountAsync();
@@ -116,9 +112,7 @@ public sealed class SameRequestTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task ATransferIdWhoseFirstTransferWasRefused_CanStillBeUsed()
     {
-        var (from, to) = (Api.NewId(), Api.NewId());
-        await Client.OpenAsync(from, 1m);
-        await Client.OpenAsync(to, 0m);
+        var (from, to) = (await Client.OpenNewAsync(1m), await Client.OpenNewAsync(0m));
         var transferId = Api.NewId("trf");
         var body = new { transferId, fromAccountId = from, toAccountId = to, amount = 4 };
 
@@ -129,6 +123,6 @@ public sealed class SameRequestTests(ApiFixture fixture) : ApiTest(fixture)
 
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Null(accepted.Header("Idempotency-Replayed"));
-        Assert.Equal(4m, (await Client.GetJsonAsync($"/api/accounts/{to}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(4m, await Client.BalanceAsync(to));
     }
 }

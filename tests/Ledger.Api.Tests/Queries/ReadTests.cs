@@ -133,9 +133,7 @@ public sealed class EventReadTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task EventFeed_AnswersEventsAfterAPosition_InGlobalOrder_WithTheLastPosition()
     {
         var start = (await Client.GetJsonAsync("/api/status")).GetProperty("headPosition").GetInt64();
-        var (a, b) = (Api.NewId(), Api.NewId());
-        await Client.OpenAsync(a, 1m);
-        await Client.OpenAsync(b, 1m);
+        var (a, b) = (await Client.OpenNewAsync(1m), await Client.OpenNewAsync(1m));
         await Client.DepositAsync(a, 1m);
 
         var feed = await Client.GetJsonAsync($"/api/events?after={start}&limit=2");

@@ -6,9 +6,7 @@ public sealed class UnreadableEventTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task AnUnreadableEvent_IsListedInStatus_ShownAsStoredInTheFeed_AndRefusesCommandsOnItsAccountOnly()
     {
-        var (held, other) = (Api.NewId(), Api.NewId());
-        await Client.OpenAsync(held, 100m);
-        await Client.OpenAsync(other, 100m);
+        var (held, other) = (await Client.OpenNewAsync(100m), await Client.OpenNewAsync(100m));
         var position = await RawEvents.InsertAsync(Fixture.Factory.Services, held, 2, "InterestApplied", 1, $$"""{"accountId":"{{held}}","amount":1.5}""");
         var count = await Client.EventCountAsync();
 
@@ -19,7 +17,7 @@ public sealed class UnreadableEventTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Contains("InterestApplied", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
         Assert.Equal(count + 1, await Client.EventCountAsync());
-        Assert.Equal(107m, (await Client.GetJsonAsync($"/api/accounts/{other}")).GetProperty("balance").GetDecimal());
+        Assert.Equal(107m, await Client.BalanceAsync(other));
 
         var feed = await Client.GetJsonAsync($"/api/events?after={position - 1}&limit=1");
         var stored = feed.GetProperty("items")[0];

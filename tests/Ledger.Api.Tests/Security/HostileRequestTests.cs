@@ -116,9 +116,7 @@ public sealed class HostileRequestTests(ApiFixture fixture) : ApiTest(fixture)
 
     private async Task<(string Url, string Json)> ResolveAsync(string route, string body)
     {
-        var (id, other) = (Api.NewId(), Api.NewId());
-        await Client.OpenAsync(id, 100m);
-        await Client.OpenAsync(other, 0m);
+        var (id, other) = (await Client.OpenNewAsync(100m), await Client.OpenNewAsync(0m));
         return (route.Replace("{id}", id, StringComparison.Ordinal),
             body.Replace("{id}", id, StringComparison.Ordinal).Replace("{other}", other, StringComparison.Ordinal));
     }

@@ -71,17 +71,9 @@ public sealed partial class SignInApp : IAsyncLifetime
     public Task AddUserAsync(string name, string role) =>
         InScopeAsync(s => s.GetRequiredService<UserDirectory>().AddAsync(name, role, PasswordOf(name)));
 
-    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider);
-    }
+    public Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work) => Factory.Services.InScopeAsync(work);
 
-    public Task InScopeAsync(Func<IServiceProvider, Task> work) => InScopeAsync(async s =>
-    {
-        await work(s);
-        return true;
-    });
+    public Task InScopeAsync(Func<IServiceProvider, Task> work) => Factory.Services.InScopeAsync(work);
 
     /// <summary>A request as <paramref name="who"/>: a user's (or the expired or revoked) token, or no credentials.</summary>
     public Task<HttpResponseMessage> SendAsync(string who, HttpMethod method, string path, string? json = null, params (string Name, string Value)[] headers)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ledger.EndToEnd.Tests.Accessibility;
 
 /// <summary>
@@ -14,82 +16,75 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
     private static readonly ColorScheme[] Themes = [ColorScheme.Light, ColorScheme.Dark];
 
     [SkippableFact]
-    public async Task EveryMainPage_HasNoSeriousViolations_InBothThemes()
-    {
-        await JourneyAsync(
-            async (app, page) =>
+    public Task EveryMainPage_HasNoSeriousViolations_InBothThemes() =>
+        InBothThemesAsync(
+            ["--seed-demo"],
+            async (page, scheme, failures) =>
             {
-                var failures = new List<string>();
-                foreach (var scheme in Themes)
+                foreach (var path in MainPages)
                 {
-                    await page.EmulateMediaAsync(new() { ColorScheme = scheme });
-                    foreach (var path in MainPages)
-                    {
-                        await GotoAsync(page, path);
-                        await ExpectThemeAsync(page, scheme);
-                        await Expect(page.GetByRole(AriaRole.Main)).ToHaveCountAsync(1);
-                        // Grids and charts fill in after the circuit starts; check what a person finally sees.
-                        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-                        await Expect(page.Locator(".mud-table-loading, .mud-progress-linear")).ToHaveCountAsync(0);
-                        await CollectAsync(failures, page, $"{path} ({scheme})");
-                    }
-                }
-
-                Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
-            },
-            arguments: ["--seed-demo"]);
-    }
-
-    [SkippableFact]
-    public async Task EveryDialog_HasNoSeriousViolations_InBothThemes_AndClosingGivesFocusBack()
-    {
-        await JourneyAsync(
-            async (app, page) =>
-            {
-                var failures = new List<string>();
-                foreach (var scheme in Themes)
-                {
-                    await page.EmulateMediaAsync(new() { ColorScheme = scheme });
-                    await GotoAsync(page, "/accounts/" + Account);
+                    await GotoAsync(page, path);
                     await ExpectThemeAsync(page, scheme);
-                    foreach (var (opener, title) in new[]
-                    {
-                        ("Open account", "Open account"), ("Deposit", "Deposit"), ("Withdraw", "Withdraw"),
-                        ("Transfer", "Transfer"), ("Close account", "Close account"), ("Keyboard shortcuts", "Keyboard shortcuts"),
-                    })
-                    {
-                        await CheckDialogAsync(page, Button(page, opener).First, title, scheme, failures);
-                    }
-
-                    await GotoAsync(page, "/diagnostics");
-                    await CheckDialogAsync(page, Button(page, "Rebuild projections"), "Rebuild projections?", scheme, failures);
+                    await Expect(page.GetByRole(AriaRole.Main)).ToHaveCountAsync(1);
+                    // Grids and charts fill in after the circuit starts; check what a person finally sees.
+                    await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                    await Expect(page.Locator(".mud-table-loading, .mud-progress-linear")).ToHaveCountAsync(0);
+                    await CollectAsync(failures, page, $"{path} ({scheme})");
                 }
-
-                Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
-            },
-            arguments: ["--seed-demo"]);
-    }
+            });
 
     [SkippableFact]
-    public async Task SignInPage_HasNoSeriousViolations_InBothThemes()
-    {
-        await JourneyAsync(
+    public Task EveryDialog_HasNoSeriousViolations_InBothThemes_AndClosingGivesFocusBack() =>
+        InBothThemesAsync(
+            ["--seed-demo"],
+            async (page, scheme, failures) =>
+            {
+                await GotoAsync(page, "/accounts/" + Account);
+                await ExpectThemeAsync(page, scheme);
+                foreach (var (opener, title) in new[]
+                {
+                    ("Open account", "Open account"), ("Deposit", "Deposit"), ("Withdraw", "Withdraw"),
+                    ("Transfer", "Transfer"), ("Close account", "Close account"), ("Keyboard shortcuts", "Keyboard shortcuts"),
+                })
+                {
+                    await CheckDialogAsync(page, Button(page, opener).First, title, scheme, failures);
+                }
+
+                await GotoAsync(page, "/diagnostics");
+                await CheckDialogAsync(page, Button(page, "Rebuild projections"), "Rebuild projections?", scheme, failures);
+            });
+
+    [SkippableFact]
+    public Task SignInPage_HasNoSeriousViolations_InBothThemes() =>
+        InBothThemesAsync(
+            ["--auth", "on"],
+            async (page, scheme, failures) =>
+            {
+                await page.GotoAsync("/login");
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Ledger" })).ToBeVisibleAsync();
+                await Expect(page.GetByRole(AriaRole.Main)).ToHaveCountAsync(1);
+                await CollectAsync(failures, page, $"/login ({scheme})");
+            });
+
+    /// <summary>
+    /// Runs <paramref name="check"/> on an app started with <paramref name="arguments"/> once per theme, with the
+    /// operating system's preference emulated, collecting what axe finds; fails at the end with all of it.
+    /// </summary>
+    private Task InBothThemesAsync(string[] arguments, Func<IPage, ColorScheme, List<string>, Task> check, [CallerMemberName] string name = "") =>
+        JourneyAsync(
             async (app, page) =>
             {
                 var failures = new List<string>();
                 foreach (var scheme in Themes)
                 {
                     await page.EmulateMediaAsync(new() { ColorScheme = scheme });
-                    await page.GotoAsync("/login");
-                    await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Ledger" })).ToBeVisibleAsync();
-                    await Expect(page.GetByRole(AriaRole.Main)).ToHaveCountAsync(1);
-                    await CollectAsync(failures, page, $"/login ({scheme})");
+                    await check(page, scheme, failures);
                 }
 
                 Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
             },
-            arguments: ["--auth", "on"]);
-    }
+            arguments: arguments,
+            name: name);
 
     /// <summary>Opens a dialog with the mouse, checks it with axe, closes it with Esc and expects focus back on the opener.</summary>
     private static async Task CheckDialogAsync(IPage page, ILocator opener, string title, ColorScheme scheme, List<string> failures)

@@ -1,26 +1,25 @@
 namespace Ledger.Infrastructure.Tests.Commands;
 
-public sealed class ConcurrencyTests
+public sealed class ConcurrencyTests : LedgerTestBase
 {
     [Fact]
     public async Task EightWritersOfTwoHundredDeposits_EndWithTheExactSum_AndGaplessVersions()
     {
-        await using var ledger = await TestLedger.StartAsync();
-        await ledger.Mediator.Send(new OpenAccountCommand("HOT", "h", null, "EUR", 0m));
+        await Ledger.Mediator.Send(new OpenAccountCommand("HOT", "h", null, "EUR", 0m));
 
         var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
         {
             for (var i = 0; i < 200; i++)
             {
-                await ledger.Mediator.Send(new DepositMoneyCommand("HOT", 0.01m * (w + 1), $"w{w}-{i}"));
+                await Ledger.Mediator.Send(new DepositMoneyCommand("HOT", 0.01m * (w + 1), $"w{w}-{i}"));
             }
         }));
         await Task.WhenAll(writers);
 
         var expected = Enumerable.Range(1, 8).Sum(w => 0.01m * w * 200);
-        Assert.Equal(expected, (await ledger.Mediator.Send(new GetAccountQuery("HOT")))!.Balance);
-        await AssertGaplessAsync(ledger, "BankAccount-HOT", 1601);
-        await ReadModelAssert.EqualsReplayAsync(ledger);
+        Assert.Equal(expected, (await Ledger.Mediator.Send(new GetAccountQuery("HOT")))!.Balance);
+        await AssertGaplessAsync(Ledger, "BankAccount-HOT", 1601);
+        await ReadModelAssert.EqualsReplayAsync(Ledger);
     }
 
     [Fact]

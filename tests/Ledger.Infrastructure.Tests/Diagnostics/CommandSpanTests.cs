@@ -7,12 +7,13 @@ namespace Ledger.Infrastructure.Tests.Diagnostics;
 /// Every command runs inside a <c>command {Type}</c> span on the "Ledger" source. The listener hears every
 /// test running in this process, so each test finds its own span by the command id it chose.
 /// </summary>
-public sealed class CommandSpanTests : IDisposable
+public sealed class CommandSpanTests : LedgerTestBase, IDisposable
 {
     private readonly ConcurrentQueue<Activity> stopped = new();
     private readonly ActivityListener listener;
 
     public CommandSpanTests()
+        : base(o => o.Synchronous = "OFF")
     {
         listener = new ActivityListener
         {
@@ -26,10 +27,9 @@ public sealed class CommandSpanTests : IDisposable
     [Fact]
     public async Task HandledCommand_IsOneSpan_NamedForItsType_WithItsOutcome()
     {
-        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "OFF");
         var id = NewId();
 
-        await ledger.Mediator.Send(new OpenAccountCommand("S-1", "h", "Sam", "EUR", 10m) { CommandId = id });
+        await Ledger.Mediator.Send(new OpenAccountCommand("S-1", "h", "Sam", "EUR", 10m) { CommandId = id });
 
         var span = Assert.Single(SpansOf(id));
         Assert.Equal("command OpenAccountCommand", span.DisplayName);
@@ -42,11 +42,10 @@ public sealed class CommandSpanTests : IDisposable
     [Fact]
     public async Task RefusedCommand_IsAnErrorSpan_CarryingTheStableCode()
     {
-        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "OFF");
-        await ledger.Mediator.Send(new OpenAccountCommand("S-2", "h", "Sam", "EUR", 10m));
+        await Ledger.Mediator.Send(new OpenAccountCommand("S-2", "h", "Sam", "EUR", 10m));
         var id = NewId();
 
-        await Assert.ThrowsAsync<DomainException>(() => ledger.Mediator.Send(new WithdrawMoneyCommand("S-2", 50m, "too much") { CommandId = id }).AsTask());
+        await Assert.ThrowsAsync<DomainException>(() => Ledger.Mediator.Send(new WithdrawMoneyCommand("S-2", 50m, "too much") { CommandId = id }).AsTask());
 
         var span = Assert.Single(SpansOf(id));
         Assert.Equal("command WithdrawMoneyCommand", span.DisplayName);
@@ -59,12 +58,11 @@ public sealed class CommandSpanTests : IDisposable
     [Fact]
     public async Task ResentCommand_IsMarkedReplayed()
     {
-        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "OFF");
-        await ledger.Mediator.Send(new OpenAccountCommand("S-3", "h", "Sam", "EUR", 10m));
+        await Ledger.Mediator.Send(new OpenAccountCommand("S-3", "h", "Sam", "EUR", 10m));
         var id = NewId();
 
-        await ledger.Mediator.Send(new DepositMoneyCommand("S-3", 5m, "once") { CommandId = id });
-        await ledger.Mediator.Send(new DepositMoneyCommand("S-3", 5m, "once") { CommandId = id });
+        await Ledger.Mediator.Send(new DepositMoneyCommand("S-3", 5m, "once") { CommandId = id });
+        await Ledger.Mediator.Send(new DepositMoneyCommand("S-3", 5m, "once") { CommandId = id });
 
         Assert.Equal(["handled", "replayed"], SpansOf(id).Select(s => s.GetTagItem(LedgerTelemetry.OutcomeTag)));
     }

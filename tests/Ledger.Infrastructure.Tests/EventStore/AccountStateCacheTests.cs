@@ -1,37 +1,35 @@
 namespace Ledger.Infrastructure.Tests.EventStore;
 
 /// <summary>The write path's cache of folded states must never decide a command on a state the database has moved past.</summary>
-public sealed class AccountStateCacheTests
+public sealed class AccountStateCacheTests : LedgerTestBase
 {
     [Fact]
     public async Task AnotherProcessWritesInBetween_TheNextCommandDecidesOnTheDatabaseState()
     {
-        await using var first = await TestLedger.StartAsync();
-        await first.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
-        await first.Mediator.Send(new DepositMoneyCommand("A", 5m, "cached"));
-        await using var second = await TestLedger.StartAsync(database: first.Database.Borrow());
+        await Ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
+        await Ledger.Mediator.Send(new DepositMoneyCommand("A", 5m, "cached"));
+        await using var second = await TestLedger.StartAsync(database: Ledger.Database.Borrow());
         await second.Mediator.Send(new WithdrawMoneyCommand("A", 15m, "elsewhere"));
 
-        // The first process cached A at 15; the database says 0, so this withdrawal must be refused...
-        var refused = await Assert.ThrowsAsync<DomainException>(async () => await first.Mediator.Send(new WithdrawMoneyCommand("A", 1m, "stale")));
+        // This process cached A at 15; the database says 0, so this withdrawal must be refused...
+        var refused = await Assert.ThrowsAsync<DomainException>(async () => await Ledger.Mediator.Send(new WithdrawMoneyCommand("A", 1m, "stale")));
         Assert.Equal(ErrorCodes.InsufficientFunds, refused.Code);
 
         // ...and this deposit lands on top of the other process's event, not beside it.
-        var result = await first.Mediator.Send(new DepositMoneyCommand("A", 2m, "fresh"));
+        var result = await Ledger.Mediator.Send(new DepositMoneyCommand("A", 2m, "fresh"));
         Assert.Equal(4, result.Version);
         Assert.Equal(2m, result.Balance);
-        Assert.Equal(await first.Get<AccountLoader>().ReplayAsync("A", default), await first.Get<AccountLoader>().LoadAsync("A", default));
+        Assert.Equal(await Ledger.Get<AccountLoader>().ReplayAsync("A", default), await Ledger.Get<AccountLoader>().LoadAsync("A", default));
     }
 
     [Fact]
     public async Task IfMatch_IsCheckedAgainstTheDatabaseVersion_NotTheCachedOne()
     {
-        await using var first = await TestLedger.StartAsync();
-        await first.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
-        await using var second = await TestLedger.StartAsync(database: first.Database.Borrow());
+        await Ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
+        await using var second = await TestLedger.StartAsync(database: Ledger.Database.Borrow());
         await second.Mediator.Send(new DepositMoneyCommand("A", 1m, "elsewhere"));
 
-        var result = await first.Mediator.Send(new DepositMoneyCommand("A", 1m, "pinned") { ExpectedVersion = 2 });
+        var result = await Ledger.Mediator.Send(new DepositMoneyCommand("A", 1m, "pinned") { ExpectedVersion = 2 });
 
         Assert.Equal(3, result.Version);
     }

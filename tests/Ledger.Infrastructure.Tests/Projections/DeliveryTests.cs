@@ -7,54 +7,51 @@ namespace Ledger.Infrastructure.Tests.Projections;
 /// only past positions with nothing missing before them, and whatever it cannot vouch for is taken from
 /// the store in order.
 /// </summary>
-public sealed class DeliveryTests
+public sealed class DeliveryTests : LedgerTestBase
 {
     [Fact]
     public async Task ADeliveryWithAHoleInIt_IsNotTakenOnTrust_AndTheHoleIsFilledFromTheStore()
     {
-        await using var ledger = await TestLedger.StartAsync();
-        await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
+        await Ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
         var meta = new EventMetadata("c", "hole", "test");
-        var first = await ledger.AppendUnpublishedAsync([Deposit(1, 1m)], meta);
-        await ledger.AppendUnpublishedAsync([Deposit(2, 2m)], meta with { CausationId = "hole-2" });
-        var third = await ledger.AppendUnpublishedAsync([Deposit(3, 4m)], meta with { CausationId = "hole-3" });
+        var first = await Ledger.AppendUnpublishedAsync([Deposit(1, 1m)], meta);
+        await Ledger.AppendUnpublishedAsync([Deposit(2, 2m)], meta with { CausationId = "hole-2" });
+        var third = await Ledger.AppendUnpublishedAsync([Deposit(3, 4m)], meta with { CausationId = "hole-3" });
 
-        await ledger.Get<IPublisher>().Publish(new EventsAppended([.. first, .. third], []));
+        await Ledger.Get<IPublisher>().Publish(new EventsAppended([.. first, .. third], []));
 
-        await ReadModelAssert.EqualsReplayAsync(ledger);
-        await AssertCheckpointsAtAsync(ledger, 4);
+        await ReadModelAssert.EqualsReplayAsync(Ledger);
+        await AssertCheckpointsAtAsync(Ledger, 4);
     }
 
     [Fact]
     public async Task AnEarlyDelivery_LeavesTheCheckpointWhereItWas_UntilTheStoreFillsIn()
     {
-        await using var ledger = await TestLedger.StartAsync();
-        await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
-        await ledger.AppendUnpublishedAsync([Deposit(1, 1m)], new EventMetadata("c", "early-1", "test"));
-        var second = await ledger.AppendUnpublishedAsync([Deposit(2, 2m)], new EventMetadata("c", "early-2", "test"));
+        await Ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
+        await Ledger.AppendUnpublishedAsync([Deposit(1, 1m)], new EventMetadata("c", "early-1", "test"));
+        var second = await Ledger.AppendUnpublishedAsync([Deposit(2, 2m)], new EventMetadata("c", "early-2", "test"));
         var changes = new List<ReadModelChange>();
-        ledger.Get<ReadModelNotifier>().Changed += changes.Add;
+        Ledger.Get<ReadModelNotifier>().Changed += changes.Add;
 
-        await ledger.Get<ProjectionRunner>().DeliverAsync(second, default);
+        await Ledger.Get<ProjectionRunner>().DeliverAsync(second, default);
 
         // Caught up from the store in the same call: both events, in order, announced at the head.
-        await ReadModelAssert.EqualsReplayAsync(ledger);
-        await AssertCheckpointsAtAsync(ledger, 3);
+        await ReadModelAssert.EqualsReplayAsync(Ledger);
+        await AssertCheckpointsAtAsync(Ledger, 3);
         Assert.All(changes, c => Assert.Equal(3, c.Position));
     }
 
     [Fact]
     public async Task TwoProcessesDelivering_KeepEveryReadModelEqualToAReplay()
     {
-        await using var first = await TestLedger.StartAsync();
-        await using var second = await TestLedger.StartAsync(database: first.Database.Borrow());
-        await first.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 1_000m));
-        await first.Mediator.Send(new OpenAccountCommand("B", "h", null, "EUR", 1_000m));
+        await using var second = await TestLedger.StartAsync(database: Ledger.Database.Borrow());
+        await Ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 1_000m));
+        await Ledger.Mediator.Send(new OpenAccountCommand("B", "h", null, "EUR", 1_000m));
 
         // Both write (and deliver) at once, on the same accounts: conflicts and early deliveries included.
         await Task.WhenAll(Enumerable.Range(0, 2).Select(p => Task.Run(async () =>
         {
-            var ledger = p == 0 ? first : second;
+            var ledger = p == 0 ? Ledger : second;
             for (var i = 0; i < 30; i++)
             {
                 await ledger.Mediator.Send(i % 3 == 0
@@ -62,10 +59,10 @@ public sealed class DeliveryTests
                     : new DepositMoneyCommand(i % 2 == 0 ? "A" : "B", 1m, $"p{p}-{i}"));
             }
         })));
-        await first.CatchUpAsync();
+        await Ledger.CatchUpAsync();
 
-        await ReadModelAssert.EqualsReplayAsync(first);
-        await AssertCheckpointsAtAsync(first, await first.EventCountAsync());
+        await ReadModelAssert.EqualsReplayAsync(Ledger);
+        await AssertCheckpointsAtAsync(Ledger, await Ledger.EventCountAsync());
     }
 
     private static StreamAppend Deposit(long after, decimal amount) =>

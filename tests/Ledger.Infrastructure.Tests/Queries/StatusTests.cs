@@ -1,18 +1,17 @@
 namespace Ledger.Infrastructure.Tests.Queries;
 
-public sealed class StatusTests
+public sealed class StatusTests : LedgerTestBase
 {
     [Fact]
     public async Task Status_NamesTheEngineAndItsDatabase_ButNeverAPassword()
     {
-        await using var ledger = await TestLedger.StartAsync();
-        await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 1m));
+        await Ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 1m));
 
-        var database = (await ledger.Mediator.Send(new GetLedgerStatusQuery())).Database;
+        var database = (await Ledger.Mediator.Send(new GetLedgerStatusQuery())).Database;
 
-        Assert.Equal(ledger.Database.Provider, database.Provider);
+        Assert.Equal(Ledger.Database.Provider, database.Provider);
         Assert.True(database.SizeBytes > 0);
-        switch (ledger.Database)
+        switch (Ledger.Database)
         {
             case SqliteTestDatabase sqlite:
                 Assert.Equal(sqlite.Path, database.Path);
@@ -26,7 +25,7 @@ public sealed class StatusTests
                 Assert.Equal($"{settings.Host}:{settings.Port}/{postgres.Name}", database.Path);
                 break;
             default:
-                Assert.Fail($"no expectation for {ledger.Database.Provider}");
+                Assert.Fail($"no expectation for {Ledger.Database.Provider}");
                 break;
         }
     }

@@ -5,17 +5,14 @@ using Microsoft.AspNetCore.Identity;
 namespace Ledger.Infrastructure.Tests.Users;
 
 /// <summary>Users and roles in the ledger's own database, through Identity, on either engine.</summary>
-public sealed class UserDirectoryTests
+public sealed class UserDirectoryTests : UsersTestBase
 {
-    private const string Password = "correct horse battery staple";
-
     [Fact]
     public async Task AddedUser_HasItsRole_AndOnlyASaltedSlowHashOfThePasswordIsStored()
     {
-        await using var users = await UsersLedger.StartAsync();
-        await users.AddAsync("carl", LedgerRoles.Clerk, Password);
+        await Users.AddAsync("carl", LedgerRoles.Clerk, Password);
 
-        var stored = await users.DbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == "carl"));
+        var stored = await Users.DbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == "carl"));
         Assert.NotNull(stored.PasswordHash);
         Assert.DoesNotContain(Password, stored.PasswordHash, StringComparison.Ordinal);
 
@@ -24,7 +21,7 @@ public sealed class UserDirectoryTests
         var verdict = new PasswordHasher<IdentityUser>().VerifyHashedPassword(stored, stored.PasswordHash, Password);
         Assert.Equal(PasswordVerificationResult.Success, verdict);
 
-        var listed = await users.InScopeAsync(s => s.GetRequiredService<UserDirectory>().ListAsync());
+        var listed = await Users.InScopeAsync(s => s.GetRequiredService<UserDirectory>().ListAsync());
         Assert.Equal(("carl", LedgerRoles.Clerk), (Assert.Single(listed).Name, listed[0].Role));
     }
 
@@ -35,44 +32,40 @@ public sealed class UserDirectoryTests
     [InlineData("", "clerk", Password, "1 to 64 characters")]
     public async Task Add_RefusesWhatIsNotAllowed_AndCreatesNoUser(string name, string role, string password, string reason)
     {
-        await using var users = await UsersLedger.StartAsync();
-        var refused = await Assert.ThrowsAsync<UsersRefusedException>(() => users.AddAsync(name, role, password));
+        var refused = await Assert.ThrowsAsync<UsersRefusedException>(() => Users.AddAsync(name, role, password));
         Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
-        Assert.Equal(0, await users.DbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(0, await Users.DbAsync(db => db.Users.CountAsync()));
     }
 
     [Fact]
     public async Task Add_RefusesANameThatIsTaken()
     {
-        await using var users = await UsersLedger.StartAsync();
-        await users.AddAsync("ada", LedgerRoles.Admin, Password);
-        var refused = await Assert.ThrowsAsync<UsersRefusedException>(() => users.AddAsync("ada", LedgerRoles.Viewer, Password));
+        await Users.AddAsync("ada", LedgerRoles.Admin, Password);
+        var refused = await Assert.ThrowsAsync<UsersRefusedException>(() => Users.AddAsync("ada", LedgerRoles.Viewer, Password));
         Assert.Equal("There is already a user 'ada'.", refused.Message);
     }
 
     [Fact]
     public async Task SetRole_ReplacesTheRole_AndChangesTheSecurityStamp_SoBrowserSignInsEnd()
     {
-        await using var users = await UsersLedger.StartAsync();
-        await users.AddAsync("vera", LedgerRoles.Viewer, Password);
-        var before = await users.DbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == "vera"));
+        await Users.AddAsync("vera", LedgerRoles.Viewer, Password);
+        var before = await Users.DbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == "vera"));
 
-        await users.InScopeAsync(s => s.GetRequiredService<UserDirectory>().SetRoleAsync("vera", LedgerRoles.Admin));
+        await Users.InScopeAsync(s => s.GetRequiredService<UserDirectory>().SetRoleAsync("vera", LedgerRoles.Admin));
 
-        var after = await users.DbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == "vera"));
+        var after = await Users.DbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == "vera"));
         Assert.NotEqual(before.SecurityStamp, after.SecurityStamp);
-        var listed = await users.InScopeAsync(s => s.GetRequiredService<UserDirectory>().ListAsync());
+        var listed = await Users.InScopeAsync(s => s.GetRequiredService<UserDirectory>().ListAsync());
         Assert.Equal(LedgerRoles.Admin, Assert.Single(listed).Role);
     }
 
     [Fact]
     public async Task SetPassword_RefusesATooShortOne_AndKeepsTheOldPassword()
     {
-        await using var users = await UsersLedger.StartAsync();
-        await users.AddAsync("vera", LedgerRoles.Viewer, Password);
-        await Assert.ThrowsAsync<UsersRefusedException>(() => users.InScopeAsync(s => s.GetRequiredService<UserDirectory>().SetPasswordAsync("vera", "short")));
+        await Users.AddAsync("vera", LedgerRoles.Viewer, Password);
+        await Assert.ThrowsAsync<UsersRefusedException>(() => Users.InScopeAsync(s => s.GetRequiredService<UserDirectory>().SetPasswordAsync("vera", "short")));
 
-        var stillWorks = await users.InScopeAsync(async s =>
+        var stillWorks = await Users.InScopeAsync(async s =>
         {
             var manager = s.GetRequiredService<UserManager<IdentityUser>>();
             return await manager.CheckPasswordAsync((await manager.FindByNameAsync("vera"))!, Password);

@@ -19,17 +19,9 @@ internal sealed class UsersLedger(TestLedger ledger) : IAsyncDisposable
         return new UsersLedger(ledger);
     }
 
-    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = Ledger.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider);
-    }
+    public Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work) => Ledger.Services.InScopeAsync(work);
 
-    public Task InScopeAsync(Func<IServiceProvider, Task> work) => InScopeAsync(async s =>
-    {
-        await work(s);
-        return true;
-    });
+    public Task InScopeAsync(Func<IServiceProvider, Task> work) => Ledger.Services.InScopeAsync(work);
 
     public Task AddAsync(string name, string role, string password) =>
         InScopeAsync(s => s.GetRequiredService<UserDirectory>().AddAsync(name, role, password));

@@ -98,24 +98,10 @@ public sealed class BatchProbe : ForwardingEventStore
         for (var i = 0; i < commands.Length; i++)
         {
             started.Add(Task.Run(commands[i]));
-            await UntilAsync(() => writer.Queued == i + 1, $"command {i} queued");
+            await Poll.UntilAsync(() => writer.Queued == i + 1, $"command {i} queued", TimeSpan.FromSeconds(30));
         }
 
         Release();
         return await Task.WhenAll(started);
-    }
-
-    private static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(5);
-        }
     }
 }

@@ -5,28 +5,13 @@ namespace Ledger.Infrastructure.Tests.Writing;
 /// (<see cref="BatchProbe"/> sees one batch), each decided on what the earlier ones left, each refusal
 /// undone alone, and a failed COMMIT undoing all of them.
 /// </summary>
-public sealed class GroupCommitTests : IAsyncLifetime
+public sealed class GroupCommitTests : BatchTestBase
 {
-    private TestLedger ledger = null!;
-    private BatchProbe probe = null!;
-
-    public async Task InitializeAsync()
-    {
-        ledger = await TestLedger.StartAsync(services: ForwardingEventStore.Install<BatchProbe>);
-        probe = ledger.Get<BatchProbe>();
-        foreach (var id in new[] { "A", "B", "Z" })
-        {
-            await ledger.Mediator.Send(new OpenAccountCommand(id, "h", null, "EUR", id == "Z" ? 0m : 100m));
-        }
-    }
-
-    public async Task DisposeAsync() => await ledger.DisposeAsync();
-
     [Fact]
     public async Task ABatch_WhereOneCommandIsRefused_CommitsItsNeighbours_InOneCommit()
     {
-        var events = await ledger.EventCountAsync();
-        var conflicts = ledger.Get<LedgerMetrics>().ConflictTotal;
+        var events = await Ledger.EventCountAsync();
+        var conflicts = Ledger.Get<LedgerMetrics>().ConflictTotal;
         var outcomes = await QueueAsync(
             Send(new DepositMoneyCommand("A", 10m, "first") { CommandId = "k1" }),
             Send(new WithdrawMoneyCommand("A", 1000m, "too much") { CommandId = "k2" }),
@@ -44,20 +29,20 @@ public sealed class GroupCommitTests : IAsyncLifetime
         Assert.Equal(91m, Balance(outcomes[5]));
 
         // The blocker's own commit, then one commit for the six: five appends (k2's refusal is recorded under its key).
-        Assert.Equal(5, probe.CommittedBatches.Single());
-        Assert.Equal(conflicts, ledger.Get<LedgerMetrics>().ConflictTotal);
-        Assert.Equal(events + 1 + 5, await ledger.EventCountAsync());
-        Assert.Equal(91m, (await ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
-        Assert.Equal(125m, (await ledger.Mediator.Send(new GetAccountQuery("B")))!.Balance);
-        var resent = await Assert.ThrowsAsync<CommandRefusedException>(async () => await ledger.Mediator.Send(new WithdrawMoneyCommand("A", 1000m, "too much") { CommandId = "k2" }));
+        Assert.Equal(5, Probe.CommittedBatches.Single());
+        Assert.Equal(conflicts, Ledger.Get<LedgerMetrics>().ConflictTotal);
+        Assert.Equal(events + 1 + 5, await Ledger.EventCountAsync());
+        Assert.Equal(91m, (await Ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
+        Assert.Equal(125m, (await Ledger.Mediator.Send(new GetAccountQuery("B")))!.Balance);
+        var resent = await Assert.ThrowsAsync<CommandRefusedException>(async () => await Ledger.Mediator.Send(new WithdrawMoneyCommand("A", 1000m, "too much") { CommandId = "k2" }));
         Assert.True(resent.Replayed);
-        await ReadModelAssert.EqualsReplayAsync(ledger);
+        await ReadModelAssert.EqualsReplayAsync(Ledger);
     }
 
     [Fact]
     public async Task TwoWithdrawalsFromOneAccount_InOneBatch_CanNeverOverdrawIt()
     {
-        var conflicts = ledger.Get<LedgerMetrics>().ConflictTotal;
+        var conflicts = Ledger.Get<LedgerMetrics>().ConflictTotal;
         var outcomes = await QueueAsync(
             Send(new WithdrawMoneyCommand("A", 70m, "one")),
             Send(new WithdrawMoneyCommand("A", 70m, "two")),
@@ -67,18 +52,18 @@ public sealed class GroupCommitTests : IAsyncLifetime
         Assert.Equal(ErrorCodes.InsufficientFunds, Refusal(outcomes[1]).Code);
         Assert.Equal(0m, Balance(outcomes[2]));
         // Each decided on the state the one before it left, in the batch: none had to lose a race and try again.
-        Assert.Equal(conflicts, ledger.Get<LedgerMetrics>().ConflictTotal);
-        Assert.Equal(2, probe.CommittedBatches.Single());
-        Assert.Equal(0m, (await ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
-        await ReadModelAssert.EqualsReplayAsync(ledger);
+        Assert.Equal(conflicts, Ledger.Get<LedgerMetrics>().ConflictTotal);
+        Assert.Equal(2, Probe.CommittedBatches.Single());
+        Assert.Equal(0m, (await Ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
+        await ReadModelAssert.EqualsReplayAsync(Ledger);
     }
 
     [Fact]
     public async Task AFailedCommit_AnswersEveryCallerWithTheError_AndWritesAndCachesNothing()
     {
-        var events = await ledger.EventCountAsync();
-        Assert.True(ledger.Get<AccountStateCache>().TryGet("A", out var cachedBefore));
-        probe.FailNextCommit();
+        var events = await Ledger.EventCountAsync();
+        Assert.True(Ledger.Get<AccountStateCache>().TryGet("A", out var cachedBefore));
+        Probe.FailNextCommit();
 
         var outcomes = await QueueAsync(
             Send(new DepositMoneyCommand("A", 10m, "lost")),
@@ -87,30 +72,30 @@ public sealed class GroupCommitTests : IAsyncLifetime
             Send(new TransferMoneyCommand("T-lost", "A", "B", 5m)));
 
         Assert.All(outcomes, o => Assert.Equal("COMMIT failed (injected)", Assert.IsType<InvalidOperationException>(o.Error).Message));
-        Assert.Empty(probe.CommittedBatches);
-        Assert.Equal(events + 1, await ledger.EventCountAsync());
-        Assert.True(ledger.Get<AccountStateCache>().TryGet("A", out var cachedAfter));
+        Assert.Empty(Probe.CommittedBatches);
+        Assert.Equal(events + 1, await Ledger.EventCountAsync());
+        Assert.True(Ledger.Get<AccountStateCache>().TryGet("A", out var cachedAfter));
         Assert.Equal(cachedBefore.Version, cachedAfter.Version);
-        await using (var db = await ledger.DbAsync())
+        await using (var db = await Ledger.DbAsync())
         {
             Assert.False(await db.ProcessedCommands.AnyAsync(c => c.CommandId == "key-lost" || c.CommandId == "key-refused"));
         }
 
-        Assert.Equal(100m, (await ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
+        Assert.Equal(100m, (await Ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
 
         // Nothing of it was kept anywhere: the same commands, sent again, act for the first time.
-        Assert.False((await ledger.Mediator.Send(new WithdrawMoneyCommand("B", 50m, "lost") { CommandId = "key-lost" })).Replayed);
+        Assert.False((await Ledger.Mediator.Send(new WithdrawMoneyCommand("B", 50m, "lost") { CommandId = "key-lost" })).Replayed);
         Assert.Equal(ErrorCodes.InsufficientFunds, (await Assert.ThrowsAnyAsync<DomainException>(async () =>
-            await ledger.Mediator.Send(new WithdrawMoneyCommand("B", 500m, "refused, but in the failed batch") { CommandId = "key-refused" }))).Code);
-        var transfer = await ledger.Mediator.Send(new TransferMoneyCommand("T-lost", "A", "B", 5m));
+            await Ledger.Mediator.Send(new WithdrawMoneyCommand("B", 500m, "refused, but in the failed batch") { CommandId = "key-refused" }))).Code);
+        var transfer = await Ledger.Mediator.Send(new TransferMoneyCommand("T-lost", "A", "B", 5m));
         Assert.Equal((95m, 55m), (transfer.From.Balance, transfer.To.Balance));
-        await ReadModelAssert.EqualsReplayAsync(ledger);
+        await ReadModelAssert.EqualsReplayAsync(Ledger);
     }
 
     [Fact]
     public async Task OneKeySentTwice_InsideOneBatch_ActsOnce()
     {
-        var events = await ledger.EventCountAsync();
+        var events = await Ledger.EventCountAsync();
         var outcomes = await QueueAsync(
             Send(new DepositMoneyCommand("A", 5m, "keyed") { CommandId = "same-key" }),
             Send(new DepositMoneyCommand("A", 5m, "keyed") { CommandId = "same-key" }),
@@ -124,9 +109,9 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var (transfer, again) = (Assert.IsType<TransferResult>(outcomes[2].Result), Assert.IsType<TransferResult>(outcomes[3].Result));
         Assert.False(transfer.Replayed);
         Assert.True(again.Replayed);
-        Assert.Equal(events + 1 + 3, await ledger.EventCountAsync());
-        Assert.Equal(95m, (await ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
-        Assert.Equal(110m, (await ledger.Mediator.Send(new GetAccountQuery("B")))!.Balance);
+        Assert.Equal(events + 1 + 3, await Ledger.EventCountAsync());
+        Assert.Equal(95m, (await Ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
+        Assert.Equal(110m, (await Ledger.Mediator.Send(new GetAccountQuery("B")))!.Balance);
     }
 
     [Fact]
@@ -152,27 +137,4 @@ public sealed class GroupCommitTests : IAsyncLifetime
         Assert.Equal(events, await busy.EventCountAsync());
         Assert.Equal(101m, (await busy.Mediator.Send(new DepositMoneyCommand("A", 1m, "after"))).Balance);
     }
-
-    private Task<Outcome[]> QueueAsync(params Func<Task<Outcome>>[] commands) =>
-        probe.QueueBehindAsync(ledger, Send(new DepositMoneyCommand("Z", 1m, "blocker")), commands).ContinueWith(t => t.Result[1..], TaskScheduler.Default);
-
-    private Func<Task<Outcome>> Send<T>(ICommand<T> command) => Send(ledger, command);
-
-    private static Func<Task<Outcome>> Send<T>(TestLedger target, ICommand<T> command) => async () =>
-    {
-        try
-        {
-            return new Outcome(await target.Mediator.Send(command), null);
-        }
-        catch (Exception exception)
-        {
-            return new Outcome(null, exception);
-        }
-    };
-
-    private static decimal Balance(Outcome outcome) => Assert.IsType<CommandResult>(outcome.Result).Balance;
-
-    private static DomainException Refusal(Outcome outcome) => Assert.IsAssignableFrom<DomainException>(outcome.Error);
-
-    public sealed record Outcome(object? Result, Exception? Error);
 }

@@ -6,23 +6,8 @@ namespace Ledger.Infrastructure.Tests.Writing;
 /// own command's answer, and the commands after it are decided again on what is really there. On SQLite
 /// every append runs at once, and the same answers must come out.
 /// </summary>
-public sealed class HeldAppendsTests : IAsyncLifetime
+public sealed class HeldAppendsTests : BatchTestBase
 {
-    private TestLedger ledger = null!;
-    private BatchProbe probe = null!;
-
-    public async Task InitializeAsync()
-    {
-        ledger = await TestLedger.StartAsync(services: ForwardingEventStore.Install<BatchProbe>);
-        probe = ledger.Get<BatchProbe>();
-        foreach (var id in new[] { "A", "B", "Z" })
-        {
-            await ledger.Mediator.Send(new OpenAccountCommand(id, "h", null, "EUR", id == "Z" ? 0m : 100m));
-        }
-    }
-
-    public async Task DisposeAsync() => await ledger.DisposeAsync();
-
     [PostgresOnlyFact("only a server batches statements; SQLite runs each append at once")]
     public async Task ABatchOfSeveralCommands_OnAServer_HoldsItsAppendsBackAndSendsThemTogether()
     {
@@ -33,18 +18,18 @@ public sealed class HeldAppendsTests : IAsyncLifetime
             Send(new DepositMoneyCommand("A", 4m, "four")));
 
         Assert.All(outcomes, o => Assert.Null(o.Error));
-        Assert.Equal(4, probe.MostHeld);
-        Assert.Equal(4, probe.CommittedBatches.Single());
-        Assert.Equal(102m, (await ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
-        Assert.Equal(105m, (await ledger.Mediator.Send(new GetAccountQuery("B")))!.Balance);
-        await ReadModelAssert.EqualsReplayAsync(ledger);
+        Assert.Equal(4, Probe.MostHeld);
+        Assert.Equal(4, Probe.CommittedBatches.Single());
+        Assert.Equal(102m, (await Ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
+        Assert.Equal(105m, (await Ledger.Mediator.Send(new GetAccountQuery("B")))!.Balance);
+        await ReadModelAssert.EqualsReplayAsync(Ledger);
     }
 
     [Fact]
     public async Task AResendInsideABatch_IsUndoneAlone_AndAnsweredFromItsRecord_WhileTheCommandsAroundItCommit()
     {
-        var first = await ledger.Mediator.Send(new DepositMoneyCommand("A", 10m, "paid") { CommandId = "paid" });
-        var events = await ledger.EventCountAsync();
+        var first = await Ledger.Mediator.Send(new DepositMoneyCommand("A", 10m, "paid") { CommandId = "paid" });
+        var events = await Ledger.EventCountAsync();
 
         var outcomes = await QueueAsync(
             Send(new DepositMoneyCommand("A", 1m, "before")),
@@ -58,22 +43,22 @@ public sealed class HeldAppendsTests : IAsyncLifetime
         Assert.Equal(first.EventIds, resend.EventIds);
         Assert.Equal(113m, Balance(outcomes[2]));
         Assert.Equal(99m, Balance(outcomes[3]));
-        Assert.Single(probe.CommittedBatches);
-        Assert.Equal(events + 1 + 3, await ledger.EventCountAsync());
-        Assert.Equal(113m, (await ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
-        await ReadModelAssert.EqualsReplayAsync(ledger);
+        Assert.Single(Probe.CommittedBatches);
+        Assert.Equal(events + 1 + 3, await Ledger.EventCountAsync());
+        Assert.Equal(113m, (await Ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
+        await ReadModelAssert.EqualsReplayAsync(Ledger);
     }
 
     [Fact]
     public async Task AStaleVersionInsideABatch_LosesItsRaceAlone_AndIsDecidedAgainOnWhatIsThere()
     {
         // Another process moves B on: this one's cached state of B is now one version behind.
-        await using (var other = await TestLedger.StartAsync(database: ledger.Database.Borrow()))
+        await using (var other = await TestLedger.StartAsync(database: Ledger.Database.Borrow()))
         {
             await other.Mediator.Send(new DepositMoneyCommand("B", 50m, "elsewhere"));
         }
 
-        var conflicts = ledger.Get<LedgerMetrics>().ConflictTotal;
+        var conflicts = Ledger.Get<LedgerMetrics>().ConflictTotal;
         var outcomes = await QueueAsync(
             Send(new DepositMoneyCommand("A", 1m, "before")),
             Send(new DepositMoneyCommand("B", 5m, "decided on the cached version first")),
@@ -82,25 +67,8 @@ public sealed class HeldAppendsTests : IAsyncLifetime
         Assert.Equal(101m, Balance(outcomes[0]));
         Assert.Equal(155m, Balance(outcomes[1]));
         Assert.Equal(103m, Balance(outcomes[2]));
-        Assert.True(ledger.Get<LedgerMetrics>().ConflictTotal > conflicts);
-        Assert.Equal(155m, (await ledger.Mediator.Send(new GetAccountQuery("B")))!.Balance);
-        await ReadModelAssert.EqualsReplayAsync(ledger);
+        Assert.True(Ledger.Get<LedgerMetrics>().ConflictTotal > conflicts);
+        Assert.Equal(155m, (await Ledger.Mediator.Send(new GetAccountQuery("B")))!.Balance);
+        await ReadModelAssert.EqualsReplayAsync(Ledger);
     }
-
-    private Task<GroupCommitTests.Outcome[]> QueueAsync(params Func<Task<GroupCommitTests.Outcome>>[] commands) =>
-        probe.QueueBehindAsync(ledger, Send(new DepositMoneyCommand("Z", 1m, "blocker")), commands).ContinueWith(t => t.Result[1..], TaskScheduler.Default);
-
-    private Func<Task<GroupCommitTests.Outcome>> Send<T>(ICommand<T> command) => async () =>
-    {
-        try
-        {
-            return new GroupCommitTests.Outcome(await ledger.Mediator.Send(command), null);
-        }
-        catch (Exception exception)
-        {
-            return new GroupCommitTests.Outcome(null, exception);
-        }
-    };
-
-    private static decimal Balance(GroupCommitTests.Outcome outcome) => Assert.IsType<CommandResult>(outcome.Result).Balance;
 }

@@ -9,22 +9,14 @@ internal enum SentState
 }
 
 /// <summary>A command <see cref="CrashTests"/> sent over HTTP under its own Idempotency-Key, and what became of it.</summary>
-internal sealed class SentCommand(string key, string kind, string path, object body, int events, decimal delta)
+/// <param name="Key">Its Idempotency-Key.</param>
+/// <param name="Kind">open, deposit, withdrawal or transfer.</param>
+/// <param name="Path">The route it is posted to.</param>
+/// <param name="Body">The JSON body.</param>
+/// <param name="Events">Events the command writes when applied.</param>
+/// <param name="Delta">What it adds to the ledger's total when applied.</param>
+internal sealed record SentCommand(string Key, string Kind, string Path, object Body, int Events, decimal Delta)
 {
-    public string Key { get; } = key;
-
-    public string Kind { get; } = kind;
-
-    public string Path { get; } = path;
-
-    public object Body { get; } = body;
-
-    /// <summary>Events the command writes when applied.</summary>
-    public int Events { get; } = events;
-
-    /// <summary>What it adds to the ledger's total when applied.</summary>
-    public decimal Delta { get; } = delta;
-
     public SentState State { get; set; }
 
     public string? Answer { get; set; }

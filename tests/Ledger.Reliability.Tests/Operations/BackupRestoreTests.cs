@@ -36,7 +36,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
                     Interlocked.Increment(ref acknowledged);
                 }
             })).ToArray();
-            await WaitUntilAsync(() => Interlocked.Read(ref acknowledged) >= 20);
+            await Poll.UntilAsync(() => Interlocked.Read(ref acknowledged) >= 20, "20 acknowledged deposits", TimeSpan.FromSeconds(60));
 
             before = Interlocked.Read(ref acknowledged);
             backup = await LedgerCli.RunAsync("backup", "--db", DatabasePath, "--to", Path.Combine(folder, "copy.db"));
@@ -222,15 +222,6 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
     {
         using var response = await http.PostAsJsonAsync("/api/accounts", new { accountId = id, holderId = "ops", currency = "EUR", initialDeposit = 100 });
         response.EnsureSuccessStatusCode();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
     }
 
     private sealed record StatusView(long EventCount);

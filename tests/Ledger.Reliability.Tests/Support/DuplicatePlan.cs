@@ -15,24 +15,8 @@ internal enum DuplicateMode
 /// One command of <see cref="DuplicateCommandTests"/>: its body, another body under the same id, how often and
 /// how it is sent, and the checks on its answers (all the same, exactly one fresh, another body refused).
 /// </summary>
-internal sealed class DuplicatePlan(int index, string id, LedgerCommand command, LedgerCommand other, int sends, DuplicateMode mode, bool alsoReuseAfterwards, int loseAfterMs)
+internal sealed record DuplicatePlan(int Index, string Id, LedgerCommand Command, LedgerCommand Other, int Sends, DuplicateMode Mode, bool AlsoReuseAfterwards, int LoseAfterMs)
 {
-    public int Index { get; } = index;
-
-    public string Id { get; } = id;
-
-    public LedgerCommand Command { get; } = command;
-
-    public LedgerCommand Other { get; } = other;
-
-    public int Sends { get; } = sends;
-
-    public DuplicateMode Mode { get; } = mode;
-
-    public bool AlsoReuseAfterwards { get; } = alsoReuseAfterwards;
-
-    public int LoseAfterMs { get; } = loseAfterMs;
-
     /// <summary>The body whose effect the ledger kept.</summary>
     public LedgerCommand? Winner { get; set; }
 
@@ -61,7 +45,7 @@ internal sealed class DuplicatePlan(int index, string id, LedgerCommand command,
         return new DuplicatePlan(index, id, command with { CommandId = id }, other with { CommandId = id }, random.Next(2, 6), mode, random.Next(3) == 0, random.Next(0, 4));
     }
 
-    public async Task ExecuteAsync(TestLedger[] processes, DuplicateSender sender)
+    public async Task ExecuteAsync(IReadOnlyList<TestLedger> processes, DuplicateSender sender)
     {
         var answers = new List<object>();
         switch (Mode)

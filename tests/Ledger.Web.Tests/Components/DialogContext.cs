@@ -35,21 +35,6 @@ public abstract class DialogContext : LedgerUiContext
         return shown;
     }
 
-    /// <summary>A dialog that acts on <paramref name="account"/> as the page last saw it (Transfer, Close account).</summary>
-    protected Task<(IRenderedComponent<Providers> Providers, IDialogReference Reference)> ShowOnAsync<TDialog>(AccountView account)
-        where TDialog : Microsoft.AspNetCore.Components.IComponent =>
-        ShowAsync<TDialog>(new DialogParameters { { "Account", account } });
-
-    protected async Task<(IRenderedComponent<Providers> Providers, IDialogReference Reference)> ShowAsync<TDialog>(DialogParameters parameters)
-        where TDialog : Microsoft.AspNetCore.Components.IComponent
-    {
-        var providers = RenderProviders();
-        IDialogReference? reference = null;
-        await providers.InvokeAsync(async () => reference = await Dialogs.ShowAsync<TDialog>("Test", parameters));
-        providers.WaitForAssertion(() => Assert.NotEmpty(providers.FindAll(".mud-dialog")));
-        return (providers, reference!);
-    }
-
     protected static IElement Button(IRenderedComponent<Providers> providers, string text) =>
         providers.FindAll(".mud-dialog button").First(b => b.TextContent.Trim() == text);
 
@@ -80,17 +65,5 @@ public abstract class DialogContext : LedgerUiContext
         string.Join(" | ", providers.FindAll("[role=alert]").Select(e => e.TextContent));
 
     /// <summary>Waits for something that happens off the renderer (a send reaching the ledger).</summary>
-    protected static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited 15 s for {what}.");
-            }
-
-            await Task.Delay(10);
-        }
-    }
+    protected static Task UntilAsync(Func<bool> condition, string what) => Poll.UntilAsync(condition, what, TimeSpan.FromSeconds(15));
 }

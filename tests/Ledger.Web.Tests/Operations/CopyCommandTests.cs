@@ -12,9 +12,8 @@ public sealed class CopyCommandTests
     [SkippableFact]
     public async Task Copy_ToPostgres_KeepsEveryEventAndRecord_ProvesItByHash_AndTheCopyWorks()
     {
-        await using var sqlite = TestDatabase.NewSqlite("ledger-copy");
-        await using var postgres = await PostgresTestDatabase.CreateAsync("ledger-copy");
-        var before = await WriteHistoryAsync(sqlite);
+        await using var databases = await Databases.CreateAsync();
+        var (sqlite, postgres, before) = databases;
 
         var (code, output, error) = await CopyAsync("--db", sqlite.Path, "--postgres", postgres.ConnectionString);
 
@@ -43,9 +42,8 @@ public sealed class CopyCommandTests
     [SkippableFact]
     public async Task Copy_BackToSqlite_GivesTheSameEvents()
     {
-        await using var sqlite = TestDatabase.NewSqlite("ledger-copy");
-        await using var postgres = await PostgresTestDatabase.CreateAsync("ledger-copy");
-        var before = await WriteHistoryAsync(sqlite);
+        await using var databases = await Databases.CreateAsync();
+        var (sqlite, postgres, before) = databases;
         await CopyAsync("--db", sqlite.Path, "--postgres", postgres.ConnectionString);
         await using var back = TestDatabase.NewSqlite("ledger-copy-back");
 
@@ -60,9 +58,8 @@ public sealed class CopyCommandTests
     [SkippableFact]
     public async Task Copy_IntoADatabaseWithOtherEvents_IsRefused_AndChangesNothing_ButRunningItAgainIsHarmless()
     {
-        await using var sqlite = TestDatabase.NewSqlite("ledger-copy");
-        await using var postgres = await PostgresTestDatabase.CreateAsync("ledger-copy");
-        await WriteHistoryAsync(sqlite);
+        await using var databases = await Databases.CreateAsync();
+        var (sqlite, postgres, _) = databases;
         await using (var other = await TestLedger.StartAsync(database: postgres.Borrow()))
         {
             await other.Mediator.Send(new OpenAccountCommand("OTHER", "h", null, "EUR", 1m));
@@ -85,9 +82,8 @@ public sealed class CopyCommandTests
     [SkippableFact]
     public async Task Copy_ThatFailsHalfWay_LeavesTheTargetEmpty()
     {
-        await using var sqlite = TestDatabase.NewSqlite("ledger-copy");
-        await using var postgres = await PostgresTestDatabase.CreateAsync("ledger-copy");
-        await WriteHistoryAsync(sqlite);
+        await using var databases = await Databases.CreateAsync();
+        var (sqlite, postgres, _) = databases;
         await using (var target = await TestLedger.StartAsync(database: postgres.Borrow()))
         await using (var db = await target.DbAsync())
         {
@@ -104,6 +100,38 @@ public sealed class CopyCommandTests
     }
 
     /// <summary>Accounts, money moved, a refusal under a key, a transfer under the caller's id; the fingerprint after it.</summary>
+    /// <summary>A SQLite ledger with a history, its fingerprint before the copy, and an empty PostgreSQL database to copy it into.</summary>
+    private sealed class Databases(SqliteTestDatabase sqlite, PostgresTestDatabase postgres) : IAsyncDisposable
+    {
+        private EventsFingerprint before = null!;
+
+        public static async Task<Databases> CreateAsync()
+        {
+            var postgres = await PostgresTestDatabase.CreateAsync("ledger-copy");
+            var sqlite = TestDatabase.NewSqlite("ledger-copy");
+            var databases = new Databases(sqlite, postgres);
+            try
+            {
+                databases.before = await WriteHistoryAsync(sqlite);
+                return databases;
+            }
+            catch
+            {
+                await databases.DisposeAsync();
+                throw;
+            }
+        }
+
+        public void Deconstruct(out SqliteTestDatabase sqliteDatabase, out PostgresTestDatabase postgresDatabase, out EventsFingerprint fingerprint) =>
+            (sqliteDatabase, postgresDatabase, fingerprint) = (sqlite, postgres, before);
+
+        public async ValueTask DisposeAsync()
+        {
+            await postgres.DisposeAsync();
+            await sqlite.DisposeAsync();
+        }
+    }
+
     private static async Task<EventsFingerprint> WriteHistoryAsync(SqliteTestDatabase database)
     {
         await using var ledger = await TestLedger.StartAsync(database: database.Borrow());

@@ -129,7 +129,7 @@ public sealed class PostgresEngine : SqlEngine, IAsyncDisposable
 
     public override object Id(Guid value) => value;
 
-    public override StorageFailure Classify(Exception exception) => Find(exception) switch
+    public override StorageFailure Classify(Exception exception) => InChain<PostgresException>(exception) switch
     {
         { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "events", ConstraintName: "ux_events_stream_version" } => StorageFailure.StreamVersionConflict,
         { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "processed_commands" } => StorageFailure.DuplicateCommand,
@@ -204,33 +204,6 @@ public sealed class PostgresEngine : SqlEngine, IAsyncDisposable
         return reason.ReplaceLineEndings(" ");
     }
 
-    private static bool IsConnectionFailure(Exception? exception)
-    {
-        while (exception is not null)
-        {
-            if (exception is NpgsqlException or SocketException or IOException or TimeoutException)
-            {
-                return true;
-            }
-
-            exception = exception.InnerException;
-        }
-
-        return false;
-    }
-
-    private static PostgresException? Find(Exception? exception)
-    {
-        while (exception is not null)
-        {
-            if (exception is PostgresException postgres)
-            {
-                return postgres;
-            }
-
-            exception = exception.InnerException;
-        }
-
-        return null;
-    }
+    private static bool IsConnectionFailure(Exception exception) =>
+        InChain(exception, e => e is NpgsqlException or SocketException or IOException or TimeoutException) is not null;
 }

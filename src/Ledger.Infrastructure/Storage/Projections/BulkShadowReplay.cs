@@ -14,8 +14,9 @@ internal sealed class BulkShadowReplay(IReadOnlyList<IProjection> projections, A
         ShadowBulkWriter.For(shadow) is null ? null : new BulkShadowReplay(projections, currencies);
 
     /// <summary>Applies every event up to <paramref name="upTo"/> to the empty shadow; returns the position reached.</summary>
-    public async Task<long> ReplayAsync(ProjectionConnection shadow, Quarantine holds, long upTo, Action<long> progress, CancellationToken cancellationToken)
+    public async Task<long> ReplayAsync(ShadowReplay replay, long upTo, Action<long> progress, CancellationToken cancellationToken)
     {
+        var (shadow, holds) = (replay.Shadow, replay.Holds);
         var writer = ShadowBulkWriter.For(shadow)!;
         var fold = new ReplayFold(
             balances: projections.Any(p => p is AccountBalancesProjection),
@@ -26,7 +27,7 @@ internal sealed class BulkShadowReplay(IReadOnlyList<IProjection> projections, A
         while (position < upTo)
         {
             shadow.Begin(write: false);
-            var chunk = (await ProjectionRunner.ReadWholeCommandsAsync(shadow, position, cancellationToken)).Where(e => e.Position <= upTo).ToList();
+            var chunk = await replay.ReadChunkAsync(position, upTo, cancellationToken);
             if (chunk.Count == 0)
             {
                 await shadow.EndAsync();
@@ -48,10 +49,7 @@ internal sealed class BulkShadowReplay(IReadOnlyList<IProjection> projections, A
                 }
             }
 
-            foreach (var projection in others)
-            {
-                await ProjectionRunner.ApplyEventsAsync(shadow, holds, projection, chunk, cancellationToken);
-            }
+            await replay.ApplyAsync(others, chunk, cancellationToken);
 
             // Quarantine holds and the other projections' writes first, then the chunk's rows, then one commit.
             await shadow.Writes.ReadyAsync(cancellationToken);

@@ -3,20 +3,6 @@ using Ledger.Infrastructure.Diagnostics;
 
 namespace Ledger.Infrastructure.Storage.Projections;
 
-public sealed record RebuildProgress(long Applied, long Total, double EventsPerSecond);
-
-/// <summary>
-/// A finished rebuild. <see cref="DifferentRows"/> is the drift check: how many read-model rows the
-/// replay of every event disagrees with; 0 means the live read model was already exactly right.
-/// <see cref="LiveWasBehindBy"/> is how many events the live read model had not applied yet when it was
-/// compared (a new database, projections that had not run): then the rows those events touch count as
-/// different too, and the difference is a lag the rebuild filled in, not a read model gone wrong.
-/// </summary>
-public sealed record RebuildResult(long Events, TimeSpan Duration, double EventsPerSecond, long DifferentRows, long LiveWasBehindBy = 0)
-{
-    public bool ReadModelWasRight => DifferentRows == 0;
-}
-
 /// <summary>
 /// Rebuilds the read model from the first event without stopping anyone: the replay fills shadow
 /// tables on a connection of its own (they take no write lock), while commands and live deliveries go
@@ -90,14 +76,14 @@ public sealed class ProjectionRebuilder(
         ProjectionConnection shadow, string[] tables, long total, long started, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
     {
         var projections = runner.Projections;
-        var shadowHolds = new Quarantine(engine, time, notifier, loggers.CreateLogger<Quarantine>());
+        var replay = new ShadowReplay(shadow, new Quarantine(engine, time, notifier, loggers.CreateLogger<Quarantine>()), projections, time);
 
         // The replay, chunk by chunk, while everything else goes on; in bulk where the engine can.
         Action<long> report = applied => progress?.Report(new RebuildProgress(applied, Math.Max(total, applied), Rate(applied, started)));
         var bulk = BulkShadowReplay.For(shadow, projections, currencies);
         var position = bulk is null
-            ? await ReplayAsync(shadow, shadowHolds, 0, long.MaxValue, report, cancellationToken)
-            : await bulk.ReplayAsync(shadow, shadowHolds, long.MaxValue, report, cancellationToken);
+            ? await replay.ReplayAsync(0, long.MaxValue, report, cancellationToken)
+            : await bulk.ReplayAsync(replay, long.MaxValue, report, cancellationToken);
 
         long differences = 0;
         long behind;
@@ -106,7 +92,7 @@ public sealed class ProjectionRebuilder(
             // No delivery can move the live read model now. Bring it to the head, then the shadow to the same place.
             (var head, behind) = await CatchUpLiveAsync(lease.Session, cancellationToken);
             await runner.CommitAsync(lease.Session, cancellationToken);
-            position = await ReplayAsync(shadow, shadowHolds, position, head, _ => { }, cancellationToken);
+            position = await replay.ReplayAsync(position, head, _ => { }, cancellationToken);
 
             foreach (var table in projections.SelectMany(p => p.Tables))
             {
@@ -116,7 +102,7 @@ public sealed class ProjectionRebuilder(
 
             if (differences > 0)
             {
-                position = await ReplaceLiveAsync(shadow, shadowHolds, tables, head, cancellationToken);
+                position = await replay.ReplaceLiveAsync(tables, head, cancellationToken);
                 quarantine.Forget();
             }
         }
@@ -165,90 +151,6 @@ public sealed class ProjectionRebuilder(
         }
 
         return (await session.ReadCheckpointAsync(projections[0].Name, cancellationToken), 0);
-    }
-
-    /// <summary>Applies every event after <paramref name="after"/> up to <paramref name="upTo"/> to the shadow, one chunk per transaction.</summary>
-    private async Task<long> ReplayAsync(
-        ProjectionConnection shadow, Quarantine holds, long after, long upTo, Action<long> progress, CancellationToken cancellationToken)
-    {
-        var position = after;
-        while (position < upTo)
-        {
-            shadow.Begin(write: false);
-            var chunk = (await ProjectionRunner.ReadWholeCommandsAsync(shadow, position, cancellationToken)).Where(e => e.Position <= upTo).ToList();
-            if (chunk.Count == 0)
-            {
-                await shadow.EndAsync();
-                break;
-            }
-
-            foreach (var projection in runner.Projections)
-            {
-                await ProjectionRunner.ApplyEventsAsync(shadow, holds, projection, chunk, cancellationToken);
-            }
-
-            await shadow.CommitAsync(cancellationToken);
-            holds.Committed(shadow);
-            position = chunk[^1].Position;
-            progress(position);
-        }
-
-        return position;
-    }
-
-    /// <summary>
-    /// The shadow becomes the live read model in one transaction, checkpoints included. Holding the
-    /// checkpoints' row locks (taken first, in the order a delivery takes them, so the two never deadlock),
-    /// it first replays into the shadow whatever a leader on another instance applied since
-    /// <paramref name="head"/>: the live read model never moves back. Returns the position it replaced at.
-    /// </summary>
-    private async Task<long> ReplaceLiveAsync(ProjectionConnection shadow, Quarantine holds, IReadOnlyList<string> tables, long head, CancellationToken cancellationToken)
-    {
-        shadow.Begin(write: true);
-        try
-        {
-            var live = head;
-            foreach (var projection in runner.Projections)
-            {
-                live = Math.Max(live, await shadow.ReadCheckpointAsync(projection.Name, cancellationToken));
-            }
-
-            var position = head;
-            while (position < live)
-            {
-                var chunk = (await ProjectionRunner.ReadWholeCommandsAsync(shadow, position, cancellationToken)).Where(e => e.Position <= live).ToList();
-                if (chunk.Count == 0)
-                {
-                    break;
-                }
-
-                foreach (var projection in runner.Projections)
-                {
-                    await ProjectionRunner.ApplyEventsAsync(shadow, holds, projection, chunk, cancellationToken);
-                }
-
-                position = chunk[^1].Position;
-            }
-
-            foreach (var table in tables)
-            {
-                await using var replace = SqlCommands.Create(shadow.Connection, await shadow.Writes.ReadyAsync(cancellationToken), engine.ReplaceWithShadow(table));
-                await replace.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            foreach (var projection in runner.Projections)
-            {
-                await shadow.WriteCheckpointAsync(projection.Name, position, time.GetUtcNow(), cancellationToken);
-            }
-
-            await shadow.CommitAsync(cancellationToken);
-            holds.Committed(shadow);
-            return position;
-        }
-        finally
-        {
-            await shadow.EndAsync();
-        }
     }
 
     private static double Rate(long events, long started)

@@ -119,4 +119,23 @@ public abstract class SqlEngine
 
     /// <summary>Which database this is and how large it is now, for <c>/api/status</c>.</summary>
     public abstract Task<StorageLocation> LocateAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The first exception in <paramref name="exception"/>'s chain of inner exceptions that <paramref name="matches"/>
+    /// (a driver wraps its own error in the one it throws, and EF Core wraps that again); null when none does.
+    /// </summary>
+    protected static Exception? InChain(Exception? exception, Func<Exception, bool> matches)
+    {
+        while (exception is not null && !matches(exception))
+        {
+            exception = exception.InnerException;
+        }
+
+        return exception;
+    }
+
+    /// <summary>The first <typeparamref name="T"/> in <paramref name="exception"/>'s chain of inner exceptions; null when there is none.</summary>
+    protected static T? InChain<T>(Exception? exception)
+        where T : Exception =>
+        (T?)InChain(exception, e => e is T);
 }

@@ -76,7 +76,7 @@ public sealed class SqliteEngine(IOptions<LedgerOptions> options) : SqlEngine
     /// <summary>EF Core's SQLite mapping stores Guids as upper-case text; reads and queries expect that form.</summary>
     public override object Id(Guid value) => value.ToString().ToUpperInvariant();
 
-    public override StorageFailure Classify(Exception exception) => Find(exception) switch
+    public override StorageFailure Classify(Exception exception) => InChain<SqliteException>(exception) switch
     {
         { SqliteErrorCode: 19 } e when e.Message.Contains("events.stream_id", StringComparison.Ordinal) => StorageFailure.StreamVersionConflict,
         { } e when e.Message.Contains(SqliteStatements.GapRefusal, StringComparison.Ordinal) => StorageFailure.StreamVersionConflict,
@@ -131,19 +131,4 @@ public sealed class SqliteEngine(IOptions<LedgerOptions> options) : SqlEngine
 
     public override Task<StorageLocation> LocateAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new StorageLocation(configuredPath, File.Exists(configuredPath) ? new FileInfo(configuredPath).Length : 0));
-
-    private static SqliteException? Find(Exception? exception)
-    {
-        while (exception is not null)
-        {
-            if (exception is SqliteException sqlite)
-            {
-                return sqlite;
-            }
-
-            exception = exception.InnerException;
-        }
-
-        return null;
-    }
 }

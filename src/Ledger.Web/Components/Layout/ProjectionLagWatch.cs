@@ -1,5 +1,3 @@
-using Ledger.Infrastructure.Application.Queries;
-
 namespace Ledger.Web.Components.Layout;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Ledger.Domain;
-using Ledger.Infrastructure.Application.Commands;
-
 namespace Ledger.Web.Components.Shared;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ledger.Domain.Accounts;
 using Ledger.Domain.Money;
 using MudBlazor;

@@ -1,5 +1,4 @@
 using Ledger.Web.Components.Pages.Accounts;
-using MudBlazor;
 
 namespace Ledger.Web.Tests.Components.Inspection;
 
@@ -15,10 +14,7 @@ public sealed class StatementDialogTests : LedgerUiContext
         await AtAsync(Start.AddDays(30), () => DepositAsync("S", 40m, "INV-9"));
         await AtAsync(Start.AddDays(31), () => Mediator.Send(new WithdrawMoneyCommand("S", 15m, "CARD-1", "Groceries")).AsTask());
         await AtAsync(Start.AddDays(60), () => DepositAsync("S", 1m, "LATER"));
-        var providers = RenderProviders();
-        var account = await AccountAsync("S");
-        await providers.InvokeAsync(() => Dialogs.ShowAsync<StatementDialog>("Statement", new DialogParameters<StatementDialog> { { d => d.Account, account } }));
-        providers.WaitForAssertion(() => Assert.NotEmpty(providers.FindAll(".mud-dialog")));
+        var (providers, _) = await ShowOnAsync<StatementDialog>(await AccountAsync("S"));
 
         await Labels.Input(providers, "From").ChangeAsync(new() { Value = "2024-02-01" });
         await Labels.Input(providers, "To").ChangeAsync(new() { Value = "2024-02-29" });
@@ -46,10 +42,7 @@ public sealed class StatementDialogTests : LedgerUiContext
     public async Task FromAfterTo_SaysSo()
     {
         await OpenAsync("S", "EUR", 1m);
-        var providers = RenderProviders();
-        var account = await AccountAsync("S");
-        await providers.InvokeAsync(() => Dialogs.ShowAsync<StatementDialog>("Statement", new DialogParameters<StatementDialog> { { d => d.Account, account } }));
-        providers.WaitForAssertion(() => Assert.NotEmpty(providers.FindAll(".mud-dialog")));
+        var (providers, _) = await ShowOnAsync<StatementDialog>(await AccountAsync("S"));
 
         await Labels.Input(providers, "From").ChangeAsync(new() { Value = "2030-02-01" });
         await Labels.Input(providers, "To").ChangeAsync(new() { Value = "2030-01-01" });

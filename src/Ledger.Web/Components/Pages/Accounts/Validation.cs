@@ -1,4 +1,3 @@
-using Ledger.Domain;
 using Ledger.Domain.Money;
 
 namespace Ledger.Web.Components.Pages.Accounts;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Ledger.Domain.Money;
-using Ledger.Infrastructure.Application.Queries;
 using Ledger.Web.Components.Shared;
 
 namespace Ledger.Web.Components.Pages.EventLog;

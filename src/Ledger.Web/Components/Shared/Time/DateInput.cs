@@ -1,4 +1,3 @@
-using System.Globalization;
 using MudBlazor;
 
 namespace Ledger.Web.Components.Shared.Time;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Ledger.Web.Components.Shared.Time;
 
 /// <summary>
