@@ -38,27 +38,41 @@ public sealed class ViewerZoneAndCultureTests : LedgerUiContext
     }
 
     [Fact]
-    public async Task ADateInput_InGerman_ShowsAndReadsDayDotMonthDotYear()
+    public Task ADateInput_InGerman_ShowsAndReadsDayDotMonthDotYear() => InGermanAsync(async () =>
+    {
+        var (cut, picked) = RenderAsOfPicker();
+
+        await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "30.11.2026" });
+        await Labels.Input(cut, "As of time").ChangeAsync(new() { Value = "14:30" });
+
+        cut.WaitForAssertion(() => Assert.Equal(new DateTimeOffset(2026, 11, 30, 13, 30, 0, TimeSpan.Zero), picked()?.ToUniversalTime()));
+        var shown = Render<MomentPicker>(p => p
+            .Add(c => c.Label, "Shown")
+            .Add(c => c.Zone, Zurich)
+            .Add(c => c.Value, new DateTimeOffset(2026, 11, 30, 13, 30, 0, TimeSpan.Zero)));
+        Assert.Equal("30.11.2026", Labels.Input(shown, "Shown date").GetAttribute("value"));
+    });
+
+    [Fact]
+    public Task ADateItCannotRead_MarksTheFieldInvalid_AndPicksNothing() => InGermanAsync(async () =>
+    {
+        var (cut, picked) = RenderAsOfPicker();
+
+        await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "31.02.2026" });
+
+        // The words themselves are the converter's (ADateInput_ShowsTheCulturesShortDate_AndSaysHowToWriteADateItCannotRead).
+        cut.WaitForAssertion(() => Assert.Equal("true", Labels.Input(cut, "As of date").GetAttribute("aria-invalid")));
+        Assert.Null(picked());
+    });
+
+    /// <summary>Runs <paramref name="test"/> with German as the request's culture, as a German browser's circuit has it.</summary>
+    private static async Task InGermanAsync(Func<Task> test)
     {
         var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
         try
         {
-            DateTimeOffset? picked = null;
-            var cut = Render<MomentPicker>(p => p
-                .Add(c => c.Label, "As of")
-                .Add(c => c.Zone, Zurich)
-                .Add(c => c.ValueChanged, (DateTimeOffset? v) => picked = v));
-
-            await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "30.11.2026" });
-            await Labels.Input(cut, "As of time").ChangeAsync(new() { Value = "14:30" });
-
-            cut.WaitForAssertion(() => Assert.Equal(new DateTimeOffset(2026, 11, 30, 13, 30, 0, TimeSpan.Zero), picked?.ToUniversalTime()));
-            var shown = Render<MomentPicker>(p => p
-                .Add(c => c.Label, "Shown")
-                .Add(c => c.Zone, Zurich)
-                .Add(c => c.Value, new DateTimeOffset(2026, 11, 30, 13, 30, 0, TimeSpan.Zero)));
-            Assert.Equal("30.11.2026", Labels.Input(shown, "Shown date").GetAttribute("value"));
+            await test();
         }
         finally
         {
@@ -66,29 +80,15 @@ public sealed class ViewerZoneAndCultureTests : LedgerUiContext
         }
     }
 
-    [Fact]
-    public async Task ADateItCannotRead_MarksTheFieldInvalid_AndPicksNothing()
+    /// <summary>An "As of" picker in Zurich's zone, and what it last reported.</summary>
+    private (IRenderedComponent<MomentPicker> Cut, Func<DateTimeOffset?> Picked) RenderAsOfPicker()
     {
-        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
-        try
-        {
-            DateTimeOffset? picked = null;
-            var cut = Render<MomentPicker>(p => p
-                .Add(c => c.Label, "As of")
-                .Add(c => c.Zone, Zurich)
-                .Add(c => c.ValueChanged, (DateTimeOffset? v) => picked = v));
-
-            await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "31.02.2026" });
-
-            // The words themselves are the converter's (ADateInput_ShowsTheCulturesShortDate_AndSaysHowToWriteADateItCannotRead).
-            cut.WaitForAssertion(() => Assert.Equal("true", Labels.Input(cut, "As of date").GetAttribute("aria-invalid")));
-            Assert.Null(picked);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
-        }
+        DateTimeOffset? picked = null;
+        var cut = Render<MomentPicker>(p => p
+            .Add(c => c.Label, "As of")
+            .Add(c => c.Zone, Zurich)
+            .Add(c => c.ValueChanged, (DateTimeOffset? v) => picked = v));
+        return (cut, () => picked);
     }
 
     [Theory]
