@@ -92,13 +92,21 @@ public sealed record LedgerStatements
 
     /// <summary>
     /// Inserts a statement line with the balance after it, only on top of the line before it (as the balance
-    /// row's update), so that an event applied before its predecessor changes nothing. @id @version @position @type @currency @amount @status @description @reference @counterparty @at.</summary>
+    /// row's update), so that an event applied before its predecessor changes nothing. @id @version @position @type @currency @amount @status @description @reference @counterparty @at.
+    /// The line before is looked up as "the last version below @version, if it is @version - 1" rather than
+    /// "version = @version - 1": the same row, but only the primary key (account_id, version) can answer the
+    /// range in order, so no planner can pick (account_id, occurred_at, version) instead and walk every line
+    /// of the account. PostgreSQL did exactly that with a generic plan on a table not yet analyzed (a new
+    /// database, a fresh copy): 0.35 ms a delivery on a 6,000-line account, growing with its length.
+    /// </summary>
     public string InsertLedgerEntry { get; init; } = """
         INSERT INTO account_ledger (account_id, version, position, event_type, currency, amount_minor, balance_after_minor,
                                     status_after, description, reference, counterparty_account_id, occurred_at, recorded_at)
         SELECT @id, @version, @position, @type, @currency, @amount, COALESCE(before.balance, 0) + @amount,
                @status, @description, @reference, @counterparty, @at, (SELECT recorded_at FROM events WHERE position = @position)
-        FROM (SELECT (SELECT balance_after_minor FROM account_ledger WHERE account_id = @id AND version = @version - 1) AS balance) AS before
+        FROM (SELECT (SELECT balance_after_minor FROM account_ledger
+                      WHERE account_id = @id AND version >= @version - 1 AND version < @version
+                      ORDER BY version DESC LIMIT 1) AS balance) AS before
         WHERE @version = 1 OR before.balance IS NOT NULL
         ON CONFLICT (account_id, version) DO NOTHING
         """;
