@@ -21,6 +21,27 @@ public sealed class OtherPagesTests : LedgerUiContext
     }
 
     [Fact]
+    public async Task EventLog_AFilterChangedOnALaterPage_ShowsTheFirstPageOfWhatMatches()
+    {
+        await OpenAsync("A", "EUR", 10m);
+        for (var i = 0; i < 55; i++)
+        {
+            await DepositAsync("A", 1m, $"R-{i}");
+        }
+
+        await Mediator.Send(new WithdrawMoneyCommand("A", 3m, "W-1"));
+        RenderProviders();
+        var cut = Render<EventLogPage>();
+        cut.WaitForAssertion(() => Assert.Equal("57", Positions(cut)[0]));
+        await cut.Find("button[aria-label='Next page']").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Equal(["7", "6", "5", "4", "3", "2", "1"], Positions(cut)));
+
+        await cut.InvokeAsync(() => cut.FindComponents<MudBlazor.MudSelect<string>>()[0].Instance.ValueChanged.InvokeAsync("MoneyWithdrawn"));
+
+        cut.WaitForAssertion(() => Assert.Equal(["57"], Positions(cut)));
+    }
+
+    [Fact]
     public async Task AsOf_ShowsEachAccountThen_WithTheDifferenceToNow_IncludingAccountsOpenedSince_SoRowsAddUp()
     {
         await AtAsync(Local(2024, 1, 10), () => OpenAsync("A", "EUR", 100m));
