@@ -1,33 +1,22 @@
 namespace Ledger.Api.Tests.Queries;
 
 /// <summary>GET /api/balances answers a page of accounts; its totals always cover every account.</summary>
-public sealed class BalancesPagingTests : IAsyncLifetime
+public sealed class BalancesPagingTests : OwnAppApiTest
 {
-    private LedgerApiFactory factory = null!;
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        factory = await LedgerApiFactory.CreateAsync();
-        client = factory.CreateClient();
         for (var i = 0; i < 7; i++)
         {
-            await client.OpenAsync($"P-{i}", i + 1);
+            await Client.OpenAsync($"P-{i}", i + 1);
         }
 
-        await client.OpenAsync("Y-0", 1000m, "JPY");
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await factory.DisposeAsync();
+        await Client.OpenAsync("Y-0", 1000m, "JPY");
     }
 
     [Fact]
     public async Task APage_HoldsASubset_WhileTheTotalsCoverEveryAccount()
     {
-        var page = await client.GetJsonAsync("/api/balances?page=2&pageSize=3");
+        var page = await Client.GetJsonAsync("/api/balances?page=2&pageSize=3");
 
         Assert.Equal(["P-3", "P-4", "P-5"], Ids(page));
         Assert.Equal(2, page.GetProperty("page").GetInt32());
@@ -39,7 +28,7 @@ public sealed class BalancesPagingTests : IAsyncLifetime
     [Fact]
     public async Task WithoutPaging_TheFirstPageOf100_IsTheDefault()
     {
-        var page = await client.GetJsonAsync("/api/balances");
+        var page = await Client.GetJsonAsync("/api/balances");
 
         Assert.Equal(1, page.GetProperty("page").GetInt32());
         Assert.Equal(100, page.GetProperty("pageSize").GetInt32());
@@ -49,8 +38,8 @@ public sealed class BalancesPagingTests : IAsyncLifetime
     [Fact]
     public async Task TheLastPage_HoldsTheRest_AndOneBeyondItIsEmpty()
     {
-        var last = await client.GetJsonAsync("/api/balances?page=3&pageSize=3");
-        var beyond = await client.GetJsonAsync("/api/balances?page=4&pageSize=3");
+        var last = await Client.GetJsonAsync("/api/balances?page=3&pageSize=3");
+        var beyond = await Client.GetJsonAsync("/api/balances?page=4&pageSize=3");
 
         Assert.Equal(["P-6", "Y-0"], Ids(last));
         Assert.Empty(Ids(beyond));
@@ -61,7 +50,7 @@ public sealed class BalancesPagingTests : IAsyncLifetime
     [Fact]
     public async Task APageSizeOf500_IsAllowed()
     {
-        var page = await client.GetJsonAsync("/api/balances?pageSize=500");
+        var page = await Client.GetJsonAsync("/api/balances?pageSize=500");
 
         Assert.Equal(500, page.GetProperty("pageSize").GetInt32());
     }
@@ -77,7 +66,7 @@ public sealed class BalancesPagingTests : IAsyncLifetime
     [InlineData("page=99999999999", "page")]
     public async Task APageOrPageSizeOutOfRange_Is400NamingIt(string query, string field)
     {
-        var response = await client.GetAsync("/api/balances?" + query);
+        var response = await Client.GetAsync("/api/balances?" + query);
 
         await response.ValidationProblemAsync(field);
     }
