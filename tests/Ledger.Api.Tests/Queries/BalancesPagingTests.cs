@@ -55,20 +55,30 @@ public sealed class BalancesPagingTests : OwnAppApiTest
         Assert.Equal(500, page.GetProperty("pageSize").GetInt32());
     }
 
-    [Theory]
-    [InlineData("pageSize=501", "pageSize")]
-    [InlineData("pageSize=0", "pageSize")]
-    [InlineData("pageSize=-1", "pageSize")]
-    [InlineData("pageSize=many", "pageSize")]
-    [InlineData("page=0", "page")]
-    [InlineData("page=-2", "page")]
-    [InlineData("page=1.5", "page")]
-    [InlineData("page=99999999999", "page")]
-    public async Task APageOrPageSizeOutOfRange_Is400NamingIt(string query, string field)
+    /// <summary>Each paging parameter with values it refuses: beyond its range, zero or negative, not a whole number.</summary>
+    public static TheoryData<string, string> OutOfRange()
     {
-        var response = await Client.GetAsync("/api/balances?" + query);
+        var cases = new TheoryData<string, string>();
+        foreach (var value in new[] { "501", "0", "-1", "many" })
+        {
+            cases.Add("pageSize", value);
+        }
 
-        await response.ValidationProblemAsync(field);
+        foreach (var value in new[] { "0", "-2", "1.5", "99999999999" })
+        {
+            cases.Add("page", value);
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(OutOfRange))]
+    public async Task APageOrPageSizeOutOfRange_Is400NamingIt(string parameter, string value)
+    {
+        var response = await Client.GetAsync($"/api/balances?{parameter}={value}");
+
+        await response.ValidationProblemAsync(parameter);
     }
 
     private static List<string> Ids(JsonElement page) =>
