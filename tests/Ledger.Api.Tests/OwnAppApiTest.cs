@@ -1,8 +1,8 @@
 namespace Ledger.Api.Tests;
 
 /// <summary>
-/// A test class whose tests each get an app and database of their own, for answers that cover every account
-/// (lists, totals) or that need settings of their own; <see cref="SeedAsync"/> puts what each test starts from.
+/// A test class whose tests each get an app and database of their own, for answers about the whole ledger
+/// (lists, totals, status) or that need settings of their own; <see cref="SeedAsync"/> puts what each test starts from.
 /// </summary>
 public abstract class OwnAppApiTest(IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {

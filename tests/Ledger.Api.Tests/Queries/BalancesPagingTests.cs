@@ -19,9 +19,7 @@ public sealed class BalancesPagingTests : OwnAppApiTest
         var page = await Client.GetJsonAsync("/api/balances?page=2&pageSize=3");
 
         Assert.Equal(["P-3", "P-4", "P-5"], Ids(page));
-        Assert.Equal(2, page.GetProperty("page").GetInt32());
-        Assert.Equal(3, page.GetProperty("pageSize").GetInt32());
-        Assert.Equal(8, page.GetProperty("total").GetInt32());
+        Assert.Equal((Page: 2, PageSize: 3, Total: 8), page.Paging());
         Assert.Equal(new Dictionary<string, decimal> { ["EUR"] = 28m, ["JPY"] = 1000m }, Totals(page));
     }
 
@@ -30,8 +28,7 @@ public sealed class BalancesPagingTests : OwnAppApiTest
     {
         var page = await Client.GetJsonAsync("/api/balances");
 
-        Assert.Equal(1, page.GetProperty("page").GetInt32());
-        Assert.Equal(100, page.GetProperty("pageSize").GetInt32());
+        Assert.Equal((Page: 1, PageSize: 100, Total: 8), page.Paging());
         Assert.Equal(8, Ids(page).Count);
     }
 
@@ -43,7 +40,7 @@ public sealed class BalancesPagingTests : OwnAppApiTest
 
         Assert.Equal(["P-6", "Y-0"], Ids(last));
         Assert.Empty(Ids(beyond));
-        Assert.Equal(8, beyond.GetProperty("total").GetInt32());
+        Assert.Equal((Page: 4, PageSize: 3, Total: 8), beyond.Paging());
         Assert.Equal(Totals(last), Totals(beyond));
     }
 
@@ -52,7 +49,7 @@ public sealed class BalancesPagingTests : OwnAppApiTest
     {
         var page = await Client.GetJsonAsync("/api/balances?pageSize=500");
 
-        Assert.Equal(500, page.GetProperty("pageSize").GetInt32());
+        Assert.Equal((Page: 1, PageSize: 500, Total: 8), page.Paging());
     }
 
     /// <summary>Each paging parameter with values it refuses: beyond its range, zero or negative, not a whole number.</summary>

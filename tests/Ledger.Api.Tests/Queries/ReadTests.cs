@@ -16,9 +16,7 @@ public sealed class AccountListTests : OwnAppApiTest
     {
         var page = await Client.GetJsonAsync("/api/accounts");
 
-        Assert.Equal(4, page.GetProperty("total").GetInt32());
-        Assert.Equal(1, page.GetProperty("page").GetInt32());
-        Assert.Equal(50, page.GetProperty("pageSize").GetInt32());
+        Assert.Equal((Page: 1, PageSize: 50, Total: 4), page.Paging());
         Assert.Equal(["alpha", "bravo", "charlie", "delta"], Ids(page));
         var first = page.GetProperty("items")[0];
         Assert.Equal(["accountId", "holderId", "holderName", "currency", "balance", "status", "version", "openedAt", "lastUpdatedAt"],
@@ -48,9 +46,8 @@ public sealed class AccountListTests : OwnAppApiTest
     {
         var page = await Client.GetJsonAsync("/api/accounts?pageSize=2&page=2&sort=updated_desc");
 
-        Assert.Equal(4, page.GetProperty("total").GetInt32());
+        Assert.Equal((Page: 2, PageSize: 2, Total: 4), page.Paging());
         Assert.Equal(2, page.GetProperty("items").GetArrayLength());
-        Assert.Equal(2, page.GetProperty("pageSize").GetInt32());
     }
 
     [Fact]
