@@ -35,21 +35,6 @@ public sealed class InputTests
     /// <summary>The commands whose amount becomes the event's, with every amount its currency holds (<see cref="CurrencyAmounts.WithinItsDigits"/>).</summary>
     public static TheoryData<string, string, string> AmountsWithinTheirDigits => EveryCommand(["open", "deposit"], CurrencyAmounts.WithinItsDigits);
 
-    /// <summary>Every required text field, as (command, field), left out, empty and blank.</summary>
-    public static TheoryData<string, string, string?> RequiredTextLeftEmpty()
-    {
-        var cases = new TheoryData<string, string, string?>();
-        foreach (var (command, field) in new[] { ("deposit", "transactionReference"), ("withdraw", "transactionReference"), ("close", "reason"), ("open", "holderId") })
-        {
-            foreach (var empty in new[] { null, "", " ", "   " })
-            {
-                cases.Add(command, field, empty);
-            }
-        }
-
-        return cases;
-    }
-
     [Theory]
     [MemberData(nameof(NotPositiveAmounts))]
     public void AnyCommand_WithAnAmountThatIsNotPositive_IsRejectedNamingTheField(string command, string amount)
@@ -80,6 +65,21 @@ public sealed class InputTests
             : new MoneyDeposited(Id, value, "ref-1", "Salary", Now);
 
         WithAmount(command, currency, value).Then(expected);
+    }
+
+    /// <summary>Every required text field, as (command, field), left out, empty and blank.</summary>
+    public static TheoryData<string, string, string?> RequiredTextLeftEmpty()
+    {
+        var cases = new TheoryData<string, string, string?>();
+        foreach (var (command, field) in new[] { ("deposit", "transactionReference"), ("withdraw", "transactionReference"), ("close", "reason"), ("open", "holderId") })
+        {
+            foreach (var empty in new[] { null, "", " ", "   " })
+            {
+                cases.Add(command, field, empty);
+            }
+        }
+
+        return cases;
     }
 
     [Theory]
