@@ -94,6 +94,10 @@ public static class Api
     public static string? Header(this HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
 
+    /// <summary>Where a page of a list stands: its number, its size, and how many items match in all.</summary>
+    public static (int Page, int PageSize, int Total) Paging(this JsonElement page) =>
+        (page.GetProperty("page").GetInt32(), page.GetProperty("pageSize").GetInt32(), page.GetProperty("total").GetInt32());
+
     public static string? ETag(this HttpResponseMessage response) => response.Headers.ETag?.ToString();
 
     public static string Quoted(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";

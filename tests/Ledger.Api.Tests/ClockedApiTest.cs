@@ -16,27 +16,13 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 /// A test class whose tests each get an app of their own on a <see cref="ManualClock"/> that starts at
 /// <see cref="Monday"/>, so what a test reads at a moment depends only on when it put events there.
 /// </summary>
-public abstract class ClockedApiTest(IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
+public abstract class ClockedApiTest(IReadOnlyDictionary<string, string>? settings = null) : OwnAppApiTest(settings)
 {
     protected static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     protected ManualClock Clock { get; } = new(Monday);
 
-    protected LedgerApiFactory Factory { get; private set; } = null!;
-
-    protected HttpClient Client { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Factory = await LedgerApiFactory.CreateAsync(services: s => s.AddSingleton<TimeProvider>(new LedgerClock(Clock)), settings: settings);
-        Client = Factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await Factory.DisposeAsync();
-    }
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(new LedgerClock(Clock));
 
     /// <summary>A moment as a query string value: ISO 8601 in UTC to the second.</summary>
     protected static string Iso(DateTimeOffset at) => WebUtility.UrlEncode(at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ledger.Domain.Tests.Accounts;
+using Ledger.Domain.Tests.Money;
 
 namespace Ledger.Domain.Tests;
 
@@ -10,63 +11,52 @@ namespace Ledger.Domain.Tests;
 /// </summary>
 public sealed class InputTests
 {
+    /// <summary>Every command that takes an amount, with the amounts it must refuse: not positive (for an opening, negative: zero is allowed there).</summary>
+    public static TheoryData<string, string> NotPositiveAmounts => new()
+    {
+        { "deposit", "0" },
+        { "deposit", "0.00" },
+        { "deposit", "-0.01" },
+        { "deposit", "-100" },
+        { "withdraw", "0" },
+        { "withdraw", "-0.01" },
+        { "withdraw", "-50" },
+        { "transfer", "0" },
+        { "transfer", "-0.01" },
+        { "transfer", "-10" },
+        { "open", "-0.01" },
+        { "open", "-1" },
+        { "open", "-1000000" },
+    };
+
+    /// <summary>Every command that takes an amount with every amount its currency cannot hold (<see cref="CurrencyAmounts.TooPrecise"/>).</summary>
+    public static TheoryData<string, string, string> TooPreciseAmounts => EveryCommand(["open", "deposit", "withdraw", "transfer"], CurrencyAmounts.TooPrecise);
+
+    /// <summary>The commands whose amount becomes the event's, with every amount its currency holds (<see cref="CurrencyAmounts.WithinItsDigits"/>).</summary>
+    public static TheoryData<string, string, string> AmountsWithinTheirDigits => EveryCommand(["open", "deposit"], CurrencyAmounts.WithinItsDigits);
+
     [Theory]
-    // Not positive; for an initial deposit, negative (zero is allowed there).
-    [InlineData("deposit", "EUR", "0")]
-    [InlineData("deposit", "EUR", "0.00")]
-    [InlineData("deposit", "EUR", "-0.01")]
-    [InlineData("deposit", "EUR", "-100")]
-    [InlineData("withdraw", "EUR", "0")]
-    [InlineData("withdraw", "EUR", "-0.01")]
-    [InlineData("withdraw", "EUR", "-50")]
-    [InlineData("transfer", "EUR", "0")]
-    [InlineData("transfer", "EUR", "-0.01")]
-    [InlineData("transfer", "EUR", "-10")]
-    [InlineData("open", "EUR", "-0.01")]
-    [InlineData("open", "EUR", "-1")]
-    [InlineData("open", "EUR", "-1000000")]
+    [MemberData(nameof(NotPositiveAmounts))]
+    public void AnyCommand_WithAnAmountThatIsNotPositive_IsRejectedNamingTheField(string command, string amount)
+    {
+        WithAmount(command, "EUR", Dec.Parse(amount))
+            .ThenRejected(ErrorCodes.ValidationFailed, AmountField(command));
+    }
+
+    [Theory]
     // More decimals than the currency allows: refused, never rounded.
-    [InlineData("deposit", "EUR", "0.001")]
-    [InlineData("deposit", "EUR", "10.005")]
-    [InlineData("deposit", "JPY", "0.5")]
-    [InlineData("deposit", "JPY", "100.1")]
-    [InlineData("deposit", "KWD", "0.0001")]
-    [InlineData("deposit", "BHD", "12.3456")]
-    [InlineData("withdraw", "EUR", "1.001")]
-    [InlineData("withdraw", "JPY", "1.5")]
-    [InlineData("withdraw", "KWD", "1.0001")]
-    [InlineData("transfer", "EUR", "0.001")]
-    [InlineData("transfer", "JPY", "0.5")]
-    [InlineData("transfer", "KWD", "0.0001")]
-    [InlineData("open", "EUR", "10.001")]
-    [InlineData("open", "USD", "0.005")]
-    [InlineData("open", "JPY", "100.5")]
-    [InlineData("open", "JPY", "0.1")]
-    [InlineData("open", "KWD", "1.0001")]
-    [InlineData("open", "BHD", "1.0001")]
+    [MemberData(nameof(TooPreciseAmounts))]
     // More than any balance can hold: a validation error, not insufficient funds.
     [InlineData("withdraw", "EUR", "1000000000001")]
     [InlineData("withdraw", "EUR", "79228162514264337593543950335")]
     public void AnyCommand_WithAnAmountItCannotTake_IsRejectedNamingTheField(string command, string currency, string amount)
     {
         WithAmount(command, currency, Dec.Parse(amount))
-            .ThenRejected(ErrorCodes.ValidationFailed, command == "open" ? "initialDeposit" : "amount");
+            .ThenRejected(ErrorCodes.ValidationFailed, AmountField(command));
     }
 
     [Theory]
-    [InlineData("deposit", "EUR", "0.01")]
-    [InlineData("deposit", "EUR", "0.10")]
-    [InlineData("deposit", "JPY", "1")]
-    [InlineData("deposit", "JPY", "500.000")]
-    [InlineData("deposit", "KWD", "0.001")]
-    [InlineData("deposit", "BHD", "12.345")]
-    [InlineData("open", "EUR", "10.01")]
-    [InlineData("open", "EUR", "10.100")]
-    [InlineData("open", "JPY", "100")]
-    [InlineData("open", "JPY", "100.00")]
-    [InlineData("open", "KWD", "1.001")]
-    [InlineData("open", "BHD", "1.001")]
-    [InlineData("open", "BHD", "1.0010")]
+    [MemberData(nameof(AmountsWithinTheirDigits))]
     public void AnyCommand_WithTheDecimalsTheCurrencyAllows_IsAcceptedWithThatAmount(string command, string currency, string amount)
     {
         var value = Dec.Parse(amount);
@@ -77,20 +67,23 @@ public sealed class InputTests
         WithAmount(command, currency, value).Then(expected);
     }
 
+    /// <summary>Every required text field, as (command, field), left out, empty and blank.</summary>
+    public static TheoryData<string, string, string?> RequiredTextLeftEmpty()
+    {
+        var cases = new TheoryData<string, string, string?>();
+        foreach (var (command, field) in new[] { ("deposit", "transactionReference"), ("withdraw", "transactionReference"), ("close", "reason"), ("open", "holderId") })
+        {
+            foreach (var empty in new[] { null, "", " ", "   " })
+            {
+                cases.Add(command, field, empty);
+            }
+        }
+
+        return cases;
+    }
+
     [Theory]
-    // Required text.
-    [InlineData("deposit", "transactionReference", null)]
-    [InlineData("deposit", "transactionReference", "")]
-    [InlineData("deposit", "transactionReference", "  ")]
-    [InlineData("withdraw", "transactionReference", null)]
-    [InlineData("withdraw", "transactionReference", "")]
-    [InlineData("withdraw", "transactionReference", " ")]
-    [InlineData("close", "reason", null)]
-    [InlineData("close", "reason", "")]
-    [InlineData("close", "reason", " ")]
-    [InlineData("open", "holderId", null)]
-    [InlineData("open", "holderId", "")]
-    [InlineData("open", "holderId", "   ")]
+    [MemberData(nameof(RequiredTextLeftEmpty))]
     // Control characters; a description may break lines (DepositMoneyTests), nothing else may.
     [InlineData("deposit", "transactionReference", "ref\0")]
     [InlineData("deposit", "transactionReference", "ref\n")]
@@ -161,30 +154,49 @@ public sealed class InputTests
         Assert.Contains(maxLength.ToString(CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Every id field, as (command, field), with every id no field may take.</summary>
+    public static TheoryData<string, string, string> MalformedIds()
+    {
+        string[] ids =
+        [
+            "", "-acc", "_acc", "acc 1", " acc", "acc.1", "acc/1", "kontö",
+            // $ would match before a final line break; the pattern must not.
+            "acc\n", "acc\r\n",
+            new string('0', 65),
+        ];
+        var cases = new TheoryData<string, string, string>();
+        foreach (var (command, field) in new[] { ("deposit", "accountId"), ("transfer", "transferId"), ("transfer", "fromAccountId"), ("transfer", "toAccountId"), ("open", "accountId") })
+        {
+            foreach (var id in ids)
+            {
+                cases.Add(command, field, id);
+            }
+        }
+
+        return cases;
+    }
+
     [Theory]
-    [InlineData("deposit", "accountId", "")]
-    [InlineData("deposit", "accountId", "-acc")]
-    [InlineData("deposit", "accountId", "acc 1")]
-    [InlineData("transfer", "transferId", "")]
-    [InlineData("transfer", "transferId", "-t1")]
-    [InlineData("transfer", "transferId", "t 1")]
-    [InlineData("transfer", "fromAccountId", "bad id")]
-    [InlineData("transfer", "toAccountId", "bad/id")]
-    [InlineData("open", "accountId", "")]
-    [InlineData("open", "accountId", "-acc")]
-    [InlineData("open", "accountId", "_acc")]
-    [InlineData("open", "accountId", "acc 1")]
-    [InlineData("open", "accountId", " acc")]
-    [InlineData("open", "accountId", "acc.1")]
-    [InlineData("open", "accountId", "acc/1")]
-    [InlineData("open", "accountId", "kontö")]
-    // $ would match before a final line break; the pattern must not.
-    [InlineData("open", "accountId", "acc\n")]
-    [InlineData("open", "accountId", "acc\r\n")]
-    [InlineData("open", "accountId", "01234567890123456789012345678901234567890123456789012345678901234")]
+    [MemberData(nameof(MalformedIds))]
     public void AnyCommand_WithAMalformedId_IsRejectedNamingTheField(string command, string field, string id)
     {
         WithText(command, field, id).ThenRejected(ErrorCodes.ValidationFailed, field);
+    }
+
+    private static string AmountField(string command) => command == "open" ? "initialDeposit" : "amount";
+
+    private static TheoryData<string, string, string> EveryCommand(string[] commands, TheoryData<string, string> amounts)
+    {
+        var cases = new TheoryData<string, string, string>();
+        foreach (var command in commands)
+        {
+            foreach (var row in amounts)
+            {
+                cases.Add(command, (string)row[0], (string)row[1]);
+            }
+        }
+
+        return cases;
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public sealed class CultureTests(BrowserFixture browser, ITestOutputHelper outpu
                 await Expect(dialog).ToBeHiddenAsync();
 
                 await Expect(Value(page, "Balance")).ToHaveTextAsync("1.234,56 EUR");
-                await Expect(Totals(page).GetByLabel("Total EUR")).ToHaveTextAsync("1.234,56");
+                await Expect(Total(page, "EUR")).ToHaveTextAsync("1.234,56");
                 await Expect(Row(History(page), "DE-REF")).ToContainTextAsync("+234,56");
                 var today = day.ToString("d", german);
                 await Expect(Row(History(page), "DE-REF")).ToContainTextAsync(today);

@@ -105,8 +105,9 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
 
     protected static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = name, Exact = true });
 
-    /// <summary>The totals per currency above the account list.</summary>
-    protected static ILocator Totals(IPage page) => page.GetByRole(AriaRole.List, new PageGetByRoleOptions { Name = "Totals per currency" });
+    /// <summary>The total of one currency among the totals above the account list.</summary>
+    protected static ILocator Total(IPage page, string currency) =>
+        page.GetByRole(AriaRole.List, new PageGetByRoleOptions { Name = "Totals per currency" }).GetByLabel("Total " + currency);
 
     /// <summary>The history grid of the account on screen.</summary>
     protected static ILocator History(IPage page) => page.GetByLabel("History", new PageGetByLabelOptions { Exact = true });

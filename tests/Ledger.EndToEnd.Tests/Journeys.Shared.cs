@@ -33,8 +33,7 @@ public sealed partial class Journeys
         await GotoAsync(page, "/");
         await OpenAccountAsync(page, "E2E-FROM", "Fiona From", 300m);
         await OpenAccountAsync(page, "E2E-TO", "Toby To", 20m);
-        var totals = Totals(page);
-        await Expect(totals.GetByLabel("Total EUR")).ToHaveTextAsync("320.00");
+        await Expect(Total(page, "EUR")).ToHaveTextAsync("320.00");
         await GotoAsync(page, "/accounts/E2E-FROM");
 
         await Button(page, "Transfer").First.ClickAsync();
@@ -56,7 +55,7 @@ public sealed partial class Journeys
         await history.GetByRole(AriaRole.Link, new() { Name = "E2E-TO" }).First.ClickAsync();
         await Expect(Value(page, "Balance")).ToHaveTextAsync("140.00 EUR");
         await Expect(Row(History(page), "Rent share")).ToContainTextAsync("+120.00");
-        await Expect(totals.GetByLabel("Total EUR")).ToHaveTextAsync("320.00");
+        await Expect(Total(page, "EUR")).ToHaveTextAsync("320.00");
     }
 
     /// <summary>On the sample ledger: the slider by keyboard, Live, and an "as of" moment that must match the API's answer.</summary>

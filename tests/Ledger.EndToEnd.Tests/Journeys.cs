@@ -16,9 +16,8 @@ public sealed partial class Journeys(BrowserFixture browser, ITestOutputHelper o
 
             await Button(page, "Load sample ledger").ClickAsync();
 
-            var totals = Totals(page);
-            await Expect(totals.GetByLabel("Total EUR")).ToBeVisibleAsync(new() { Timeout = 180_000 });
-            await Expect(totals.GetByLabel("Total JPY")).ToBeVisibleAsync();
+            await Expect(Total(page, "EUR")).ToBeVisibleAsync(new() { Timeout = 180_000 });
+            await Expect(Total(page, "JPY")).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "ACC-MARCO-OLD" })).ToBeVisibleAsync();
             Assert.True(await page.GetByRole(AriaRole.Row).CountAsync() >= 11, "the grid should list about a dozen sample accounts");
             await SaveAsync(page, "pages", "accounts");
@@ -128,8 +127,7 @@ public sealed partial class Journeys(BrowserFixture browser, ITestOutputHelper o
             await GotoAsync(page, "/");
             await OpenAccountAsync(page, "E2E-R1", "Rae Rebuild", 40m);
             await OpenAccountAsync(page, "E2E-R2", "Rob Rebuild", 2m);
-            var totals = Totals(page);
-            await Expect(totals.GetByLabel("Total EUR")).ToHaveTextAsync("42.00");
+            await Expect(Total(page, "EUR")).ToHaveTextAsync("42.00");
 
             await GotoAsync(page, "/diagnostics");
             await Button(page, "Rebuild projections").ClickAsync();
@@ -148,7 +146,7 @@ public sealed partial class Journeys(BrowserFixture browser, ITestOutputHelper o
             File.Delete(backup!);
 
             await GotoAsync(page, "/accounts");
-            await Expect(totals.GetByLabel("Total EUR")).ToHaveTextAsync("42.00");
+            await Expect(Total(page, "EUR")).ToHaveTextAsync("42.00");
             await GotoAsync(page, "/accounts/E2E-R1");
             await Expect(Value(page, "Balance")).ToHaveTextAsync("40.00 EUR");
         });

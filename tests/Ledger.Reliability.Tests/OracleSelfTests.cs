@@ -23,35 +23,20 @@ public sealed class OracleSelfTests
     }
 
     [Fact]
-    public async Task ReadModelCheck_NoticesAMissingStatementLine()
-    {
-        await using var ledger = await StartWithHistoryAsync();
-        Execute(ledger.Database, "DELETE FROM account_ledger WHERE account_id = 'B' AND version = 2");
-        Assert.ThrowsAny<Exception>(() => LedgerChecks.AssertReadModelEqualsReplay(ledger.Database));
-    }
+    public Task ReadModelCheck_NoticesAMissingStatementLine() => AssertNoticesAsync(
+        database => LedgerChecks.AssertReadModelEqualsReplay(database),
+        _ => "DELETE FROM account_ledger WHERE account_id = 'B' AND version = 2");
+
+    // Events can only be broken with the table's own guards dropped, which is the point: the checks do not rely on them.
+    [Fact]
+    public Task ContiguityCheck_NoticesAGap() => AssertNoticesAsync(
+        database => LedgerChecks.AssertContiguous(database),
+        database => DropEventGuards(database) + "DELETE FROM events WHERE stream_id = 'BankAccount-A' AND stream_version = 2;");
 
     [Fact]
-    public async Task ContiguityCheck_NoticesAGap()
-    {
-        await using var ledger = await StartWithHistoryAsync();
-        LedgerChecks.AssertContiguous(ledger.Database);
-
-        // Only possible with the table's own guards dropped, which is the point: the check does not rely on them.
-        Execute(ledger.Database, DropEventGuards(ledger.Database) + "DELETE FROM events WHERE stream_id = 'BankAccount-A' AND stream_version = 2;");
-
-        Assert.ThrowsAny<Exception>(() => LedgerChecks.AssertContiguous(ledger.Database));
-    }
-
-    [Fact]
-    public async Task TransferCheck_NoticesAHalfAppliedTransfer()
-    {
-        await using var ledger = await StartWithHistoryAsync();
-        LedgerChecks.AssertTransfersHaveBothLegs(ledger.Database);
-
-        Execute(ledger.Database, DropEventGuards(ledger.Database) + "DELETE FROM events WHERE event_type = 'TransferReceived';");
-
-        Assert.ThrowsAny<Exception>(() => LedgerChecks.AssertTransfersHaveBothLegs(ledger.Database));
-    }
+    public Task TransferCheck_NoticesAHalfAppliedTransfer() => AssertNoticesAsync(
+        database => LedgerChecks.AssertTransfersHaveBothLegs(database),
+        database => DropEventGuards(database) + "DELETE FROM events WHERE event_type = 'TransferReceived';");
 
     [Fact]
     public async Task SeededFailures_NameTheSeed_AndHowToRerun()
@@ -70,6 +55,17 @@ public sealed class OracleSelfTests
         await ledger.Mediator.Send(new DepositMoneyCommand("A", 5m, "r"));
         await ledger.Mediator.Send(new TransferMoneyCommand(null, "A", "B", 3m));
         return ledger;
+    }
+
+    /// <summary><paramref name="check"/> passes on an honest history, then fails once <paramref name="breakIt"/>'s SQL has run.</summary>
+    private static async Task AssertNoticesAsync(Action<TestDatabase> check, Func<TestDatabase, string> breakIt)
+    {
+        await using var ledger = await StartWithHistoryAsync();
+        check(ledger.Database);
+
+        Execute(ledger.Database, breakIt(ledger.Database));
+
+        Assert.ThrowsAny<Exception>(() => check(ledger.Database));
     }
 
     private static void Execute(TestDatabase database, string sql) => LedgerChecks.Execute(database, sql);

@@ -18,43 +18,39 @@ public sealed class M4AppendOverhead() : Scenario("M4", "Event store append vs p
         var sizes = context.Sizes;
         await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "OFF", SqliteTestDatabase.At(context.DatabasePath("m4-ef")));
         var store = ledger.Get<IEventStore>();
-        const string efAccount = "M4-EF";
-        long efVersion = 0;
+        var efStream = new TargetStream("M4-EF");
 
         async Task EfAppendAsync()
         {
-            var data = NextEvent(efAccount, efVersion);
-            var commandId = Guid.CreateVersion7().ToString();
+            var (data, commandId, metadata) = efStream.Next();
             var record = new IdempotencyRecord(commandId, "DepositMoneyCommand", Hash(commandId), ResultJson);
             await using var session = await store.BeginWritingAsync(CancellationToken.None);
             await session.AppendAsync(
-                [new StreamAppend(Account.StreamId(efAccount), ExpectedVersion.Exactly(efVersion), [NewEvent.From(data)])],
-                new EventMetadata(commandId, commandId, "benchmark"),
+                [new StreamAppend(efStream.Id, ExpectedVersion.Exactly(efStream.Version), [NewEvent.From(data)])],
+                metadata,
                 record,
                 CancellationToken.None);
-            efVersion++;
+            efStream.Committed();
         }
 
-        const string saveChangesAccount = "M4-SAVECHANGES";
-        long saveChangesVersion = 0;
+        var saveChangesStream = new TargetStream("M4-SAVECHANGES");
 
         async Task SaveChangesAppendAsync()
         {
             // The previous append: the same two rows tracked and saved by EF Core in one BEGIN IMMEDIATE transaction.
-            var data = NextEvent(saveChangesAccount, saveChangesVersion);
-            var commandId = Guid.CreateVersion7().ToString();
+            var (data, commandId, metadata) = saveChangesStream.Next();
             var type = EventTypeRegistry.For(data);
             await using var db = await ledger.DbAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
             db.Events.Add(new EventRecord
             {
-                StreamId = Account.StreamId(saveChangesAccount),
-                StreamVersion = saveChangesVersion + 1,
+                StreamId = saveChangesStream.Id,
+                StreamVersion = saveChangesStream.Version + 1,
                 EventId = Guid.CreateVersion7(),
                 EventType = type.Name,
                 SchemaVersion = type.SchemaVersion,
                 Data = EventSerializer.Serialize(data),
-                Metadata = EventSerializer.SerializeMetadata(new EventMetadata(commandId, commandId, "benchmark")),
+                Metadata = EventSerializer.SerializeMetadata(metadata),
                 OccurredAt = data.OccurredAt,
             });
             db.ProcessedCommands.Add(new ProcessedCommandRecord
@@ -67,7 +63,7 @@ public sealed class M4AppendOverhead() : Scenario("M4", "Event store append vs p
             });
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
-            saveChangesVersion++;
+            saveChangesStream.Committed();
         }
 
         var rawPath = context.DatabasePath("m4-raw");
@@ -78,21 +74,19 @@ public sealed class M4AppendOverhead() : Scenario("M4", "Event store append vs p
             INSERT INTO processed_commands (command_id, command_type, request_hash, result, recorded_at)
             VALUES (@id, @type, @hash, @result, @at)
             """, "@id", "@type", "@hash", "@result", "@at");
-        const string rawAccount = "M4-RAW";
-        long rawVersion = 0;
+        var rawStream = new TargetStream("M4-RAW");
 
         async Task RawAppendAsync()
         {
             // The same work the event store does besides EF itself: serialize payload and metadata, two INSERTs, one transaction.
-            var data = NextEvent(rawAccount, rawVersion);
-            var commandId = Guid.CreateVersion7().ToString();
+            var (data, commandId, metadata) = rawStream.Next();
             var type = EventTypeRegistry.For(data);
             await using var transaction = raw.BeginTransaction(deferred: false);
             insertEvent.Transaction = transaction;
             insertCommand.Transaction = transaction;
             RawSqlite.BindEvent(insertEvent, new EventRow(
-                Account.StreamId(rawAccount), rawVersion + 1, Guid.CreateVersion7().ToString().ToUpperInvariant(), type.Name, type.SchemaVersion,
-                EventSerializer.Serialize(data), EventSerializer.SerializeMetadata(new EventMetadata(commandId, commandId, "benchmark")), data.OccurredAt.UtcTicks));
+                rawStream.Id, rawStream.Version + 1, Guid.CreateVersion7().ToString().ToUpperInvariant(), type.Name, type.SchemaVersion,
+                EventSerializer.Serialize(data), EventSerializer.SerializeMetadata(metadata), data.OccurredAt.UtcTicks));
             _ = await insertEvent.ExecuteScalarAsync();
             insertCommand.Parameters[0].Value = commandId;
             insertCommand.Parameters[1].Value = "DepositMoneyCommand";
@@ -101,7 +95,7 @@ public sealed class M4AppendOverhead() : Scenario("M4", "Event store append vs p
             insertCommand.Parameters[4].Value = DateTimeOffset.UtcNow.UtcTicks;
             await insertCommand.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
-            rawVersion++;
+            rawStream.Committed();
         }
 
         await WarmUp.RunAsync(async () =>
@@ -166,9 +160,26 @@ public sealed class M4AppendOverhead() : Scenario("M4", "Event store append vs p
         return new Measurement(rows, setup, Readings.M4);
     }
 
-    private static IAccountEvent NextEvent(string accountId, long currentVersion) => currentVersion == 0
-        ? new AccountOpened(accountId, "H-" + accountId, "Holder", "EUR", 0m, DateTimeOffset.UtcNow)
-        : new MoneyDeposited(accountId, 1.25m, "M4-" + currentVersion, "Deposit", DateTimeOffset.UtcNow);
-
     private static string Hash(string commandId) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(commandId)));
+
+    /// <summary>The account one way of appending writes to: each command's event, id and metadata, and the version the stream is at.</summary>
+    private sealed class TargetStream(string accountId)
+    {
+        public string Id { get; } = Account.StreamId(accountId);
+
+        public long Version { get; private set; }
+
+        /// <summary>The next command: an opening first, deposits after it.</summary>
+        public (IAccountEvent Data, string CommandId, EventMetadata Metadata) Next()
+        {
+            IAccountEvent data = Version == 0
+                ? new AccountOpened(accountId, "H-" + accountId, "Holder", "EUR", 0m, DateTimeOffset.UtcNow)
+                : new MoneyDeposited(accountId, 1.25m, "M4-" + Version, "Deposit", DateTimeOffset.UtcNow);
+            var commandId = Guid.CreateVersion7().ToString();
+            return (data, commandId, new EventMetadata(commandId, commandId, "benchmark"));
+        }
+
+        /// <summary>The command's event is stored: the stream is one version on.</summary>
+        public void Committed() => Version++;
+    }
 }

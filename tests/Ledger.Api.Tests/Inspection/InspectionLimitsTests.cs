@@ -1,36 +1,21 @@
 namespace Ledger.Api.Tests.Inspection;
 
 /// <summary>Statements and explanations stay bounded replies: a statement of too many lines is refused, an explanation lists its last steps.</summary>
-public sealed class InspectionLimitsTests : IAsyncLifetime
+public sealed class InspectionLimitsTests() : OwnAppApiTest(new Dictionary<string, string>
 {
-    private LedgerApiFactory factory = null!;
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        factory = await LedgerApiFactory.CreateAsync(settings: new Dictionary<string, string>
-        {
-            ["Ledger:StatementMaxLines"] = "3",
-            ["Ledger:ExplainMaxSteps"] = "2",
-            ["Ledger:SnapshotInterval"] = "1000",
-        });
-        client = factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await factory.DisposeAsync();
-    }
-
+    ["Ledger:StatementMaxLines"] = "3",
+    ["Ledger:ExplainMaxSteps"] = "2",
+    ["Ledger:SnapshotInterval"] = "1000",
+})
+{
     [Fact]
     public async Task AStatementOfMoreLinesThanTheLimit_Is422StatementTooLong_NamingTheCount_AndAShorterOneIsServed()
     {
         var id = await AccountWithEventsAsync(4);
 
-        var refused = await client.GetAsync($"/api/accounts/{id}/statement");
-        var csv = await client.GetAsync($"/api/accounts/{id}/statement?format=csv");
-        var lastThree = await client.GetJsonAsync($"/api/accounts/{id}/statement?from={WebUtility.UrlEncode((await OccurredAtAsync(id, 2)).UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}");
+        var refused = await Client.GetAsync($"/api/accounts/{id}/statement");
+        var csv = await Client.GetAsync($"/api/accounts/{id}/statement?format=csv");
+        var lastThree = await Client.GetJsonAsync($"/api/accounts/{id}/statement?from={WebUtility.UrlEncode((await OccurredAtAsync(id, 2)).UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}");
 
         var problem = await refused.ProblemAsync(HttpStatusCode.UnprocessableEntity, "statement_too_long");
         Assert.Contains("4 lines", problem.GetProperty("detail").GetString());
@@ -43,7 +28,7 @@ public sealed class InspectionLimitsTests : IAsyncLifetime
     {
         var id = await AccountWithEventsAsync(5);
 
-        var explained = await client.GetJsonAsync($"/api/accounts/{id}/explain");
+        var explained = await Client.GetJsonAsync($"/api/accounts/{id}/explain");
 
         Assert.Equal(JsonValueKind.Null, explained.GetProperty("snapshotVersion").ValueKind);
         Assert.Equal([4L, 5L], explained.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("version").GetInt64()));
@@ -57,10 +42,10 @@ public sealed class InspectionLimitsTests : IAsyncLifetime
     private async Task<string> AccountWithEventsAsync(int events)
     {
         var id = Api.NewId("limits");
-        await client.OpenAsync(id, 100m);
+        await Client.OpenAsync(id, 100m);
         for (var i = 2; i <= events; i++)
         {
-            (await client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1, transactionReference = $"D-{i}" })).EnsureSuccessStatusCode();
+            (await Client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1, transactionReference = $"D-{i}" })).EnsureSuccessStatusCode();
         }
 
         return id;
@@ -68,7 +53,7 @@ public sealed class InspectionLimitsTests : IAsyncLifetime
 
     private async Task<DateTimeOffset> OccurredAtAsync(string id, long version)
     {
-        var explained = await client.GetJsonAsync($"/api/accounts/{id}/explain?version={version}");
+        var explained = await Client.GetJsonAsync($"/api/accounts/{id}/explain?version={version}");
         return explained.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("version").GetInt64() == version).GetProperty("occurredAt").GetDateTimeOffset();
     }
 }

@@ -8,43 +8,55 @@ namespace Ledger.Api.Tests.Protocol;
 /// </summary>
 public sealed class ExactNumberTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    [Theory]
-    [InlineData("10", "10.00")]
-    [InlineData("10.00", "10")]
-    [InlineData("1e1", "10")]
-    [InlineData("1E+1", "10")]
-    [InlineData("100e-1", "10")]
-    [InlineData("0.1e2", "10")]
-    [InlineData("-12.3400e2", "-1234")]
-    [InlineData("-0.50", "-0.5")]
-    [InlineData("0", "0")]
-    [InlineData("-0", "0")]
-    [InlineData("0.000", "0")]
-    [InlineData("0e10", "0")]
-    [InlineData("0.0e-10", "0")]
-    [InlineData("007", "7")]
-    [InlineData("1.0000000000000000000000000000", "1")]
-    public void SameValueInOtherDigits_IsTheSameNumber(string text, string value)
+    /// <summary>JSON number texts, each beside the decimal it is, in other digits.</summary>
+    public static TheoryData<string, decimal> SameValues => new()
     {
-        Assert.True(ExactNumber.Same(text, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
-    }
+        { "10", 10.00m },
+        { "10.00", 10m },
+        { "1e1", 10m },
+        { "1E+1", 10m },
+        { "100e-1", 10m },
+        { "0.1e2", 10m },
+        { "-12.3400e2", -1234m },
+        { "-0.50", -0.5m },
+        { "0", 0m },
+        { "-0", 0m },
+        { "0.000", 0m },
+        { "0e10", 0m },
+        { "0.0e-10", 0m },
+        { "007", 7m },
+        { "1.0000000000000000000000000000", 1m },
+    };
 
     [Theory]
-    [InlineData("10", "1")]
-    [InlineData("10", "-10")]
-    [InlineData("1e1", "1")]
-    [InlineData("1.5e1", "1.5")]
-    [InlineData("1.0000000000000000000000000000001", "1")]
-    [InlineData("0.1", "0.01")]
-    [InlineData("-0.1", "0.1")]
-    [InlineData("1e99999999999999999999", "1")]
-    [InlineData("1e", "1")]
-    [InlineData("", "0")]
-    [InlineData("-", "0")]
-    [InlineData("1.2.3", "1.23")]
-    public void DifferentValueOrNotANumber_IsNotTheSameNumber(string text, string value)
+    [MemberData(nameof(SameValues))]
+    public void SameValueInOtherDigits_IsTheSameNumber(string text, decimal value)
     {
-        Assert.False(ExactNumber.Same(text, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.True(ExactNumber.Same(text, value));
+    }
+
+    /// <summary>Texts beside a decimal they are not: another value, or not a number at all.</summary>
+    public static TheoryData<string, decimal> OtherValues => new()
+    {
+        { "10", 1m },
+        { "10", -10m },
+        { "1e1", 1m },
+        { "1.5e1", 1.5m },
+        { "1.0000000000000000000000000000001", 1m },
+        { "0.1", 0.01m },
+        { "-0.1", 0.1m },
+        { "1e99999999999999999999", 1m },
+        { "1e", 1m },
+        { "", 0m },
+        { "-", 0m },
+        { "1.2.3", 1.23m },
+    };
+
+    [Theory]
+    [MemberData(nameof(OtherValues))]
+    public void DifferentValueOrNotANumber_IsNotTheSameNumber(string text, decimal value)
+    {
+        Assert.False(ExactNumber.Same(text, value));
     }
 
     [Fact]

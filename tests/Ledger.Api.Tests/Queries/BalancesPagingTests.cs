@@ -1,85 +1,81 @@
 namespace Ledger.Api.Tests.Queries;
 
 /// <summary>GET /api/balances answers a page of accounts; its totals always cover every account.</summary>
-public sealed class BalancesPagingTests : IAsyncLifetime
+public sealed class BalancesPagingTests : OwnAppApiTest
 {
-    private LedgerApiFactory factory = null!;
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        factory = await LedgerApiFactory.CreateAsync();
-        client = factory.CreateClient();
         for (var i = 0; i < 7; i++)
         {
-            await client.OpenAsync($"P-{i}", i + 1);
+            await Client.OpenAsync($"P-{i}", i + 1);
         }
 
-        await client.OpenAsync("Y-0", 1000m, "JPY");
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await factory.DisposeAsync();
+        await Client.OpenAsync("Y-0", 1000m, "JPY");
     }
 
     [Fact]
     public async Task APage_HoldsASubset_WhileTheTotalsCoverEveryAccount()
     {
-        var page = await client.GetJsonAsync("/api/balances?page=2&pageSize=3");
+        var page = await Client.GetJsonAsync("/api/balances?page=2&pageSize=3");
 
         Assert.Equal(["P-3", "P-4", "P-5"], Ids(page));
-        Assert.Equal(2, page.GetProperty("page").GetInt32());
-        Assert.Equal(3, page.GetProperty("pageSize").GetInt32());
-        Assert.Equal(8, page.GetProperty("total").GetInt32());
+        Assert.Equal((Page: 2, PageSize: 3, Total: 8), page.Paging());
         Assert.Equal(new Dictionary<string, decimal> { ["EUR"] = 28m, ["JPY"] = 1000m }, Totals(page));
     }
 
     [Fact]
     public async Task WithoutPaging_TheFirstPageOf100_IsTheDefault()
     {
-        var page = await client.GetJsonAsync("/api/balances");
+        var page = await Client.GetJsonAsync("/api/balances");
 
-        Assert.Equal(1, page.GetProperty("page").GetInt32());
-        Assert.Equal(100, page.GetProperty("pageSize").GetInt32());
+        Assert.Equal((Page: 1, PageSize: 100, Total: 8), page.Paging());
         Assert.Equal(8, Ids(page).Count);
     }
 
     [Fact]
     public async Task TheLastPage_HoldsTheRest_AndOneBeyondItIsEmpty()
     {
-        var last = await client.GetJsonAsync("/api/balances?page=3&pageSize=3");
-        var beyond = await client.GetJsonAsync("/api/balances?page=4&pageSize=3");
+        var last = await Client.GetJsonAsync("/api/balances?page=3&pageSize=3");
+        var beyond = await Client.GetJsonAsync("/api/balances?page=4&pageSize=3");
 
         Assert.Equal(["P-6", "Y-0"], Ids(last));
         Assert.Empty(Ids(beyond));
-        Assert.Equal(8, beyond.GetProperty("total").GetInt32());
+        Assert.Equal((Page: 4, PageSize: 3, Total: 8), beyond.Paging());
         Assert.Equal(Totals(last), Totals(beyond));
     }
 
     [Fact]
     public async Task APageSizeOf500_IsAllowed()
     {
-        var page = await client.GetJsonAsync("/api/balances?pageSize=500");
+        var page = await Client.GetJsonAsync("/api/balances?pageSize=500");
 
-        Assert.Equal(500, page.GetProperty("pageSize").GetInt32());
+        Assert.Equal((Page: 1, PageSize: 500, Total: 8), page.Paging());
+    }
+
+    /// <summary>Each paging parameter with values it refuses: beyond its range, zero or negative, not a whole number.</summary>
+    public static TheoryData<string, string> OutOfRange()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var value in new[] { "501", "0", "-1", "many" })
+        {
+            cases.Add("pageSize", value);
+        }
+
+        foreach (var value in new[] { "0", "-2", "1.5", "99999999999" })
+        {
+            cases.Add("page", value);
+        }
+
+        return cases;
     }
 
     [Theory]
-    [InlineData("pageSize=501", "pageSize")]
-    [InlineData("pageSize=0", "pageSize")]
-    [InlineData("pageSize=-1", "pageSize")]
-    [InlineData("pageSize=many", "pageSize")]
-    [InlineData("page=0", "page")]
-    [InlineData("page=-2", "page")]
-    [InlineData("page=1.5", "page")]
-    [InlineData("page=99999999999", "page")]
-    public async Task APageOrPageSizeOutOfRange_Is400NamingIt(string query, string field)
+    [MemberData(nameof(OutOfRange))]
+    public async Task APageOrPageSizeOutOfRange_Is400NamingIt(string parameter, string value)
     {
-        var response = await client.GetAsync("/api/balances?" + query);
+        var response = await Client.GetAsync($"/api/balances?{parameter}={value}");
 
-        await response.ValidationProblemAsync(field);
+        await response.ValidationProblemAsync(parameter);
     }
 
     private static List<string> Ids(JsonElement page) =>

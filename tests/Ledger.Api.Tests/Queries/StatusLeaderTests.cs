@@ -3,17 +3,15 @@ using System.Diagnostics;
 namespace Ledger.Api.Tests.Queries;
 
 /// <summary><c>GET /api/status</c> says whether this instance applies the projections, with their lag (shared/API.md, Additions).</summary>
-public sealed class StatusLeaderTests
+public sealed class StatusLeaderTests : OwnAppApiTest
 {
     [Fact]
     public async Task Status_OfALoneInstance_SaysItAppliesTheProjections_WithTheirLag()
     {
-        await using var factory = await LedgerApiFactory.CreateAsync();
-        using var client = factory.CreateClient();
-        await client.OpenAsync("lead-1", 10m);
+        await Client.OpenAsync("lead-1", 10m);
 
         // On PostgreSQL the instance is elected a moment after it starts; on SQLite it always leads.
-        var status = await UntilLeadingAsync(client);
+        var status = await UntilLeadingAsync(Client);
 
         var leader = status.GetProperty("projectionLeader");
         var postgres = status.GetProperty("database").GetProperty("provider").GetString() == "postgres";

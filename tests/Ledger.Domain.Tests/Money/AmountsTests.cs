@@ -60,16 +60,7 @@ public sealed class AmountsTests
     }
 
     [Theory]
-    // More digits than the currency has: refused, not rounded.
-    [InlineData("EUR", "0.001")]
-    [InlineData("EUR", "0.005")]
-    [InlineData("EUR", "0.999")]
-    [InlineData("EUR", "12.345")]
-    [InlineData("JPY", "0.5")]
-    [InlineData("JPY", "1.1")]
-    [InlineData("KWD", "0.0001")]
-    [InlineData("BHD", "1.2345")]
-    [InlineData("EUR", "0.0000000000000000000000000001")]
+    [MemberData(nameof(CurrencyAmounts.TooPrecise), MemberType = typeof(CurrencyAmounts))]
     // Not a currency at all.
     [InlineData("XXX", "1")]
     public void ToMinorUnits_OfAnAmountTheCurrencyCannotHold_IsRejectedNotRounded(string currency, string amount)
@@ -119,16 +110,17 @@ public sealed class AmountsTests
     }
 
     [Theory]
-    [InlineData("EUR", "1.5", true)]
-    [InlineData("EUR", "1.55", true)]
-    [InlineData("EUR", "1.555", false)]
-    [InlineData("JPY", "1.0", true)]
-    [InlineData("JPY", "1.5", false)]
-    [InlineData("KWD", "1.555", true)]
-    [InlineData("KWD", "1.5555", false)]
-    public void FitsCurrency_ComparesDigitsWithTheCurrencyMinorUnit(string currency, string amount, bool fits)
+    [MemberData(nameof(CurrencyAmounts.WithinItsDigits), MemberType = typeof(CurrencyAmounts))]
+    public void FitsCurrency_OfAnAmountWithinTheCurrencyMinorUnit_IsTrue(string currency, string amount)
     {
-        Assert.Equal(fits, Amounts.FitsCurrency(Dec.Parse(amount), currency));
+        Assert.True(Amounts.FitsCurrency(Dec.Parse(amount), currency));
+    }
+
+    [Theory]
+    [MemberData(nameof(CurrencyAmounts.TooPrecise), MemberType = typeof(CurrencyAmounts))]
+    public void FitsCurrency_OfAnAmountWithMoreDigitsThanTheCurrencyMinorUnit_IsFalse(string currency, string amount)
+    {
+        Assert.False(Amounts.FitsCurrency(Dec.Parse(amount), currency));
     }
 
     [Theory]

@@ -13,6 +13,8 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
 
     private string DatabasePath => Path.Combine(folder, "ledger.db");
 
+    private string BackupPath => Path.Combine(folder, "backup.db");
+
     [SqliteOnlyFact(Why)]
     public async Task Backup_WhileTheAppKeepsWriting_IsACheckedPrefixOfTheLedger_WithTheQuerysCountAndHash()
     {
@@ -63,16 +65,15 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
     [SqliteOnlyFact(Why)]
     public async Task Restore_WhileTheAppRunsOnTheTarget_IsRefused_AndTheLedgerIsUntouched()
     {
-        var backupFile = Path.Combine(folder, "backup.db");
         var (app, _) = await AppProcess.StartAsync(DatabasePath);
         await using (app)
         {
             using var http = app.CreateClient();
             await OpenAsync(http, "R-1");
-            Assert.Equal(0, (await LedgerCli.RunAsync("backup", "--db", DatabasePath, "--to", backupFile)).ExitCode);
+            Assert.Equal(0, (await LedgerCli.RunAsync("backup", "--db", DatabasePath, "--to", BackupPath)).ExitCode);
             await OpenAsync(http, "R-2");
 
-            var restore = await LedgerCli.RunAsync("restore", "--from", backupFile, "--db", DatabasePath);
+            var restore = await LedgerCli.RunAsync("restore", "--from", BackupPath, "--db", DatabasePath);
 
             output.WriteLine(restore.ToString());
             Assert.Equal(1, restore.ExitCode);
@@ -87,7 +88,6 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
     [SqliteOnlyFact(Why)]
     public async Task Restore_IntoAFreshPath_GivesTheBackupsCountAndHash_AndTheAppServesIt()
     {
-        var backupFile = Path.Combine(folder, "backup.db");
         var (app, _) = await AppProcess.StartAsync(DatabasePath);
         await using (app)
         {
@@ -98,9 +98,9 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
             deposit.EnsureSuccessStatusCode();
         }
 
-        var backup = await LedgerCli.RunAsync("backup", "--db", DatabasePath, "--to", backupFile);
+        var backup = await LedgerCli.RunAsync("backup", "--db", DatabasePath, "--to", BackupPath);
         var freshPath = Path.Combine(folder, "restored", "ledger.db");
-        var restore = await LedgerCli.RunAsync("restore", "--from", backupFile, "--db", freshPath);
+        var restore = await LedgerCli.RunAsync("restore", "--from", BackupPath, "--db", freshPath);
 
         output.WriteLine(backup.ToString());
         output.WriteLine(restore.ToString());
@@ -120,21 +120,12 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
     [SqliteOnlyFact(Why)]
     public async Task Restore_OverAStoppedLedger_KeepsTheReplacedDatabaseBesideIt()
     {
-        await using (var first = (await AppProcess.StartAsync(DatabasePath)).App)
-        {
-            using var http = first.CreateClient();
-            await OpenAsync(http, "K-1");
-        }
+        await OpenWhileTheAppRunsAsync("K-1");
 
-        var backupFile = Path.Combine(folder, "backup.db");
-        Assert.Equal(0, (await LedgerCli.RunAsync("backup", "--db", DatabasePath, "--to", backupFile)).ExitCode);
-        await using (var second = (await AppProcess.StartAsync(DatabasePath)).App)
-        {
-            using var http = second.CreateClient();
-            await OpenAsync(http, "K-2");
-        }
+        Assert.Equal(0, (await LedgerCli.RunAsync("backup", "--db", DatabasePath, "--to", BackupPath)).ExitCode);
+        await OpenWhileTheAppRunsAsync("K-2");
 
-        var restore = await LedgerCli.RunAsync("restore", "--from", backupFile, "--db", DatabasePath);
+        var restore = await LedgerCli.RunAsync("restore", "--from", BackupPath, "--db", DatabasePath);
 
         Assert.True(restore.ExitCode == 0, restore.ToString());
         Assert.Equal(1, (await LedgerCli.FingerprintAsync(DatabasePath)).EventCount);
@@ -169,11 +160,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
     [SqliteOnlyFact(Why)]
     public async Task Backup_Refusals_SayWhy_AndLeaveNoPartialFile()
     {
-        await using (var app = (await AppProcess.StartAsync(DatabasePath)).App)
-        {
-            using var http = app.CreateClient();
-            await OpenAsync(http, "B-1");
-        }
+        await OpenWhileTheAppRunsAsync("B-1");
 
         var existing = Path.Combine(folder, "existing.db");
         await File.WriteAllTextAsync(existing, "keep me");
@@ -217,6 +204,14 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
     }
 
     private List<string> Files() => Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList()!;
+
+    /// <summary>Starts the app on the test's database, opens the account with it, and stops it again.</summary>
+    private async Task OpenWhileTheAppRunsAsync(string id)
+    {
+        await using var app = (await AppProcess.StartAsync(DatabasePath)).App;
+        using var http = app.CreateClient();
+        await OpenAsync(http, id);
+    }
 
     private static async Task OpenAsync(HttpClient http, string id)
     {

@@ -20,6 +20,28 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<QuarantinedStreamRow> QuarantinedStreams => Set<QuarantinedStreamRow>();
 
+    /// <summary>The bounded text columns, by property name; text not named here (payloads, results) is unbounded.</summary>
+    private static readonly Dictionary<string, int> TextWidths = new(StringComparer.Ordinal)
+    {
+        ["StreamId"] = 100,
+        ["EventType"] = 100,
+        ["CommandId"] = 100,
+        ["CommandType"] = 100,
+        ["RequestHash"] = 64,
+        ["NaturalKey"] = 200,
+        ["AccountId"] = 64,
+        ["CounterpartyAccountId"] = 64,
+        ["HolderId"] = 100,
+        ["HolderName"] = 200,
+        ["Currency"] = 3,
+        ["Status"] = 10,
+        ["StatusAfter"] = 10,
+        ["Description"] = 500,
+        ["Reference"] = 100,
+        ["Reason"] = 500,
+        ["Name"] = 100,
+    };
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<EventRecord>(e =>
@@ -27,29 +49,18 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
             e.ToTable("events");
             e.HasKey(x => x.Position);
             e.Property(x => x.Position).ValueGeneratedOnAdd();
-            e.Property(x => x.StreamId).HasMaxLength(100);
-            e.Property(x => x.EventType).HasMaxLength(100);
             e.HasIndex(x => new { x.StreamId, x.StreamVersion }).IsUnique().HasDatabaseName("ux_events_stream_version");
             e.HasIndex(x => x.EventId).IsUnique().HasDatabaseName("ux_events_event_id");
             e.HasIndex(x => x.OccurredAt).HasDatabaseName("ix_events_occurred_at");
             e.HasIndex(x => new { x.EventType, x.Position }).HasDatabaseName("ix_events_type_position");
         });
 
-        modelBuilder.Entity<SnapshotRecord>(e =>
-        {
-            e.ToTable("snapshots");
-            e.HasKey(x => x.StreamId);
-            e.Property(x => x.StreamId).HasMaxLength(100);
-        });
+        modelBuilder.Entity<SnapshotRecord>().ToTable("snapshots").HasKey(x => x.StreamId);
 
         modelBuilder.Entity<ProcessedCommandRecord>(e =>
         {
             e.ToTable("processed_commands");
             e.HasKey(x => x.CommandId);
-            e.Property(x => x.CommandId).HasMaxLength(100);
-            e.Property(x => x.CommandType).HasMaxLength(100);
-            e.Property(x => x.RequestHash).HasMaxLength(64);
-            e.Property(x => x.NaturalKey).HasMaxLength(200);
             e.HasIndex(x => x.NaturalKey).IsUnique().HasFilter("natural_key IS NOT NULL").HasDatabaseName("ux_processed_commands_natural_key");
         });
 
@@ -57,11 +68,6 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
         {
             e.ToTable("account_balances");
             e.HasKey(x => x.AccountId);
-            e.Property(x => x.AccountId).HasMaxLength(64);
-            e.Property(x => x.HolderId).HasMaxLength(100);
-            e.Property(x => x.HolderName).HasMaxLength(200);
-            e.Property(x => x.Currency).HasMaxLength(3);
-            e.Property(x => x.Status).HasMaxLength(10);
             e.HasIndex(x => x.HolderName).HasDatabaseName("ix_account_balances_holder_name");
             e.HasIndex(x => new { x.Currency, x.BalanceMinor }).HasDatabaseName("ix_account_balances_currency_balance");
             e.HasIndex(x => x.LastUpdatedAt).HasDatabaseName("ix_account_balances_last_updated");
@@ -71,13 +77,6 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
         {
             e.ToTable("account_ledger");
             e.HasKey(x => new { x.AccountId, x.Version });
-            e.Property(x => x.AccountId).HasMaxLength(64);
-            e.Property(x => x.EventType).HasMaxLength(100);
-            e.Property(x => x.Currency).HasMaxLength(3);
-            e.Property(x => x.StatusAfter).HasMaxLength(10);
-            e.Property(x => x.Description).HasMaxLength(500);
-            e.Property(x => x.Reference).HasMaxLength(100);
-            e.Property(x => x.CounterpartyAccountId).HasMaxLength(64);
             e.HasIndex(x => new { x.AccountId, x.OccurredAt, x.Version }).HasDatabaseName("ix_account_ledger_account_time");
             // Finds back-dated entries (recorded after a moment they occurred before) without a scan.
             e.HasIndex(x => x.RecordedAt).HasDatabaseName("ix_account_ledger_recorded");
@@ -86,26 +85,19 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
             e.HasIndex(x => x.AmountMinor).HasDatabaseName("ix_account_ledger_amount");
         });
 
-        modelBuilder.Entity<ProjectionCheckpointRow>(e =>
-        {
-            e.ToTable("projection_checkpoints");
-            e.HasKey(x => x.Name);
-            e.Property(x => x.Name).HasMaxLength(100);
-        });
+        modelBuilder.Entity<ProjectionCheckpointRow>().ToTable("projection_checkpoints").HasKey(x => x.Name);
 
-        modelBuilder.Entity<QuarantinedStreamRow>(e =>
-        {
-            e.ToTable("quarantined_streams");
-            e.HasKey(x => x.StreamId);
-            e.Property(x => x.StreamId).HasMaxLength(100);
-            e.Property(x => x.EventType).HasMaxLength(100);
-            e.Property(x => x.Reason).HasMaxLength(500);
-        });
+        modelBuilder.Entity<QuarantinedStreamRow>().ToTable("quarantined_streams").HasKey(x => x.StreamId);
 
         // Every column is its property's name in snake_case (StreamId is stream_id): one rule, not one HasColumnName a property.
+        // Likewise its width: a property name means one thing, so it has one width in every table.
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
         {
             property.SetColumnName(SnakeCase(property.Name));
+            if (TextWidths.TryGetValue(property.Name, out var width))
+            {
+                property.SetMaxLength(width);
+            }
         }
     }
 

@@ -4,13 +4,9 @@ namespace Ledger.Infrastructure.Storage.Projections;
 /// <c>account_balances</c>: one row per account with its current balance in minor units. An event
 /// applies only on top of the version before it, so a repeated delivery is a no-op.
 /// </summary>
-public sealed class AccountBalancesProjection(AccountCurrencies currencies) : IProjection
+public sealed class AccountBalancesProjection(AccountCurrencies currencies) : OneTableProjection("account_balances")
 {
-    public string Name => "account_balances";
-
-    public IReadOnlyList<string> Tables { get; } = ["account_balances"];
-
-    public IProjectionBatch Begin(SqlEngine engine, BatchedTransaction writes) => new Batch(engine, writes, currencies);
+    public override IProjectionBatch Begin(SqlEngine engine, BatchedTransaction writes) => new Batch(engine, writes, currencies);
 
     private sealed class Batch(SqlEngine engine, BatchedTransaction writes, AccountCurrencies currencies) : IProjectionBatch
     {
@@ -20,9 +16,9 @@ public sealed class AccountBalancesProjection(AccountCurrencies currencies) : IP
 
         public async Task ApplyAsync(StoredEvent stored, CancellationToken cancellationToken)
         {
+            var currency = await currencies.OfAsync(stored.Data, engine, writes, cancellationToken);
             if (stored.Data is AccountOpened opened)
             {
-                currencies.Remember(opened);
                 insert.Set("@id", opened.AccountId);
                 insert.Set("@holder_id", opened.HolderId);
                 insert.Set("@holder_name", opened.HolderName);
@@ -34,9 +30,7 @@ public sealed class AccountBalancesProjection(AccountCurrencies currencies) : IP
                 return;
             }
 
-            var accountId = stored.Data.AccountId;
-            var currency = await currencies.GetAsync(accountId, engine, writes.Connection, writes.Current, cancellationToken);
-            update.Set("@id", accountId);
+            update.Set("@id", stored.Data.AccountId);
             update.Set("@amount", Amounts.ToMinorUnits(EventFacts.Of(stored.Data).SignedAmount, currency));
             update.Set("@status", stored.Data is AccountClosed ? nameof(AccountStatus.Closed) : nameof(AccountStatus.Active));
             update.Set("@version", stored.StreamVersion);

@@ -12,6 +12,18 @@ public sealed class AccountCurrencies
 
     public void Remember(AccountOpened opened) => byAccount.TryAdd(opened.AccountId, opened.Currency);
 
+    /// <summary>The currency of the account <paramref name="event"/> is on; an opening is remembered on the way, without a read.</summary>
+    public ValueTask<string> OfAsync(IAccountEvent @event, SqlEngine engine, BatchedTransaction writes, CancellationToken cancellationToken)
+    {
+        if (@event is AccountOpened opened)
+        {
+            Remember(opened);
+            return ValueTask.FromResult(opened.Currency);
+        }
+
+        return new ValueTask<string>(GetAsync(@event.AccountId, engine, writes.Connection, writes.Current, cancellationToken));
+    }
+
     public async Task<string> GetAsync(string accountId, SqlEngine engine, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         if (byAccount.TryGetValue(accountId, out var currency))

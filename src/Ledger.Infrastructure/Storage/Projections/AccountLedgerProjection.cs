@@ -4,13 +4,9 @@ namespace Ledger.Infrastructure.Storage.Projections;
 /// <c>account_ledger</c>: every event of every account with the balance and status after it. This is
 /// the statement, and what time travel reads: the state at version N is one indexed row.
 /// </summary>
-public sealed class AccountLedgerProjection(AccountCurrencies currencies) : IProjection
+public sealed class AccountLedgerProjection(AccountCurrencies currencies) : OneTableProjection("account_ledger")
 {
-    public string Name => "account_ledger";
-
-    public IReadOnlyList<string> Tables { get; } = ["account_ledger"];
-
-    public IProjectionBatch Begin(SqlEngine engine, BatchedTransaction writes) => new Batch(engine, writes, currencies);
+    public override IProjectionBatch Begin(SqlEngine engine, BatchedTransaction writes) => new Batch(engine, writes, currencies);
 
     private sealed class Batch(SqlEngine engine, BatchedTransaction writes, AccountCurrencies currencies) : IProjectionBatch
     {
@@ -18,15 +14,9 @@ public sealed class AccountLedgerProjection(AccountCurrencies currencies) : IPro
 
         public async Task ApplyAsync(StoredEvent stored, CancellationToken cancellationToken)
         {
-            if (stored.Data is AccountOpened opened)
-            {
-                currencies.Remember(opened);
-            }
-
-            var accountId = stored.Data.AccountId;
-            var currency = await currencies.GetAsync(accountId, engine, writes.Connection, writes.Current, cancellationToken);
+            var currency = await currencies.OfAsync(stored.Data, engine, writes, cancellationToken);
             var facts = EventFacts.Of(stored.Data);
-            insert.Set("@id", accountId);
+            insert.Set("@id", stored.Data.AccountId);
             insert.Set("@version", stored.StreamVersion);
             insert.Set("@position", stored.Position);
             insert.Set("@type", stored.EventType);
