@@ -19,16 +19,19 @@ public sealed record Account(
 
     public static string StreamId(string accountId) => "BankAccount-" + accountId;
 
-    /// <summary>Folds one event onto a state; <paramref name="state"/> is null before the account exists.</summary>
+    /// <summary>
+    /// Folds one event onto a state; <paramref name="state"/> is null before the account exists. Decimal sums
+    /// throw on overflow in any context (no <c>checked</c> needed), and the rules keep balances far inside it.
+    /// </summary>
     public static Account Evolve(Account? state, IAccountEvent @event) => @event switch
     {
         AccountOpened e => new Account(
             e.AccountId, e.HolderId, e.HolderName, e.Currency, e.InitialDeposit,
             AccountStatus.Active, 1, e.OccurredAt, e.OccurredAt),
-        MoneyDeposited e => Existing(state, e) with { Balance = checked(state!.Balance + e.Amount) },
-        MoneyWithdrawn e => Existing(state, e) with { Balance = checked(state!.Balance - e.Amount) },
-        TransferReceived e => Existing(state, e) with { Balance = checked(state!.Balance + e.Amount) },
-        TransferInitiated e => Existing(state, e) with { Balance = checked(state!.Balance - e.Amount) },
+        MoneyDeposited e => Existing(state, e) with { Balance = state!.Balance + e.Amount },
+        MoneyWithdrawn e => Existing(state, e) with { Balance = state!.Balance - e.Amount },
+        TransferReceived e => Existing(state, e) with { Balance = state!.Balance + e.Amount },
+        TransferInitiated e => Existing(state, e) with { Balance = state!.Balance - e.Amount },
         AccountClosed e => Existing(state, e) with { Status = AccountStatus.Closed },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown account event."),
     };

@@ -24,7 +24,8 @@ public static class Amounts
             throw DomainException.Invalid("amount", $"{amount.ToString(CultureInfo.InvariantCulture)} has more decimal places than {currency} allows.");
         }
 
-        return checked((long)scaled);
+        // A decimal too large for a long throws OverflowException in any context; MaxBalance keeps it far from that.
+        return (long)scaled;
     }
 
     public static decimal FromMinorUnits(long minorUnits, string currency) =>
