@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ledger.Web.Components.Pages.EventLog;
 using Ledger.Web.Components.Shared;
+using Ledger.Web.Tests.Shared;
 
 namespace Ledger.Web.Tests.Components;
 
@@ -28,4 +29,33 @@ public sealed class EventSummaryTests
     [Fact]
     public void AnUnknownType_ShowsItsPayload() =>
         Assert.Equal("""{"x": 1}""", EventSummary.Of(Event("SomethingNew", """{"x": 1}"""), new Dictionary<string, string>()));
+
+    [Fact]
+    public void AnOpening_NamesTheHolderTheCurrencyAndTheInitialDeposit()
+    {
+        using var german = new InCulture("de-DE");
+
+        var line = EventSummary.Of(Event("AccountOpened", """{"holderName": "Ada", "currency": "EUR", "initialDeposit": 1234.5}"""), new Dictionary<string, string> { ["A"] = "EUR" });
+
+        Assert.Equal("Ada, EUR, initial 1.234,50 EUR", line);
+    }
+
+    [Fact]
+    public void ATransferIn_ANameIsFromWhom_AndAClosingSaysWhyAndByWhom()
+    {
+        using var english = new InCulture("en-US");
+        var none = new Dictionary<string, string>();
+
+        Assert.Equal("1,000.25 from B · Gift", EventSummary.Of(Event("TransferReceived", """{"amount": 1000.25, "fromAccountId": "B", "description": "Gift"}"""), none));
+        Assert.Equal("Moved away (by clerk)", EventSummary.Of(Event("AccountClosed", """{"reason": "Moved away", "closedBy": "clerk"}"""), none));
+    }
+
+    [Fact]
+    public void AnAmountThatIsNoDecimal_ShowsAsWritten_AndAMissingFieldAsNothing()
+    {
+        var euros = new Dictionary<string, string> { ["A"] = "EUR" };
+
+        Assert.Equal("lots · ATM · ", EventSummary.Of(Event("MoneyWithdrawn", """{"amount": "lots", "description": "ATM"}"""), euros));
+        Assert.Equal("1e400 · ATM · ", EventSummary.Of(Event("MoneyWithdrawn", """{"amount": 1e400, "description": "ATM"}"""), euros));
+    }
 }

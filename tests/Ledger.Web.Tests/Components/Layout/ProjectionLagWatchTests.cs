@@ -53,6 +53,17 @@ public sealed class ProjectionLagWatchTests
         Assert.Equal(TimeSpan.FromSeconds(6), watch.Observe(Status(head: 1_300, 1_300, 1_099)));
     }
 
+    [Fact]
+    public void WithoutProjections_NothingCanLag()
+    {
+        var watch = new ProjectionLagWatch(time);
+
+        watch.Observe(Status(head: 10));
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(TimeSpan.Zero, watch.Observe(Status(head: 20)));
+    }
+
     private static LedgerStatusView Status(long head, params long[] checkpoints) => new(
         head, head,
         checkpoints.Select((c, i) => new ProjectionStatusView($"p{i}", c, head - c, 0)).ToArray(),

@@ -25,4 +25,23 @@ public sealed class ShortcutsDialogTests : DialogContext
         Assert.Equal(keys.Count, keys.Distinct().Count());
         Assert.Equal(KeyboardShortcuts.All.Count, KeyboardShortcuts.ForBrowser().Length);
     }
+
+    [Fact]
+    public async Task Overlay_GroupsTheShortcutsUnderWhereTheyAct()
+    {
+        var (providers, _) = await ShowAsync<ShortcutsDialog>([]);
+
+        var captions = providers.FindAll(".ledger-shortcuts caption").Select(c => c.TextContent.Trim());
+        Assert.Equal(["Anywhere", "Accounts", "An account", "Time travel (an account's page)", "Dialogs and search"], captions);
+    }
+
+    [Fact]
+    public void KeyHandler_GetsEachKeyWithTheIdToReportAndWhereItApplies()
+    {
+        // What wwwroot/js/shortcuts.js receives: JSON, as Blazor's JS interop sends it.
+        var json = System.Text.Json.JsonSerializer.Serialize(KeyboardShortcuts.ForBrowser());
+
+        Assert.Contains("""{"key":"p","id":"Play","scope":"TimeTravel"}""", json, StringComparison.Ordinal);
+        Assert.Contains("""{"key":"Escape","id":"Escape","scope":"Dialog"}""", json, StringComparison.Ordinal);
+    }
 }

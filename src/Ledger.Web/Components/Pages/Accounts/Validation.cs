@@ -8,9 +8,6 @@ namespace Ledger.Web.Components.Pages.Accounts;
 /// </summary>
 internal static class Validation
 {
-    public static string? Required(string? value, string what) =>
-        string.IsNullOrWhiteSpace(value) ? $"{what} is required." : null;
-
     public static string? MaxLength(string? value, int max, string what) =>
         value is not null && value.Length > max ? $"{what} is {value.Length} characters long; the limit is {max}." : null;
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Ledger.Domain.Money;
 using Ledger.Web.Components.Shared;
 
@@ -14,7 +15,8 @@ public static class EventSummary
         ArgumentNullException.ThrowIfNull(currencies);
         var data = e.Data;
         string Text(string name) => data.TryGetProperty(name, out var v) ? v.ToString() : "";
-        string Amount(string name) => !data.TryGetProperty(name, out var v) || !v.TryGetDecimal(out var d) ? Text(name)
+        // TryGetDecimal throws on a non-number, and the log must show any payload it holds, so check the kind first.
+        string Amount(string name) => !data.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var d) ? Text(name)
             : currencies.TryGetValue(e.AccountId, out var currency) ? Display.MoneyWithCode(d, currency)
             : d.ToString("N" + Amounts.FractionDigits(d).ToString(CultureInfo.InvariantCulture), CultureInfo.CurrentCulture);
         return e.Type switch

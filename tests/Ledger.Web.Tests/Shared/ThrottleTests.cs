@@ -1,0 +1,61 @@
+using Ledger.Web.Components.Shared;
+
+namespace Ledger.Web.Tests.Shared;
+
+/// <summary>
+/// A burst of notifications becomes one refresh, and the next burst another. "Did not refresh" is checked against a
+/// later refresh on the same interval: timers started earlier fire first, so no test waits on a clock.
+/// </summary>
+public sealed class ThrottleTests
+{
+    [Fact]
+    public async Task ABurst_RefreshesOnce_AndTheNextBurstOnceMore()
+    {
+        var refreshes = 0;
+        var refreshed = new SemaphoreSlim(0);
+        using var throttle = new Throttle(Interval, () =>
+        {
+            Interlocked.Increment(ref refreshes);
+            refreshed.Release();
+            return Task.CompletedTask;
+        });
+
+        for (var i = 0; i < 100; i++)
+        {
+            throttle.Request();
+        }
+
+        Assert.True(await refreshed.WaitAsync(TimeSpan.FromSeconds(15)));
+        throttle.Request();
+        Assert.True(await refreshed.WaitAsync(TimeSpan.FromSeconds(15)));
+
+        Assert.Equal(2, Volatile.Read(ref refreshes));
+    }
+
+    [Fact]
+    public async Task AfterTheScreenWentAway_APendingRefreshNeverRuns()
+    {
+        var goneRefreshed = false;
+        var gone = new Throttle(Interval, () =>
+        {
+            goneRefreshed = true;
+            return Task.CompletedTask;
+        });
+        gone.Request();
+        gone.Dispose();
+
+        var later = new TaskCompletionSource();
+        using var still = new Throttle(Interval, () =>
+        {
+            later.TrySetResult();
+            return Task.CompletedTask;
+        });
+        still.Request();
+        await later.Task.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.False(goneRefreshed);
+    }
+
+    /// <summary>Short, so the tests are quick; the order of timers, not their length, is what they rely on.</summary>
+    private static TimeSpan Interval => TimeSpan.FromMilliseconds(20);
+}
