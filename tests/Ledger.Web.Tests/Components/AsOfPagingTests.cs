@@ -48,10 +48,14 @@ public sealed class AsOfPagingTests : LedgerUiContext
 
         await Labels.Input(cut, "Filter accounts").InputAsync(new() { Value = "zedson" });
 
-        // ZED sorts after the 50 rows of the first page, so only a search in SQL can find it there.
-        cut.WaitForAssertion(() => Assert.Equal(["ZED"], AccountIds(cut)), TimeSpan.FromSeconds(15));
-        Assert.Equal("56", Labels.Value(cut, "Accounts then"));
-        Assert.Contains("65.00", cut.Find(".ledger-panel tbody tr").TextContent);
+        // ZED sorts after the 50 rows of the first page, so only a search in SQL can find it there. The totals
+        // arrive by a read of their own, which may land after the grid's: wait for both.
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal(["ZED"], AccountIds(cut));
+            Assert.Equal("56", Labels.Value(cut, "Accounts then"));
+            Assert.Contains("65.00", cut.Find(".ledger-panel tbody tr").TextContent);
+        });
     }
 
     private static List<string> AccountIds(IRenderedComponent<AsOfPage> cut) =>
