@@ -5,7 +5,8 @@ namespace Ledger.Web.Tests.TimeTravel;
 /// <summary>Play's pace keeper: steps until stopped, and a step may stop it. "No more steps" is checked against a later timer on the same interval.</summary>
 public sealed class PlayTimerTests
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(10);
+    /// <summary>Long enough that a busy machine cannot pause the test for a whole step between two Starts.</summary>
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 
     [Fact]
     public async Task Steps_RunOneAfterAnother_UntilAStepStopsTheTimer()
