@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<ReadModelNotifier>();
         services.AddSingleton<ProjectionLeadership>();
         services.AddSingleton<ProjectionProgress>();
+        services.AddSingleton<ReadFence>();
         services.AddSingleton<WakeUps>();
         services.AddSingleton<AccessGate>();
         services.AddHostedService<CatchUpService>();
@@ -58,6 +59,7 @@ public static class DependencyInjection
                 typeof(StorageFaultBehavior<,>),
                 typeof(ValidationBehavior<,>),
                 typeof(ReadYourWritesBehavior<,>),
+                typeof(ReadFenceBehavior<,>),
                 typeof(ConcurrencyRetryBehavior<,>),
             ];
         });

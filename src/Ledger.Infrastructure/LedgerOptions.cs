@@ -65,6 +65,16 @@ public sealed class LedgerOptions
     public int ReadYourWritesTimeoutMilliseconds { get; set; } = 5_000;
 
     /// <summary>
+    /// On PostgreSQL, whether a command is answered only once the projections have applied it. Off (the
+    /// default), it is answered as soon as its append is durable and the projections follow in the
+    /// background, at most about one batch behind: a read through this instance (the API, the screens)
+    /// waits for them first, so it still reflects every command this instance has answered. Turn it on when
+    /// something reads the projection tables with its own SQL and needs a command's effect there the moment
+    /// it is answered. On SQLite the projections are applied before the answer either way.
+    /// </summary>
+    public bool AnswerAfterProjections { get; set; }
+
+    /// <summary>
     /// The most lines one statement holds; a longer period is refused (<c>statement_too_long</c>) rather than read
     /// whole: nobody reads a longer statement, and a careless request must not load an account's entire history.
     /// </summary>

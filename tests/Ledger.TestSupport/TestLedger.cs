@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Storage.Model;
@@ -100,6 +101,9 @@ public sealed class TestLedger : IAsyncDisposable
                 o.Synchronous = Synchronous;
                 // Each ledger here plays a process that applies its own projections (no hosted services elect one).
                 o.ElectProjectionLeader = false;
+                // Suites here read the projection tables with SQL of their own right after a command; the
+                // production default (answer once durable, reads wait) has its own tests (ReadFenceTests).
+                o.AnswerAfterProjections = true;
                 configure?.Invoke(o);
             });
 
@@ -143,8 +147,24 @@ public sealed class TestLedger : IAsyncDisposable
         return await EventRows.ReadAfterAsync(engine, connection, null, afterPosition, limit, CancellationToken.None);
     }
 
+    /// <summary>
+    /// Waits until the projections reflect every command this ledger has answered: where answers do not wait
+    /// for them (<see cref="LedgerOptions.AnswerAfterProjections"/> off), what a read through the app would do.
+    /// </summary>
+    public Task SettleAsync() => Get<ReadFence>().WaitForAnsweredAsync(CancellationToken.None);
+
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            // Lets the last deliveries finish rather than cutting them off (catch-up would repair it; this is quieter).
+            await SettleAsync();
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            // The database is gone (a test took it away): nothing to wait for.
+        }
+
         await Services.DisposeAsync();
         await Database.DisposeAsync();
     }

@@ -11,7 +11,7 @@ public sealed class M1DurableWrites(BenchEngine engine) : Scenario(engine.Id("M1
     public override async Task<Measurement> MeasureAsync(RunContext context)
     {
         var sizes = context.Sizes;
-        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", await engine.NewDatabaseAsync(context, "m1-ledger"));
+        await using var ledger = await TestLedger.StartAsync(ProductDefaults.Durable, await engine.NewDatabaseAsync(context, "m1-ledger"));
         await NotifySwitch.ApplyAsync(engine, ledger);
         const string accountId = "M1-ACCOUNT";
         await ledger.Mediator.Send(new OpenAccountCommand(accountId, "H-1", "Bench Holder", "EUR", 0m));

@@ -20,7 +20,7 @@ public sealed class M2ConcurrentWrites(BenchEngine engine) : Scenario(engine.Id(
     public override async Task<Measurement> MeasureAsync(RunContext context)
     {
         var sizes = context.Sizes;
-        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", await engine.NewDatabaseAsync(context, "m2-ledger"));
+        await using var ledger = await TestLedger.StartAsync(ProductDefaults.Durable, await engine.NewDatabaseAsync(context, "m2-ledger"));
         await using var raw = engine.IsPostgres ? await RawClients.StartAsync(engine, context, Clients) : null;
         var accounts = Enumerable.Range(0, Clients).Select(i => $"M2-{i:D2}").ToArray();
         foreach (var id in accounts)

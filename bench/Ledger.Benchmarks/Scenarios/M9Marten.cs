@@ -21,7 +21,7 @@ public sealed class M9Marten() : Scenario("M9-pg", "Side by side with Marten, on
         var engine = BenchEngine.Postgres;
         var sizes = context.Sizes;
         var perRun = Clients * sizes.M2CommandsPerClient;
-        await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", await engine.NewDatabaseAsync(context, "m9-ledger"));
+        await using var ledger = await TestLedger.StartAsync(ProductDefaults.Durable, await engine.NewDatabaseAsync(context, "m9-ledger"));
         await using var martenDatabase = await engine.NewDatabaseAsync(context, "m9-marten");
         await using var marten = await MartenBank.StartAsync(((PostgresTestDatabase)martenDatabase).ConnectionString);
         await using var raw = await RawClients.StartAsync(engine, context, Clients);
@@ -87,12 +87,13 @@ public sealed class M9Marten() : Scenario("M9-pg", "Side by side with Marten, on
 
     private const string Reading =
         "Both pay the same floor, one synchronous commit per command; the raw rows show what the server does for that alone. "
-        + "With one client Ledger sends a command in two round trips (the append: lock, events, command record and commit in "
-        + "one implicit transaction; then the projection, committed without waiting for the flush) and answers after both, so a "
-        + "read after the answer reflects it; Marten reads first (FetchForWriting) and then sends the append and the inline "
-        + "projection in one transaction. With 16 clients Ledger's appends take turns under one advisory lock (the gap-free "
+        + "With one client Ledger answers a command after one round trip (the append: lock, events, command record and commit in "
+        + "one implicit transaction); its projection follows in a second, committed without waiting for the flush, beside the next "
+        + "command's append, and a read on the instance that took the command waits for it (ReadFence), so a read after the answer "
+        + "still reflects it, as a read after Marten's inline projection does. Marten reads first (FetchForWriting) and then sends "
+        + "the append and the inline projection in one transaction. With 16 clients Ledger's appends take turns under one advisory lock (the gap-free "
         + "global order), and group commit puts the commands queued meanwhile into one transaction: three round trips and one "
-        + "flush per batch whatever its size, and the batch's projection runs while the next batch appends. Marten's quick "
+        + "flush per batch whatever its size, and the batch's projection runs while the next batches append (batches that commit meanwhile share one delivery). Marten's quick "
         + "append takes positions from a sequence (gaps allowed, ordered later by its async daemon's high-water mark) and 16 "
         + "transactions flush together in PostgreSQL's own group commit. Loads: Ledger reads one stream with one prepared "
         + "statement and folds records; Marten's live aggregation goes through its generated aggregator and per-event metadata.";
@@ -156,8 +157,8 @@ public sealed class M9Marten() : Scenario("M9-pg", "Side by side with Marten, on
     /// <summary>Two Ledger instances on one database, electing one projection leader as Ledger.Web does, {Clients} clients on each.</summary>
     private static async Task<Row> TwoInstancesAsync(RunContext context, BenchEngine engine, int perRun, double oneInstanceRate)
     {
-        await using var first = await TestLedger.StartAsync(o => (o.Synchronous, o.ElectProjectionLeader) = ("FULL", true), await engine.NewDatabaseAsync(context, "m9-two"));
-        await using var second = await TestLedger.StartAsync(o => (o.Synchronous, o.ElectProjectionLeader) = ("FULL", true), first.Database.Borrow());
+        await using var first = await TestLedger.StartAsync(o => { ProductDefaults.Durable(o); o.ElectProjectionLeader = true; }, await engine.NewDatabaseAsync(context, "m9-two"));
+        await using var second = await TestLedger.StartAsync(o => { ProductDefaults.Durable(o); o.ElectProjectionLeader = true; }, first.Database.Borrow());
         var instances = new[] { first, second };
         var hosted = instances.SelectMany(i => i.Services.GetServices<IHostedService>()).ToArray();
         foreach (var service in hosted)
@@ -183,7 +184,7 @@ public sealed class M9Marten() : Scenario("M9-pg", "Side by side with Marten, on
             }
 
             var rate = Stats.Median(rates);
-            return new Row("M9-pg", $"deposits/s, 2 instances × {Clients} clients (one projection leader; answers wait for read-your-writes)",
+            return new Row("M9-pg", $"deposits/s, 2 instances × {Clients} clients (one projection leader; answered once durable, reads wait for the read model)",
                 Format.Rate(rate, "cmd"), Format.Rate(oneInstanceRate, "cmd") + $" one instance × {Clients}", Format.Ratio(rate / oneInstanceRate), "report", Verdict.Report);
         }
         finally

@@ -3,25 +3,21 @@ using Ledger.Infrastructure.Storage.Projections;
 namespace Ledger.Infrastructure.Application.Pipeline;
 
 /// <summary>
-/// Read-your-writes on the instance that took a command: its answer waits (at most
-/// <see cref="LedgerOptions.ReadYourWritesTimeoutMilliseconds"/>) until every projection has reached the
-/// command's position, so a read after the answer reflects it, whichever instance applies projections.
-/// On the leader (and on SQLite) the projections were moved inside the write turn and this costs nothing.
-/// A replay's position is the head when it is answered: at or after the first answer's, so waiting for it
-/// is enough. The wait never turns an acknowledged command into an error: past the bound it answers anyway.
+/// Read-your-writes on the instance that took a command: its answer's position goes to the <see cref="ReadFence"/>,
+/// so every read on this instance after the answer waits until the projections reflect it (see
+/// <see cref="ReadFenceBehavior{TMessage, TResponse}"/>), whichever instance applies them. With
+/// <see cref="LedgerOptions.AnswerAfterProjections"/> the answer itself waits, as something reading the tables
+/// with its own SQL needs. A replay's position is the head when it is answered: at or after the first answer's,
+/// so waiting for it is enough. Nothing here turns an acknowledged command into an error.
 /// </summary>
 public sealed class ReadYourWritesBehavior<TMessage, TResponse>(
-    ProjectionProgress progress,
-    ProjectionRunner runner,
+    ReadFence fence,
     IDbContextFactory<LedgerDbContext> contexts,
     IOptions<LedgerOptions> options,
     ILogger<ReadYourWritesBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : LedgerCommand, IMessage
 {
-    /// <summary>How often a waiting answer re-reads the checkpoints, in case the wake-up it waits for was lost.</summary>
-    private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(200);
-
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var response = await next(message, cancellationToken);
@@ -39,15 +35,15 @@ public sealed class ReadYourWritesBehavior<TMessage, TResponse>(
                 outcome.Position = await db.HeadPositionAsync(cancellationToken);
             }
 
-            var timeout = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.ReadYourWritesTimeoutMilliseconds));
-            if (timeout > TimeSpan.Zero && !await progress.WaitAsync(outcome.Position, timeout, Recheck, RecheckAsync, cancellationToken))
+            fence.Answer(outcome.Position);
+            if (options.Value.AnswerAfterProjections)
             {
-                logger.LogWarning("Answering {Command} before the projections reached position {Position} (waited {Timeout})", typeof(TMessage).Name, outcome.Position, timeout);
+                await fence.WaitAsync(outcome.Position, cancellationToken);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogWarning("Answering {Command} without waiting for the projections ({Reason})", typeof(TMessage).Name, exception.Message.ReplaceLineEndings(" "));
+            logger.LogWarning("Answering {Command} without its read-your-writes position ({Reason})", typeof(TMessage).Name, exception.Message.ReplaceLineEndings(" "));
         }
         catch (OperationCanceledException)
         {
@@ -55,13 +51,5 @@ public sealed class ReadYourWritesBehavior<TMessage, TResponse>(
         }
 
         return response;
-    }
-
-    private async Task RecheckAsync(CancellationToken cancellationToken)
-    {
-        foreach (var (name, position) in await runner.CheckpointsAsync(cancellationToken))
-        {
-            progress.Advance(name, position);
-        }
     }
 }

@@ -23,8 +23,21 @@ public sealed class CommandWriter
         SqlEngine engine,
         TimeProvider time,
         LedgerMetrics metrics,
+        IOptions<LedgerOptions> options,
         ILogger<CommandWriter> logger) =>
-        commits = new GroupCommit(store, loader, cache, idempotency, publisher, engine, time, metrics, logger);
+        commits = new GroupCommit(store, loader, cache, idempotency, publisher, engine, time, metrics, options.Value, logger);
+
+    /// <summary>
+    /// Where the projections run beside the appends (PostgreSQL): events committed and answered but not yet
+    /// handed to the projections beyond which the next commit waits for them (see <see cref="DeliveryQueue"/>).
+    /// </summary>
+    public const int MaxUndeliveredEvents = GroupCommit.MaxBatch;
+
+    /// <summary>
+    /// Completes once this process has published every commit it has made so far: its projections (where it
+    /// leads) and its snapshots have them. On SQLite that happens before a command is answered.
+    /// </summary>
+    public Task Published => commits.Published;
 
     /// <summary>Commands waiting for a batch now (not counting the batch being committed): a diagnostic, and what tests wait on.</summary>
     public int Queued => commits.Queued;

@@ -43,17 +43,17 @@ internal sealed partial class GroupCommit
     }
 
     /// <summary>
-    /// On SQLite still inside the write turn, so projections and snapshots never contend with this process's
-    /// next append; on PostgreSQL beside the next batch's append, in commit order (see <see cref="SqlEngine.ProjectsBesideAppends"/>).
+    /// On SQLite still inside the write turn; on PostgreSQL beside the next batches' appends, in commit order,
+    /// through <see cref="deliveries"/> (see <see cref="SqlEngine.ProjectsBesideAppends"/>).
     /// </summary>
-    private async Task PublishAsync(WriteBatch batch)
+    private async Task PublishAsync(IReadOnlyList<StoredEvent> events, Account[] accounts)
     {
-        if (batch.Events.Count == 0)
+        if (events.Count == 0)
         {
             return;
         }
 
-        var committed = new EventsAppended(batch.Events, batch.Accounts.ToArray());
+        var committed = new EventsAppended(events, accounts);
         try
         {
             await publisher.Publish(committed, CancellationToken.None);

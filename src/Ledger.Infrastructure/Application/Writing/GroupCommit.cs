@@ -10,16 +10,7 @@ namespace Ledger.Infrastructure.Application.Writing;
 /// Callers hear their answers only after the commit (see <see cref="WriteBatch"/> for how each command is
 /// decided, and docs/architecture.md for the failure rules).
 /// </summary>
-internal sealed partial class GroupCommit(
-    IEventStore store,
-    AccountLoader loader,
-    AccountStateCache cache,
-    CommandIdempotency idempotency,
-    IPublisher publisher,
-    SqlEngine engine,
-    TimeProvider time,
-    LedgerMetrics metrics,
-    ILogger logger)
+internal sealed partial class GroupCommit
 {
     /// <summary>
     /// At most this many commands per commit. A command is a few hundred bytes to a few KiB (descriptions
@@ -27,12 +18,51 @@ internal sealed partial class GroupCommit(
     /// </summary>
     public const int MaxBatch = 512;
 
-    /// <summary>Held from inside a batch's write turn until its events are published: deliveries keep commit order when they run beside the next batch.</summary>
-    private readonly SemaphoreSlim publishing = new(1, 1);
+    private readonly IEventStore store;
+    private readonly AccountLoader loader;
+    private readonly AccountStateCache cache;
+    private readonly CommandIdempotency idempotency;
+    private readonly IPublisher publisher;
+    private readonly SqlEngine engine;
+    private readonly TimeProvider time;
+    private readonly LedgerMetrics metrics;
+    private readonly ILogger logger;
+    private readonly bool answerAfterProjections;
+
+    /// <summary>Where the projections run beside the appends: the committed batches on their way to them.</summary>
+    private readonly DeliveryQueue deliveries;
 
     private readonly Lock gate = new();
     private readonly List<PendingWrite> queue = [];
     private bool leading;
+
+    public GroupCommit(
+        IEventStore store,
+        AccountLoader loader,
+        AccountStateCache cache,
+        CommandIdempotency idempotency,
+        IPublisher publisher,
+        SqlEngine engine,
+        TimeProvider time,
+        LedgerMetrics metrics,
+        LedgerOptions options,
+        ILogger logger)
+    {
+        this.store = store;
+        this.loader = loader;
+        this.cache = cache;
+        this.idempotency = idempotency;
+        this.publisher = publisher;
+        this.engine = engine;
+        this.time = time;
+        this.metrics = metrics;
+        this.logger = logger;
+        answerAfterProjections = options.AnswerAfterProjections;
+        deliveries = new DeliveryQueue(PublishAsync);
+    }
+
+    /// <summary>Completes once every batch committed so far has been published (at once on SQLite, where that happens before the answer).</summary>
+    public Task Published => deliveries.Published;
 
     public int Queued
     {
@@ -175,7 +205,6 @@ internal sealed partial class GroupCommit(
         }
 
         // Durable from here: what was committed is acknowledged whatever happens next.
-        var inPublishingTurn = false;
         try
         {
             // The cache before the turn ends: the next batch decides on these states.
@@ -185,24 +214,25 @@ internal sealed partial class GroupCommit(
                 LogBatch(logger, pending.Count, batch.Events.Count);
             }
 
-            if (engine.ProjectsBesideAppends)
+            if (!engine.ProjectsBesideAppends)
             {
-                // Taken inside the turn, so batches publish in commit order; the next batch appends meanwhile.
-                await publishing.WaitAsync();
-                inPublishingTurn = true;
-                await session.DisposeAsync();
-                handOver();
+                // Still inside the write turn, so projections and snapshots never contend with this process's next append.
+                await PublishAsync(batch.Events, batch.Accounts.ToArray());
+                return;
             }
 
-            await PublishAsync(batch);
+            // Queued inside the turn, so deliveries keep commit order; the next batch appends meanwhile.
+            var delivery = deliveries.Enqueue(batch);
+            await delivery.Room;
+            await session.DisposeAsync();
+            handOver();
+            if (answerAfterProjections)
+            {
+                await delivery.Published;
+            }
         }
         finally
         {
-            if (inPublishingTurn)
-            {
-                publishing.Release();
-            }
-
             await session.DisposeAsync();
             foreach (var command in pending)
             {

@@ -1,3 +1,4 @@
+using Ledger.Infrastructure.Application.Writing;
 using Ledger.Infrastructure.Diagnostics;
 using Microsoft.Extensions.Hosting;
 
@@ -11,6 +12,7 @@ namespace Ledger.Infrastructure.Storage.Projections;
 /// </summary>
 public sealed class CatchUpService(
     ProjectionRunner runner,
+    CommandWriter writer,
     ProjectionLeadership leadership,
     ProjectionProgress progress,
     WakeUps wakeUps,
@@ -20,6 +22,9 @@ public sealed class CatchUpService(
 {
     /// <summary>How long a wake-up waits for this process's own delivery of the commit that sent it.</summary>
     private static readonly TimeSpan OwnDeliveryGrace = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>How long a wake-up waits for this process's queued deliveries; they are at most about two deliveries' work.</summary>
+    private static readonly TimeSpan OwnDeliveriesBound = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -63,9 +68,25 @@ public sealed class CatchUpService(
         }
     }
 
-    /// <summary>A wake-up for a commit this leader delivers itself, right after it: nothing to catch up.</summary>
-    private async Task<bool> OwnDeliveryCoversAsync(CancellationToken cancellationToken) =>
-        await progress.WaitAsync(wakeUps.EventsCommitted.TakeLatest(), OwnDeliveryGrace, OwnDeliveryGrace, _ => Task.CompletedTask, cancellationToken);
+    /// <summary>
+    /// A wake-up for a commit this leader delivers itself: nothing to catch up. Its own deliveries still
+    /// queued (see <see cref="CommandWriter.Published"/>) are let through first, so a burst of this process's
+    /// own commits does not set a catch-up racing its deliveries for the same positions.
+    /// </summary>
+    private async Task<bool> OwnDeliveryCoversAsync(CancellationToken cancellationToken)
+    {
+        var latest = wakeUps.EventsCommitted.TakeLatest();
+        try
+        {
+            await writer.Published.WaitAsync(OwnDeliveriesBound, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+
+        return await progress.WaitAsync(latest, OwnDeliveryGrace, OwnDeliveryGrace, _ => Task.CompletedTask, cancellationToken);
+    }
 
     private async Task PassAsync(CancellationToken stoppingToken)
     {

@@ -1,0 +1,121 @@
+namespace Ledger.Infrastructure.Application.Writing;
+
+/// <summary>
+/// Where the projections run beside the appends (PostgreSQL), committed batches wait here to be published,
+/// in commit order, one delivery at a time. Batches that commit while one is being delivered go out
+/// together in the next delivery: one projection transaction for several commits, so the read model keeps
+/// up with the appends however fast they come, at a fraction of the statements per command.
+/// The queue is bounded: a batch that finds more than <see cref="MaxQueuedEvents"/> events waiting is
+/// held (its write turn with it, see <see cref="GroupCommit"/>) until the delivery in flight is done, so
+/// the read model is never more than about two deliveries behind the last answer.
+/// </summary>
+internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], Task> publish)
+{
+    /// <summary>Events waiting beyond which a committing batch waits for the delivery in flight.</summary>
+    public const int MaxQueuedEvents = CommandWriter.MaxUndeliveredEvents;
+
+    private readonly Lock gate = new();
+    private readonly List<(WriteBatch Batch, TaskCompletionSource Published)> queued = [];
+    private int queuedEvents;
+    private bool delivering;
+    private Task inFlight = Task.CompletedTask;
+    private Task lastPublished = Task.CompletedTask;
+
+    /// <summary>Completes once every batch queued so far has been published (they are published in order).</summary>
+    public Task Published
+    {
+        get
+        {
+            lock (gate)
+            {
+                return lastPublished;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Queues a committed batch; call it inside the write turn, so the order here is commit order.
+    /// <see cref="Delivery.Published"/> completes once its events were handed to the subscribers (whether
+    /// they took them or left them to catch-up); <see cref="Delivery.Room"/> once the queue has room again.
+    /// </summary>
+    public Delivery Enqueue(WriteBatch batch)
+    {
+        var published = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool start;
+        Task room;
+        lock (gate)
+        {
+            queued.Add((batch, published));
+            lastPublished = published.Task;
+            queuedEvents += batch.Events.Count;
+            room = queuedEvents > MaxQueuedEvents ? inFlight : Task.CompletedTask;
+            start = !delivering;
+            delivering = true;
+        }
+
+        if (start)
+        {
+            // From the pool: the batch's callers are answered without waiting for the delivery.
+            _ = Task.Run(DeliverAllAsync);
+        }
+
+        return new Delivery(published.Task, room);
+    }
+
+    private async Task DeliverAllAsync()
+    {
+        while (true)
+        {
+            List<(WriteBatch Batch, TaskCompletionSource Published)> taken;
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (gate)
+            {
+                if (queued.Count == 0)
+                {
+                    delivering = false;
+                    return;
+                }
+
+                taken = [.. queued];
+                queued.Clear();
+                queuedEvents = 0;
+                inFlight = done.Task;
+            }
+
+            try
+            {
+                var (events, accounts) = Merge(taken.Select(t => t.Batch));
+                await publish(events, accounts);
+            }
+            finally
+            {
+                foreach (var (_, published) in taken)
+                {
+                    published.TrySetResult();
+                }
+
+                done.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Several commits as one: their events in position order, each account as the last of them left it.</summary>
+    private static (IReadOnlyList<StoredEvent> Events, Account[] Accounts) Merge(IEnumerable<WriteBatch> batches)
+    {
+        var events = new List<StoredEvent>();
+        var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
+        foreach (var batch in batches)
+        {
+            events.AddRange(batch.Events);
+            foreach (var account in batch.Accounts)
+            {
+                accounts[account.AccountId] = account;
+            }
+        }
+
+        return (events, accounts.Values.ToArray());
+    }
+
+    /// <summary>A queued batch: when it was published, and when the queue had room for it.</summary>
+    public readonly record struct Delivery(Task Published, Task Room);
+}

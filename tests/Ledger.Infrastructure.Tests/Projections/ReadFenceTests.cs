@@ -1,0 +1,222 @@
+using System.Collections.Concurrent;
+using Ledger.Infrastructure.Storage.Sql;
+using Microsoft.Extensions.Logging;
+
+namespace Ledger.Infrastructure.Tests.Projections;
+
+/// <summary>
+/// The product's default on a server: a command is answered once its append is durable, the projections
+/// follow in the background, and every read through the app waits for them (<see cref="ReadFence"/>), so a
+/// read after an answer still reflects it. A projection held shut here plays a read model that is slow or stuck.
+/// </summary>
+public sealed class ReadFenceTests
+{
+    private static readonly TimeSpan Long = TimeSpan.FromSeconds(30);
+
+    [PostgresOnlyFact("on SQLite the projections are applied before the answer, inside the write turn")]
+    public async Task OnAServer_ACommandIsAnsweredOnceDurable_AndAReadAfterItWaitsForTheProjections()
+    {
+        var held = new HeldProjection();
+        await using var ledger = await StartAsync(held);
+        using var reopen = held.OpenAtTheEnd();
+        await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
+        await ledger.SettleAsync();
+
+        held.Close();
+        var answered = await ledger.Mediator.Send(new DepositMoneyCommand("A", 5m, "r")).AsTask().WaitAsync(Long);
+        Assert.Equal(2, await ledger.EventCountAsync());
+        var read = ledger.Mediator.Send(new GetAccountQuery("A")).AsTask();
+        await Task.Delay(300);
+        Assert.False(read.IsCompleted, "the read went ahead of a command this instance had answered");
+
+        held.Open();
+        Assert.Equal(15m, (await read.WaitAsync(Long))!.Balance);
+        Assert.True(answered.Position >= 2);
+    }
+
+    [PostgresOnlyFact("on SQLite the answer always comes after the projections")]
+    public async Task AnswerAfterProjections_OnAServer_HoldsTheAnswerUntilTheTablesHaveIt()
+    {
+        var held = new HeldProjection();
+        await using var ledger = await StartAsync(held, o => o.AnswerAfterProjections = true);
+        using var reopen = held.OpenAtTheEnd();
+        await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
+
+        held.Close();
+        var deposit = ledger.Mediator.Send(new DepositMoneyCommand("A", 5m, "r")).AsTask();
+        await Task.Delay(300);
+        Assert.False(deposit.IsCompleted, "answered before the projections had the command");
+
+        held.Open();
+        await deposit.WaitAsync(Long);
+        await ReadModelAssert.EqualsReplayAsync(ledger);
+    }
+
+    [Fact]
+    public async Task EveryReadAfterAnAnswer_ReflectsIt_WithWritersOnEveryAccountAtOnce()
+    {
+        await using var ledger = await StartAsync(new HeldProjection());
+        const int Clients = 8;
+        const int Deposits = 25;
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async c =>
+        {
+            var id = $"C{c}";
+            await ledger.Mediator.Send(new OpenAccountCommand(id, "h", null, "EUR", 0m));
+            for (var i = 1; i <= Deposits; i++)
+            {
+                await ledger.Mediator.Send(new DepositMoneyCommand(id, 1m, $"r{i}"));
+                var view = await ledger.Mediator.Send(new GetAccountQuery(id));
+                Assert.Equal(i, view!.Balance);
+            }
+        }));
+
+        await ledger.SettleAsync();
+        await ReadModelAssert.EqualsReplayAsync(ledger);
+    }
+
+    [PostgresOnlyFact("on SQLite a held projection holds the command, not the reads")]
+    public async Task AStuckReadModel_DelaysReadsOnce_ThenTheyAnswerFromItAsItIs_UntilItCatchesUp()
+    {
+        var held = new HeldProjection();
+        var logs = new ConcurrentQueue<string>();
+        await using var ledger = await StartAsync(held, o => o.ReadYourWritesTimeoutMilliseconds = 2_000, s => s.AddSingleton<ILoggerProvider>(new WarningsTo(logs)));
+        using var reopen = held.OpenAtTheEnd();
+        await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
+        await ledger.SettleAsync();
+
+        held.Close();
+        await ledger.Mediator.Send(new DepositMoneyCommand("A", 5m, "r"));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(10m, (await ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
+        }
+
+        Assert.Single(logs, m => m.Contains("did not reach position", StringComparison.Ordinal));
+
+        // Once the read model has what it missed, reads wait for new answers again.
+        held.Open();
+        var deadline = DateTime.UtcNow + Long;
+        while ((await ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance != 15m && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        held.Close();
+        await ledger.Mediator.Send(new DepositMoneyCommand("A", 1m, "r2"));
+        var read = ledger.Mediator.Send(new GetAccountQuery("A")).AsTask();
+        await Task.Delay(300);
+        Assert.False(read.IsCompleted, "a read went ahead of a new answer after the read model had caught up");
+        held.Open();
+        Assert.Equal(16m, (await read.WaitAsync(Long))!.Balance);
+    }
+
+    [PostgresOnlyFact("on SQLite the projections are applied inside the write turn")]
+    public async Task WhileTheReadModelIsStuck_AnswersStop_AboutOneQueueAhead_AndNothingIsLostWhenItMovesAgain()
+    {
+        var held = new HeldProjection();
+        await using var ledger = await StartAsync(held);
+        using var reopen = held.OpenAtTheEnd();
+        await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 0m));
+        await ledger.SettleAsync();
+
+        held.Close();
+        const int Sent = CommandWriter.MaxUndeliveredEvents + 100;
+        var answered = 0;
+        var client = Task.Run(async () =>
+        {
+            for (var i = 0; i < Sent; i++)
+            {
+                await ledger.Mediator.Send(new DepositMoneyCommand("A", 1m, $"r{i}"));
+                Interlocked.Increment(ref answered);
+            }
+        });
+
+        // One delivery held at the gate, then at most MaxQueuedEvents queued behind it, and the batch that found the queue full waits.
+        var deadline = DateTime.UtcNow + Long;
+        while (Volatile.Read(ref answered) <= CommandWriter.MaxUndeliveredEvents && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        await Task.Delay(1_000);
+        Assert.False(client.IsCompleted, "the appends ran ahead of a stuck read model without bound");
+        Assert.InRange(Volatile.Read(ref answered), CommandWriter.MaxUndeliveredEvents, CommandWriter.MaxUndeliveredEvents + 3);
+
+        held.Open();
+        await client.WaitAsync(Long);
+        Assert.Equal(Sent, (await ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
+        await ReadModelAssert.EqualsReplayAsync(ledger);
+    }
+
+    private static Task<TestLedger> StartAsync(HeldProjection held, Action<LedgerOptions>? configure = null, Action<IServiceCollection>? services = null) =>
+        TestLedger.StartAsync(
+            o =>
+            {
+                // The product's default, which the test host turns off for suites that read the tables with SQL.
+                o.AnswerAfterProjections = false;
+                configure?.Invoke(o);
+            },
+            services: s =>
+            {
+                s.AddSingleton<IProjection>(held);
+                services?.Invoke(s);
+            });
+
+    /// <summary>A read model with no table of its own whose writer can be held shut: a delivery to it waits at the gate.</summary>
+    private sealed class HeldProjection : IProjection
+    {
+        private volatile TaskCompletionSource gate = Opened();
+
+        public string Name => "held_for_test";
+
+        public IReadOnlyList<string> Tables => [];
+
+        public void Close() => gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Open() => gate.TrySetResult();
+
+        /// <summary>Opens the gate when the test ends, passed or failed: a ledger cannot stop while a delivery waits at it.</summary>
+        public IDisposable OpenAtTheEnd() => new Reopen(this);
+
+        public IProjectionBatch Begin(SqlEngine engine, BatchedTransaction writes) => new Batch(this);
+
+        private static TaskCompletionSource Opened()
+        {
+            var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            opened.SetResult();
+            return opened;
+        }
+
+        private sealed class Reopen(HeldProjection owner) : IDisposable
+        {
+            public void Dispose() => owner.Open();
+        }
+
+        private sealed class Batch(HeldProjection owner) : IProjectionBatch
+        {
+            public Task ApplyAsync(StoredEvent stored, CancellationToken cancellationToken) => owner.gate.Task.WaitAsync(cancellationToken);
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class WarningsTo(ConcurrentQueue<string> messages) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(messages);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(ConcurrentQueue<string> messages) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                messages.Enqueue(formatter(state, exception));
+        }
+    }
+}
