@@ -10,7 +10,17 @@ namespace Ledger.Infrastructure.Application.Writing;
 /// Callers hear their answers only after the commit (see <see cref="WriteBatch"/> for how each command is
 /// decided, and docs/architecture.md for the failure rules).
 /// </summary>
-internal sealed partial class GroupCommit
+internal sealed partial class GroupCommit(
+    IEventStore store,
+    AccountLoader loader,
+    AccountStateCache cache,
+    CommandIdempotency idempotency,
+    IPublisher publisher,
+    SqlEngine engine,
+    TimeProvider time,
+    LedgerMetrics metrics,
+    LedgerOptions options,
+    ILogger logger)
 {
     /// <summary>
     /// At most this many commands per commit. A command is a few hundred bytes to a few KiB (descriptions
@@ -18,51 +28,17 @@ internal sealed partial class GroupCommit
     /// </summary>
     public const int MaxBatch = 512;
 
-    private readonly IEventStore store;
-    private readonly AccountLoader loader;
-    private readonly AccountStateCache cache;
-    private readonly CommandIdempotency idempotency;
-    private readonly IPublisher publisher;
-    private readonly SqlEngine engine;
-    private readonly TimeProvider time;
-    private readonly LedgerMetrics metrics;
-    private readonly ILogger logger;
-    private readonly bool answerAfterProjections;
-
-    /// <summary>Where the projections run beside the appends: the committed batches on their way to them.</summary>
-    private readonly DeliveryQueue deliveries;
-
     private readonly Lock gate = new();
     private readonly List<PendingWrite> queue = [];
     private bool leading;
 
-    public GroupCommit(
-        IEventStore store,
-        AccountLoader loader,
-        AccountStateCache cache,
-        CommandIdempotency idempotency,
-        IPublisher publisher,
-        SqlEngine engine,
-        TimeProvider time,
-        LedgerMetrics metrics,
-        LedgerOptions options,
-        ILogger logger)
-    {
-        this.store = store;
-        this.loader = loader;
-        this.cache = cache;
-        this.idempotency = idempotency;
-        this.publisher = publisher;
-        this.engine = engine;
-        this.time = time;
-        this.metrics = metrics;
-        this.logger = logger;
-        answerAfterProjections = options.AnswerAfterProjections;
-        deliveries = new DeliveryQueue(PublishAsync);
-    }
+    /// <summary>Where the projections run beside the appends: the committed batches on their way to them (made on first use).</summary>
+    private DeliveryQueue? deliveries;
 
     /// <summary>Completes once every batch committed so far has been published (at once on SQLite, where that happens before the answer).</summary>
-    public Task Published => deliveries.Published;
+    public Task Published => Deliveries.Published;
+
+    private DeliveryQueue Deliveries => LazyInitializer.EnsureInitialized(ref deliveries, () => new DeliveryQueue(PublishAsync));
 
     public int Queued
     {
@@ -222,11 +198,11 @@ internal sealed partial class GroupCommit
             }
 
             // Queued inside the turn, so deliveries keep commit order; the next batch appends meanwhile.
-            var delivery = deliveries.Enqueue(batch);
+            var delivery = Deliveries.Enqueue(batch);
             await delivery.Room;
             await session.DisposeAsync();
             handOver();
-            if (answerAfterProjections)
+            if (options.AnswerAfterProjections)
             {
                 await delivery.Published;
             }
