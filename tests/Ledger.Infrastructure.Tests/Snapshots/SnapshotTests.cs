@@ -1,3 +1,6 @@
+using Ledger.Infrastructure.Application.Notifications;
+using Ledger.Infrastructure.Storage.Snapshots;
+
 namespace Ledger.Infrastructure.Tests.Snapshots;
 
 public sealed class SnapshotTests
@@ -68,6 +71,29 @@ public sealed class SnapshotTests
         var next = await restarted.Mediator.Send(new DepositMoneyCommand("A", 1m, "r2"));
         Assert.Equal(16m, next.Balance);
     }
+
+    [Fact]
+    public async Task CommitsPublishedTogether_SnapshotTheStateOfTheOneThatCrossedTheInterval()
+    {
+        await using var ledger = await TestLedger.StartAsync(o => o.SnapshotInterval = 3);
+        await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
+        await ledger.Mediator.Send(new DepositMoneyCommand("A", 1m, "r1"));
+        var stream = Account.StreamId("A");
+        var third = await ledger.AppendUnpublishedAsync([Deposit(2, 2m)], new EventMetadata("c", "third", "test"));
+        var fourth = await ledger.AppendUnpublishedAsync([Deposit(3, 3m)], new EventMetadata("c", "fourth", "test"));
+        var history = await ledger.Get<IEventStore>().ReadStreamAsync(stream, 1, CancellationToken.None);
+        var atThree = Account.Fold(history.Take(3))!;
+        var atFour = Account.Fold(history)!;
+
+        // Two commits in one notification, as PostgreSQL's delivery queue publishes commits that queued behind a delivery.
+        await ledger.Get<IPublisher>().Publish(new EventsAppended([.. third, .. fourth], [atThree, atFour]));
+
+        var snapshot = await ledger.Get<SnapshotStore>().LoadAsync(stream, CancellationToken.None);
+        Assert.Equal(3, snapshot?.Version);
+    }
+
+    private static StreamAppend Deposit(long after, decimal amount) =>
+        new(Account.StreamId("A"), ExpectedVersion.Exactly(after), [NewEvent.From(new MoneyDeposited("A", amount, "r", "d", DateTimeOffset.UtcNow))]);
 
     [Fact]
     public async Task SnapshotOfAnotherSchemaVersion_IsIgnored()

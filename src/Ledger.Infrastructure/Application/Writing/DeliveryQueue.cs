@@ -99,21 +99,21 @@ internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], 
         }
     }
 
-    /// <summary>Several commits as one: their events in position order, each account as the last of them left it.</summary>
+    /// <summary>
+    /// Several commits as one: their events in position order, and every account as each commit left it, in
+    /// commit order (the snapshots are taken of the state that crossed their interval, see SnapshotSubscriber).
+    /// </summary>
     private static (IReadOnlyList<StoredEvent> Events, Account[] Accounts) Merge(IEnumerable<WriteBatch> batches)
     {
         var events = new List<StoredEvent>();
-        var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
+        var accounts = new List<Account>();
         foreach (var batch in batches)
         {
             events.AddRange(batch.Events);
-            foreach (var account in batch.Accounts)
-            {
-                accounts[account.AccountId] = account;
-            }
+            accounts.AddRange(batch.Accounts);
         }
 
-        return (events, accounts.Values.ToArray());
+        return (events, accounts.ToArray());
     }
 
     /// <summary>A queued batch: when it was published, and when the queue had room for it.</summary>
