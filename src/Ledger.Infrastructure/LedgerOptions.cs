@@ -75,6 +75,15 @@ public sealed class LedgerOptions
     public bool AnswerAfterProjections { get; set; }
 
     /// <summary>
+    /// On PostgreSQL, how long committed events may wait, while nothing reads the read model, for more commits
+    /// to join their projection delivery: one projection transaction for several commands leaves the CPU to
+    /// the commands (a lone client's throughput rose about half on two cores, benchmark M1-pg). A read through
+    /// this instance sends them at once, so it never waits out a linger; open screens and other instances see
+    /// a change up to this much later. 0 delivers each commit as soon as the one before it is delivered.
+    /// </summary>
+    public int ProjectionLingerMilliseconds { get; set; } = 2;
+
+    /// <summary>
     /// The most lines one statement holds; a longer period is refused (<c>statement_too_long</c>) rather than read
     /// whole: nobody reads a longer statement, and a careless request must not load an account's entire history.
     /// </summary>

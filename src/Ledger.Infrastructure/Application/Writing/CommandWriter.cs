@@ -33,11 +33,20 @@ public sealed class CommandWriter
     /// </summary>
     public const int MaxUndeliveredEvents = GroupCommit.MaxBatch;
 
+    /// <summary>Where the projections run beside the appends: events waiting at which a delivery goes without lingering for more (see <see cref="DeliveryQueue"/>).</summary>
+    public const int DeliveryLingerEvents = 64;
+
     /// <summary>
     /// Completes once this process has published every commit it has made so far: its projections (where it
     /// leads) and its snapshots have them. On SQLite that happens before a command is answered.
     /// </summary>
     public Task Published => commits.Published;
+
+    /// <summary>
+    /// As <see cref="Published"/>, for a caller about to wait for it: what is committed goes to the projections
+    /// now rather than lingering for more commits to join it (see <see cref="LedgerOptions.ProjectionLingerMilliseconds"/>).
+    /// </summary>
+    public Task FlushDeliveries() => commits.FlushDeliveries();
 
     /// <summary>Commands waiting for a batch now (not counting the batch being committed): a diagnostic, and what tests wait on.</summary>
     public int Queued => commits.Queued;

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Ledger.Infrastructure.Application.Writing;
 
 /// <summary>
@@ -5,19 +7,29 @@ namespace Ledger.Infrastructure.Application.Writing;
 /// in commit order, one delivery at a time. Batches that commit while one is being delivered go out
 /// together in the next delivery: one projection transaction for several commits, so the read model keeps
 /// up with the appends however fast they come, at a fraction of the statements per command.
+/// While nobody is waiting for the read model, a delivery also lingers up to <paramref name="linger"/>
+/// (or until <see cref="LingerEvents"/> events wait) for more commits to join it: a lone client's commands then
+/// share deliveries too, which on a small machine is CPU its next commands get (benchmark M1-pg). A read that
+/// needs the read model calls <see cref="Flush"/>, and what is queued goes at once, so no read waits out a linger.
 /// The queue is bounded: a batch that finds more than <see cref="MaxQueuedEvents"/> events waiting is
 /// held (its write turn with it, see <see cref="GroupCommit"/>) until the delivery in flight is done, so
 /// the read model is never more than about two deliveries behind the last answer.
 /// </summary>
-internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], Task> publish)
+internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], Task> publish, TimeSpan linger)
 {
     /// <summary>Events waiting beyond which a committing batch waits for the delivery in flight.</summary>
     public const int MaxQueuedEvents = CommandWriter.MaxUndeliveredEvents;
+
+    /// <summary>Events waiting at which a delivery stops lingering: one projection transaction of this many is already cheap per event.</summary>
+    public const int LingerEvents = CommandWriter.DeliveryLingerEvents;
 
     private readonly Lock gate = new();
     private readonly List<(WriteBatch Batch, TaskCompletionSource Published)> queued = [];
     private int queuedEvents;
     private bool delivering;
+    private bool flushing;
+    private long oldestQueuedAt;
+    private TaskCompletionSource? lingering;
     private Task inFlight = Task.CompletedTask;
     private Task lastPublished = Task.CompletedTask;
 
@@ -34,21 +46,47 @@ internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], 
     }
 
     /// <summary>
+    /// Someone waits for the read model: what is queued now goes without lingering. Completes once every
+    /// batch queued so far has been published.
+    /// </summary>
+    public Task Flush()
+    {
+        lock (gate)
+        {
+            flushing |= queued.Count > 0;
+            WakeLingering();
+            return lastPublished;
+        }
+    }
+
+    /// <summary>
     /// Queues a committed batch; call it inside the write turn, so the order here is commit order.
     /// <see cref="Delivery.Published"/> completes once its events were handed to the subscribers (whether
     /// they took them or left them to catch-up); <see cref="Delivery.Room"/> once the queue has room again.
+    /// <paramref name="flush"/> sends it without lingering (its caller waits for it).
     /// </summary>
-    public Delivery Enqueue(WriteBatch batch)
+    public Delivery Enqueue(WriteBatch batch, bool flush = false)
     {
         var published = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         bool start;
         Task room;
         lock (gate)
         {
+            if (queued.Count == 0)
+            {
+                oldestQueuedAt = Stopwatch.GetTimestamp();
+            }
+
             queued.Add((batch, published));
             lastPublished = published.Task;
             queuedEvents += batch.Events.Count;
             room = queuedEvents > MaxQueuedEvents ? inFlight : Task.CompletedTask;
+            flushing |= flush;
+            if (flushing || queuedEvents >= LingerEvents)
+            {
+                WakeLingering();
+            }
+
             start = !delivering;
             delivering = true;
         }
@@ -66,8 +104,10 @@ internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], 
     {
         while (true)
         {
-            List<(WriteBatch Batch, TaskCompletionSource Published)> taken;
-            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            List<(WriteBatch Batch, TaskCompletionSource Published)>? taken = null;
+            TaskCompletionSource? done = null;
+            Task? wake = null;
+            var left = TimeSpan.Zero;
             lock (gate)
             {
                 if (queued.Count == 0)
@@ -76,25 +116,44 @@ internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], 
                     return;
                 }
 
-                taken = [.. queued];
-                queued.Clear();
-                queuedEvents = 0;
-                inFlight = done.Task;
+                left = linger - Stopwatch.GetElapsedTime(oldestQueuedAt);
+                if (!flushing && queuedEvents < LingerEvents && left > TimeSpan.Zero)
+                {
+                    lingering = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    wake = lingering.Task;
+                }
+                else
+                {
+                    taken = [.. queued];
+                    queued.Clear();
+                    queuedEvents = 0;
+                    flushing = false;
+                    lingering = null;
+                    done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    inFlight = done.Task;
+                }
+            }
+
+            if (wake is not null)
+            {
+                // Real time, not the ledger's clock: this is about CPU, and a test's frozen clock must not hold deliveries.
+                await Task.WhenAny(wake, Task.Delay(left));
+                continue;
             }
 
             try
             {
-                var (events, accounts) = Merge(taken.Select(t => t.Batch));
+                var (events, accounts) = Merge(taken!.Select(t => t.Batch));
                 await publish(events, accounts);
             }
             finally
             {
-                foreach (var (_, published) in taken)
+                foreach (var (_, published) in taken!)
                 {
                     published.TrySetResult();
                 }
 
-                done.TrySetResult();
+                done!.TrySetResult();
             }
         }
     }
@@ -114,6 +173,13 @@ internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], 
         }
 
         return (events, accounts.ToArray());
+    }
+
+    /// <summary>Ends a linger early (under the gate).</summary>
+    private void WakeLingering()
+    {
+        lingering?.TrySetResult();
+        lingering = null;
     }
 
     /// <summary>A queued batch: when it was published, and when the queue had room for it.</summary>

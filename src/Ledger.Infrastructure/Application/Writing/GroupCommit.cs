@@ -38,7 +38,11 @@ internal sealed partial class GroupCommit(
     /// <summary>Completes once every batch committed so far has been published (at once on SQLite, where that happens before the answer).</summary>
     public Task Published => Deliveries.Published;
 
-    private DeliveryQueue Deliveries => LazyInitializer.EnsureInitialized(ref deliveries, () => new DeliveryQueue(PublishAsync));
+    private DeliveryQueue Deliveries => LazyInitializer.EnsureInitialized(
+        ref deliveries, () => new DeliveryQueue(PublishAsync, TimeSpan.FromMilliseconds(Math.Max(0, options.ProjectionLingerMilliseconds))));
+
+    /// <summary>What is committed goes to the projections without lingering (someone reads); completes once published.</summary>
+    public Task FlushDeliveries() => Deliveries.Flush();
 
     public int Queued
     {
@@ -198,7 +202,7 @@ internal sealed partial class GroupCommit(
             }
 
             // Queued inside the turn, so deliveries keep commit order; the next batch appends meanwhile.
-            var delivery = Deliveries.Enqueue(batch);
+            var delivery = Deliveries.Enqueue(batch, flush: options.AnswerAfterProjections);
             await delivery.Room;
             await session.DisposeAsync();
             handOver();

@@ -23,8 +23,11 @@ public sealed class CatchUpService(
     /// <summary>How long a wake-up waits for this process's own delivery of the commit that sent it.</summary>
     private static readonly TimeSpan OwnDeliveryGrace = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>How long a wake-up waits for this process's queued deliveries; they are at most about two deliveries' work.</summary>
-    private static readonly TimeSpan OwnDeliveriesBound = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long a wake-up, or a pass, waits for this process's queued deliveries: at most about two deliveries'
+    /// work, after their linger (<see cref="LedgerOptions.ProjectionLingerMilliseconds"/>).
+    /// </summary>
+    private TimeSpan OwnDeliveriesBound => TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(Math.Max(0, options.Value.ProjectionLingerMilliseconds));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -76,11 +79,7 @@ public sealed class CatchUpService(
     private async Task<bool> OwnDeliveryCoversAsync(CancellationToken cancellationToken)
     {
         var latest = wakeUps.EventsCommitted.TakeLatest();
-        try
-        {
-            await writer.Published.WaitAsync(OwnDeliveriesBound, cancellationToken);
-        }
-        catch (TimeoutException)
+        if (!await OwnDeliveriesLandAsync(cancellationToken))
         {
             return false;
         }
@@ -94,6 +93,8 @@ public sealed class CatchUpService(
         if (leadership.IsLeader)
         {
             await runner.ReleaseReadableAsync(stoppingToken);
+            // What this process is still delivering is not a lag to repair.
+            await OwnDeliveriesLandAsync(stoppingToken);
         }
 
         foreach (var projection in runner.Projections)
@@ -112,5 +113,19 @@ public sealed class CatchUpService(
         }
 
         metrics.MeasuredProjectionLag(worstLag);
+    }
+
+    /// <summary>Waits, within <see cref="OwnDeliveriesBound"/>, for this process's queued deliveries; false when they did not land in it (stuck).</summary>
+    private async Task<bool> OwnDeliveriesLandAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await writer.Published.WaitAsync(OwnDeliveriesBound, cancellationToken);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 }

@@ -56,7 +56,7 @@ public sealed class ReadFence(
         var deadline = DateTimeOffset.UtcNow + Timeout;
         try
         {
-            await writer.Published.WaitAsync(Timeout, cancellationToken);
+            await writer.FlushDeliveries().WaitAsync(Timeout, cancellationToken);
             var left = deadline - DateTimeOffset.UtcNow;
             if (progress.Reached >= position
                 || (left > TimeSpan.Zero && await progress.WaitAsync(position, left, Recheck, RecheckAsync, cancellationToken)))
