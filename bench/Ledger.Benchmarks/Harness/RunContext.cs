@@ -19,7 +19,7 @@ public sealed record Sizes(
     int M8OpenAccounts)
 {
     public static Sizes Full { get; } = new(
-        M1Commands: 1_000, M1Repetitions: 5,
+        M1Commands: 1_000, M1Repetitions: 15,
         M2CommandsPerClient: 60, M2Repetitions: 3,
         M4Appends: 2_000, M4Repetitions: 5,
         M5StreamLengths: [1_000, 10_000, 100_000],
