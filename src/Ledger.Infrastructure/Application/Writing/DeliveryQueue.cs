@@ -137,7 +137,8 @@ internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], 
             if (wake is not null)
             {
                 // Real time, not the ledger's clock: this is about CPU, and a test's frozen clock must not hold deliveries.
-                await Task.WhenAny(wake, Task.Delay(left));
+                // Whole milliseconds, rounded up: a delay of less than one is no delay, and the loop would spin.
+                await Task.WhenAny(wake, Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds))));
                 continue;
             }
 
