@@ -88,7 +88,7 @@ public static class LedgerCopy
             foreach (var c in chunk)
             {
                 await insertCommand.Set("@id", c.CommandId).Set("@type", c.CommandType).Set("@hash", c.RequestHash).Set("@result", c.Result)
-                    .Set("@natural", c.NaturalKey).Set("@at", engine.Instant(c.RecordedAt)).ExecuteNonQueryAsync(cancellationToken);
+                    .SetText("@natural", c.NaturalKey).Set("@at", engine.Instant(c.RecordedAt)).ExecuteNonQueryAsync(cancellationToken);
             }
 
             records += chunk.Count;

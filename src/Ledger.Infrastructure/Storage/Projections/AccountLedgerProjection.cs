@@ -23,9 +23,9 @@ public sealed class AccountLedgerProjection(AccountCurrencies currencies) : OneT
             insert.Set("@currency", currency);
             insert.Set("@amount", Amounts.ToMinorUnits(facts.SignedAmount, currency));
             insert.Set("@status", stored.Data is AccountClosed ? nameof(AccountStatus.Closed) : nameof(AccountStatus.Active));
-            insert.Set("@description", facts.Description);
-            insert.Set("@reference", facts.Reference);
-            insert.Set("@counterparty", facts.CounterpartyAccountId);
+            insert.SetText("@description", facts.Description);
+            insert.SetText("@reference", facts.Reference);
+            insert.SetText("@counterparty", facts.CounterpartyAccountId);
             insert.Set("@at", engine.Instant(stored.OccurredAt));
             await writes.ExecuteAsync(insert, cancellationToken);
         }

@@ -222,7 +222,7 @@ internal sealed partial class AppendConnection : IAsyncDisposable
     private (string, object?)[] CommandParameters(IdempotencyRecord command) =>
     [
         ("@id", command.CommandId), ("@type", command.CommandType), ("@hash", command.RequestHash), ("@result", command.Result),
-        ("@natural", command.NaturalKey), ("@at", engine.Instant(time.GetUtcNow())),
+        ("@natural", SqlCommands.Text(command.NaturalKey)), ("@at", engine.Instant(time.GetUtcNow())),
     ];
 
     public async ValueTask DisposeAsync()

@@ -1,8 +1,13 @@
+using System.Data;
+
 namespace Ledger.Infrastructure.Storage.Sql;
 
 /// <summary>The one way statements are built: parameters declared by name, prepared where the engine benefits.</summary>
 internal static class SqlCommands
 {
+    /// <summary>Stands for a NULL of type text until a parameter takes it (see <see cref="SetText"/>).</summary>
+    private static readonly object NullText = new();
+
     /// <summary>A statement kept on a long-lived connection and run many times.</summary>
     public static DbCommand Prepare(this SqlEngine engine, DbConnection connection, DbTransaction? transaction, string sql, params string[] parameterNames)
     {
@@ -36,7 +41,8 @@ internal static class SqlCommands
         {
             var value = copy.CreateParameter();
             value.ParameterName = parameter.ParameterName;
-            value.Value = parameter.Value;
+            // A text parameter stays text when it is NULL (see SetText).
+            Assign(value, parameter.Value is DBNull && parameter.DbType == DbType.String ? NullText : parameter.Value);
             copy.Parameters.Add(value);
         }
 
@@ -52,7 +58,7 @@ internal static class SqlCommands
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
+            Assign(parameter, value);
             command.Parameters.Add(parameter);
         }
 
@@ -62,8 +68,30 @@ internal static class SqlCommands
 
     public static DbCommand Set(this DbCommand command, string name, object? value)
     {
-        command.Parameters[name].Value = value ?? DBNull.Value;
+        Assign(command.Parameters[name], value);
         return command;
+    }
+
+    /// <summary>
+    /// A text parameter that may be null, typed as text either way: untyped, a NULL goes to PostgreSQL as
+    /// "unknown", and Npgsql runs a statement whose parameter types differ from the ones it was prepared with
+    /// unprepared, parsed and planned again every time. The statement line's insert prepared with an account's
+    /// opening (no reference) was planned anew for every deposit after it: 0.8 ms of server time a line.
+    /// </summary>
+    public static DbCommand SetText(this DbCommand command, string name, string? value) => command.Set(name, value ?? NullText);
+
+    /// <summary>For a (name, value) list (<see cref="Add"/>): a text NULL, typed as in <see cref="SetText"/>.</summary>
+    public static object Text(string? value) => value ?? NullText;
+
+    private static void Assign(DbParameter parameter, object? value)
+    {
+        if (ReferenceEquals(value, NullText))
+        {
+            parameter.DbType = DbType.String;
+            value = null;
+        }
+
+        parameter.Value = value ?? DBNull.Value;
     }
 
     public static async Task<long?> ScalarInt64Async(this DbCommand command, CancellationToken cancellationToken) =>

@@ -38,7 +38,7 @@ public sealed class SqlEventStore(SqlEngine engine, EventAppender appender) : IE
         await using var connection = await engine.OpenAsync(ConnectionUse.Read, cancellationToken);
         await using var command = SqlCommands.Create(connection, null, engine.Sql.FindCommand, "@id", "@natural")
             .Set("@id", commandId)
-            .Set("@natural", naturalKey);
+            .SetText("@natural", naturalKey);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new IdempotencyRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4))
