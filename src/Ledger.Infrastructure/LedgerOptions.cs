@@ -65,12 +65,13 @@ public sealed class LedgerOptions
     public int ReadYourWritesTimeoutMilliseconds { get; set; } = 5_000;
 
     /// <summary>
-    /// On PostgreSQL, whether a command is answered only once the projections have applied it. Off (the
+    /// Whether a command is answered only once the projections have applied it. Off (the
     /// default), it is answered as soon as its append is durable and the projections follow in the
     /// background, at most about one batch behind: a read through this instance (the API, the screens)
     /// waits for them first, so it still reflects every command this instance has answered. Turn it on when
     /// something reads the projection tables with its own SQL and needs a command's effect there the moment
-    /// it is answered. On SQLite the projections are applied before the answer either way.
+    /// it is answered. On SQLite the projections still run inside the write turn, right after the answer:
+    /// the next batch begins once they are done.
     /// </summary>
     public bool AnswerAfterProjections { get; set; }
 

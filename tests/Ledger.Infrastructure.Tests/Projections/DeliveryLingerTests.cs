@@ -12,7 +12,7 @@ public sealed class DeliveryLingerTests
     private const int AMinute = 60_000;
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(30);
 
-    [PostgresOnlyFact("on SQLite the projections are applied inside the write turn, before the answer")]
+    [PostgresOnlyFact("on SQLite the projections are applied inside the write turn, with nothing to linger for")]
     public async Task WhileNothingReads_CommitsWaitForEachOther_AndAReadSendsThemAtOnce()
     {
         await using var ledger = await StartAsync(AMinute);

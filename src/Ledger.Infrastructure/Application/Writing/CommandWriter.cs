@@ -38,7 +38,7 @@ public sealed class CommandWriter
 
     /// <summary>
     /// Completes once this process has published every commit it has made so far: its projections (where it
-    /// leads) and its snapshots have them. On SQLite that happens before a command is answered.
+    /// leads) and its snapshots have them. On SQLite that happens inside the write turn, right after the answer.
     /// </summary>
     public Task Published => commits.Published;
 

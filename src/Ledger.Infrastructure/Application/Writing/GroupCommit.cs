@@ -35,14 +35,20 @@ internal sealed partial class GroupCommit(
     /// <summary>Where the projections run beside the appends: the committed batches on their way to them (made on first use).</summary>
     private DeliveryQueue? deliveries;
 
-    /// <summary>Completes once every batch committed so far has been published (at once on SQLite, where that happens before the answer).</summary>
-    public Task Published => Deliveries.Published;
+    /// <summary>
+    /// On SQLite, the publish of the batch whose callers have heard while it runs, inside the write turn
+    /// (completed when there is none): only one runs at a time, as the turn is one at a time.
+    /// </summary>
+    private Task publishingInTurn = Task.CompletedTask;
+
+    /// <summary>Completes once every batch committed so far has been published.</summary>
+    public Task Published => engine.ProjectsBesideAppends ? Deliveries.Published : Volatile.Read(ref publishingInTurn);
 
     private DeliveryQueue Deliveries => LazyInitializer.EnsureInitialized(
         ref deliveries, () => new DeliveryQueue(PublishAsync, TimeSpan.FromMilliseconds(Math.Max(0, options.ProjectionLingerMilliseconds))));
 
     /// <summary>What is committed goes to the projections without lingering (someone reads); completes once published.</summary>
-    public Task FlushDeliveries() => Deliveries.Flush();
+    public Task FlushDeliveries() => engine.ProjectsBesideAppends ? Deliveries.Flush() : Published;
 
     public int Queued
     {
@@ -69,8 +75,13 @@ internal sealed partial class GroupCommit(
 
         if (lead)
         {
-            // Inline, on the caller's own flow: a lone client pays no hand-over.
-            await LeadAsync();
+            // Inline, on the caller's own flow: a lone client pays no hand-over. Its caller goes once answered,
+            // though: the batch's projections may still be running (on SQLite inside the write turn).
+            var leading = LeadAsync();
+            if (await Task.WhenAny(leading, pending.Answered) == leading)
+            {
+                await leading;
+            }
         }
 
         // Once queued, the command goes to its end with its batch; a caller that stops waiting (a lost
@@ -196,8 +207,29 @@ internal sealed partial class GroupCommit(
 
             if (!engine.ProjectsBesideAppends)
             {
-                // Still inside the write turn, so projections and snapshots never contend with this process's next append.
-                await PublishAsync(batch.Events, batch.Accounts.ToArray());
+                // Durable, so the callers hear now (unless they wait for the tables): while the projections run,
+                // their next commands queue and make the next batch, which would otherwise hold half of them. A read
+                // through this process still reflects each answer (the ReadFence waits for the projections' progress).
+                var published = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                Volatile.Write(ref publishingInTurn, published.Task);
+                if (!options.AnswerAfterProjections)
+                {
+                    AnswerAll(pending);
+                }
+
+                try
+                {
+                    // Back to the pool first: the projections' open is likely to get this very connection, whose page
+                    // cache then stays warm (SQLite drops a connection's whole cache when another one has written since).
+                    await session.DisposeAsync();
+                    // Still inside the write turn, so projections and snapshots never contend with this process's next append.
+                    await PublishAsync(batch.Events, batch.Accounts.ToArray());
+                }
+                finally
+                {
+                    published.SetResult();
+                }
+
                 return;
             }
 
@@ -214,10 +246,16 @@ internal sealed partial class GroupCommit(
         finally
         {
             await session.DisposeAsync();
-            foreach (var command in pending)
-            {
-                command.Answer();
-            }
+            AnswerAll(pending);
+        }
+    }
+
+    /// <summary>Each caller of a committed batch hears its outcome (once: a second call changes nothing).</summary>
+    private static void AnswerAll(List<PendingWrite> pending)
+    {
+        foreach (var command in pending)
+        {
+            command.Answer();
         }
     }
 }

@@ -5,8 +5,8 @@ namespace Ledger.Infrastructure.Storage.Projections;
 /// <summary>
 /// Read-your-writes on the instance that answered a command: the highest position it has answered, and a
 /// wait until this process has published its commits (its snapshots, and its projections where it leads)
-/// and every projection has reached that position. Queries wait here before they read; on SQLite, and on
-/// an instance with nothing in flight, there is nothing to wait for. A wait is bounded by
+/// and every projection has reached that position. Queries wait here before they read; on an instance
+/// with nothing in flight there is nothing to wait for. A wait is bounded by
 /// <see cref="LedgerOptions.ReadYourWritesTimeoutMilliseconds"/>; one that runs out means the projections
 /// are stuck (their catch-up says why in the log and the status), and reads stop waiting for them until
 /// they have caught up with that position, rather than each read paying the whole timeout.
