@@ -20,7 +20,7 @@ public sealed record Sizes(
 {
     public static Sizes Full { get; } = new(
         M1Commands: 1_000, M1Repetitions: 15,
-        M2CommandsPerClient: 60, M2Repetitions: 3,
+        M2CommandsPerClient: 100, M2Repetitions: 5,
         M4Appends: 2_000, M4Repetitions: 5,
         M5StreamLengths: [1_000, 10_000, 100_000],
         M6AccountEvents: 100_000, M6Queries: 400, M6LedgerAccounts: 10_000, M6LedgerQueries: 30,
