@@ -95,6 +95,9 @@ public sealed partial class Journeys
         await page.GetByLabel("As of date").PressAsync("Enter");
         await page.GetByLabel("As of time").FillAsync("12:00");
         await page.GetByLabel("As of time").PressAsync("Enter");
+        // The typed time counts, not only the date (whose moment would be the end of that day): whether the
+        // day has an event after noon depends on the day the test runs, so the page must say which moment it shows.
+        await Expect(page.GetByText("Last event at or before")).ToContainTextAsync("12:00 PM");
         var truth = await app.StateAtAsync(accountId, new DateTimeOffset(asOfLocal));
         await Expect(Value(page, "Version then")).ToHaveTextAsync(truth.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(Value(page, "Balance then")).ToContainTextAsync(truth.Balance.ToString("N2", System.Globalization.CultureInfo.InvariantCulture));

@@ -51,7 +51,7 @@ public sealed class OtherPagesTests : LedgerUiContext
         var cut = Render<AsOfPage>();
         cut.WaitForAssertion(() => Assert.Contains("LATER", cut.Markup));
 
-        await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "2024-02-01" });
+        await Labels.Input(cut, "As of date").InputAsync(new() { Value = "2024-02-01" });
         await cut.FindAll("button").First(b => b.TextContent.Trim() == "Show balances").ClickAsync(new());
 
         cut.WaitForAssertion(() =>
@@ -79,11 +79,11 @@ public sealed class OtherPagesTests : LedgerUiContext
         var cut = Render<AsOfPage>();
         var lastMonth = DateTimeOffset.UtcNow.AddMonths(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = lastMonth });
+        await Labels.Input(cut, "As of date").InputAsync(new() { Value = lastMonth });
         await cut.FindAll("button").First(b => b.TextContent.Trim() == "Show balances").ClickAsync(new());
         cut.WaitForAssertion(() => Assert.Contains("1 back-dated entry in 1 account", cut.Find("[aria-label='Back-dated entries']").TextContent));
 
-        await Labels.Input(cut, "As known at date").ChangeAsync(new() { Value = lastMonth });
+        await Labels.Input(cut, "As known at date").InputAsync(new() { Value = lastMonth });
         await cut.FindAll("button").First(b => b.TextContent.Trim() == "Show balances").ClickAsync(new());
 
         cut.WaitForAssertion(() =>

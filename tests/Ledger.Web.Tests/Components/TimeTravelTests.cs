@@ -32,7 +32,7 @@ public sealed class TimeTravelTests : LedgerUiContext
     {
         var cut = await RenderSeededAccountAsync();
 
-        await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "2024-02-20" });
+        await Labels.Input(cut, "As of date").InputAsync(new() { Value = "2024-02-20" });
 
         cut.WaitForAssertion(() =>
         {
@@ -47,7 +47,7 @@ public sealed class TimeTravelTests : LedgerUiContext
     {
         var cut = await RenderSeededAccountAsync();
 
-        await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "2023-12-31" });
+        await Labels.Input(cut, "As of date").InputAsync(new() { Value = "2023-12-31" });
 
         cut.WaitForAssertion(() => Assert.Contains("did not exist yet", cut.Markup));
         Assert.StartsWith("Live", Position(cut));

@@ -16,8 +16,8 @@ public sealed class ComparePageTests : LedgerUiContext
         RenderProviders();
         var cut = Render<ComparePage>();
 
-        await Labels.Input(cut, "From date").ChangeAsync(new() { Value = "2024-02-01" });
-        await Labels.Input(cut, "To date").ChangeAsync(new() { Value = "2024-03-01" });
+        await Labels.Input(cut, "From date").InputAsync(new() { Value = "2024-02-01" });
+        await Labels.Input(cut, "To date").InputAsync(new() { Value = "2024-03-01" });
         await cut.FindAll("button").First(b => b.TextContent.Trim() == "Compare").ClickAsync(new());
 
         cut.WaitForAssertion(() =>
@@ -46,8 +46,8 @@ public sealed class ComparePageTests : LedgerUiContext
         await AtAsync(Start.AddDays(42), () => DepositAsync("OLD", 5m, "INV-2"));
         var providers = RenderProviders();
         var cut = Render<ComparePage>();
-        await Labels.Input(cut, "From date").ChangeAsync(new() { Value = "2024-02-01" });
-        await Labels.Input(cut, "To date").ChangeAsync(new() { Value = "2024-03-01" });
+        await Labels.Input(cut, "From date").InputAsync(new() { Value = "2024-02-01" });
+        await Labels.Input(cut, "To date").InputAsync(new() { Value = "2024-03-01" });
         await cut.FindAll("button").First(b => b.TextContent.Trim() == "Compare").ClickAsync(new());
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[aria-label='List the 2 events of OLD in between']")));
 

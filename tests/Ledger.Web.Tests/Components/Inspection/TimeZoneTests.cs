@@ -36,8 +36,8 @@ public sealed class TimeZoneTests : LedgerUiContext
             .Add(c => c.Zone, Zurich)
             .Add(c => c.ValueChanged, (DateTimeOffset? v) => picked = v));
 
-        await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "2026-10-25" });
-        await Labels.Input(cut, "As of time").ChangeAsync(new() { Value = "02:30" });
+        await Labels.Input(cut, "As of date").InputAsync(new() { Value = "2026-10-25" });
+        await Labels.Input(cut, "As of time").InputAsync(new() { Value = "02:30" });
 
         cut.WaitForAssertion(() => Assert.Contains("happened twice that day", cut.Markup));
         Assert.Equal(new DateTimeOffset(2026, 10, 25, 0, 30, 0, TimeSpan.Zero), picked?.ToUniversalTime());

@@ -42,8 +42,8 @@ public sealed class ViewerZoneAndCultureTests : LedgerUiContext
     {
         var (cut, picked) = RenderAsOfPicker();
 
-        await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "30.11.2026" });
-        await Labels.Input(cut, "As of time").ChangeAsync(new() { Value = "14:30" });
+        await Labels.Input(cut, "As of date").InputAsync(new() { Value = "30.11.2026" });
+        await Labels.Input(cut, "As of time").InputAsync(new() { Value = "14:30" });
 
         cut.WaitForAssertion(() => Assert.Equal(new DateTimeOffset(2026, 11, 30, 13, 30, 0, TimeSpan.Zero), picked()?.ToUniversalTime()));
         var shown = Render<MomentPicker>(p => p
@@ -58,7 +58,7 @@ public sealed class ViewerZoneAndCultureTests : LedgerUiContext
     {
         var (cut, picked) = RenderAsOfPicker();
 
-        await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "31.02.2026" });
+        await Labels.Input(cut, "As of date").InputAsync(new() { Value = "31.02.2026" });
 
         // The words themselves are the converter's (ADateInput_ShowsTheCulturesShortDate_AndSaysHowToWriteADateItCannotRead).
         cut.WaitForAssertion(() => Assert.Equal("true", Labels.Input(cut, "As of date").GetAttribute("aria-invalid")));
@@ -122,11 +122,11 @@ public sealed class ViewerZoneAndCultureTests : LedgerUiContext
         DateTimeOffset? picked = null;
         var cut = Render<AsOfPicker>(p => p.Add(c => c.Picked, (DateTimeOffset v) => picked = v));
 
-        await Labels.Input(cut, "As of date").ChangeAsync(new() { Value = "2026-01-15" });
+        await Labels.Input(cut, "As of date").InputAsync(new() { Value = "2026-01-15" });
 
         // A date alone is its last second there.
         cut.WaitForAssertion(() => Assert.Equal(new DateTimeOffset(2026, 1, 15, 10, 59, 59, TimeSpan.Zero), picked?.ToUniversalTime()));
-        await Labels.Input(cut, "As of time").ChangeAsync(new() { Value = "01:30" });
+        await Labels.Input(cut, "As of time").InputAsync(new() { Value = "01:30" });
 
         cut.WaitForAssertion(() => Assert.Equal(new DateTimeOffset(2026, 1, 14, 12, 30, 0, TimeSpan.Zero), picked?.ToUniversalTime()));
     }
