@@ -157,7 +157,9 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
         // The page goes on after the dialog closes (the first account replaces the empty-ledger panel,
         // then the new account is selected); a click in that moment can land on a button that is being
         // removed. Wait for where the app ends up, as a person would look before clicking again.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/accounts/" + System.Text.RegularExpressions.Regex.Escape(id) + "$"));
+        // ToHaveURL polls the address; WaitForURL waits for a navigation event, and one that came between its
+        // first look and its listening was missed (a search result's navigation timed out so on CI).
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/accounts/" + System.Text.RegularExpressions.Regex.Escape(id) + "$"));
         // And for the account itself on screen: until then the empty-ledger panel (with an "Open account"
         // button of its own) may still be leaving, and a click aimed at it lands on whatever replaces it.
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = holder, Level = 1 })).ToBeVisibleAsync();

@@ -93,7 +93,7 @@ public sealed class InspectionJourneys(BrowserFixture browser, ITestOutputHelper
             await page.GetByLabel("Search accounts by id or holder, payments by reference, transfer id, amount or description").FillAsync("REF-FIND-1");
             await page.GetByLabel("Deposit REF-FIND-1 of E2E-FIND").ClickAsync();
 
-            await page.WaitForURLAsync(new Regex("/accounts/E2E-FIND\\?version=2$"));
+            await Expect(page).ToHaveURLAsync(new Regex("/accounts/E2E-FIND\\?version=2$"));
             await Expect(Value(page, "Version then")).ToHaveTextAsync("2");
             await Expect(Row(History(page), "selected moment")).ToContainTextAsync("REF-FIND-1");
             await SavePageAsync(app, page, "search");
