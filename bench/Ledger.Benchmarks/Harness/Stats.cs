@@ -69,4 +69,25 @@ public static class WarmUp
             await operation();
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="round"/> until a whole round compiles next to nothing (at most
+    /// <paramref name="maxRounds"/> rounds), and returns how many it ran. Tiered JIT keeps promoting methods
+    /// (instrumented tier, then optimised with the profile it gathered) for seconds after a first round:
+    /// in a profile of M2 after its old one-round warm-up, the JIT's background thread took a quarter of
+    /// the two cores for the next 3 seconds, inside the timed reps, whose p99 pools every rep's latencies.
+    /// </summary>
+    public static async Task<int> UntilJitSettlesAsync(Func<Task> round, int maxRounds = 10)
+    {
+        const long settled = 10;
+        for (var rounds = 1; ; rounds++)
+        {
+            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await round();
+            if (System.Runtime.JitInfo.GetCompiledMethodCount() - before < settled || rounds >= maxRounds)
+            {
+                return rounds;
+            }
+        }
+    }
 }

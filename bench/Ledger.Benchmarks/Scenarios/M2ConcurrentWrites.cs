@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Runtime;
 using Ledger.Domain;
 using Microsoft.Data.Sqlite;
 
@@ -66,14 +67,20 @@ public sealed class M2ConcurrentWrites(BenchEngine engine) : Scenario(engine.Id(
             return (rate, all);
         }
 
-        // Warm-up: both modes, so the catch-up path a hot account sometimes takes is compiled too.
-        await RunAsync(c => accounts[c], Clients);
-        await RunAsync(_ => hot, Clients);
+        // Warm-up: every mode, so the catch-up path a hot account sometimes takes is compiled too, until the JIT is done with them.
+        var warmUpRounds = await WarmUp.UntilJitSettlesAsync(async () =>
+        {
+            await RunAsync(_ => accounts[0], 1);
+            await RunAsync(c => accounts[c], Clients);
+            await RunAsync(_ => hot, Clients);
+        });
         if (raw is not null)
         {
             await raw.RunAsync(1, Clients * sizes.M2CommandsPerClient);
             await raw.RunAsync(Clients, Clients * sizes.M2CommandsPerClient);
         }
+
+        var jitBefore = (Methods: JitInfo.GetCompiledMethodCount(), Time: JitInfo.GetCompilationTime());
 
         failures.Clear();
 
@@ -129,6 +136,7 @@ public sealed class M2ConcurrentWrites(BenchEngine engine) : Scenario(engine.Id(
         }
 
         listener.Dispose();
+        RunContext.Progress($"{Id} warm-up: {warmUpRounds} rounds of every mode; JIT during the timed reps: {JitInfo.GetCompiledMethodCount() - jitBefore.Methods} methods, {(JitInfo.GetCompilationTime() - jitBefore.Time).TotalMilliseconds:N0} ms");
         long Count(string m, string instrument) => counters.GetValueOrDefault($"{m} {instrument}");
         string Inside(string m) => $"{Count(m, "ledger.concurrency.conflicts")} conflicts, {Count(m, "ledger.projections.replay.duration")} catch-up replays";
         double PerCommit(string m) => Count(m, "committed commands") / (double)Math.Max(1, Count(m, "commits"));
