@@ -13,6 +13,12 @@ public sealed class LedgerClock(TimeProvider inner) : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => Backdated.Value ?? real.GetUtcNow();
 
+    /// <summary>
+    /// The moment this async flow's commands happen at, if it is inside <see cref="BackdateTo"/>. A command
+    /// takes it on its caller's flow: whoever decides it later (a batch's leader) runs on a flow of its own.
+    /// </summary>
+    public static DateTimeOffset? Backdating => Backdated.Value;
+
     public override TimeZoneInfo LocalTimeZone => real.LocalTimeZone;
 
     /// <summary>

@@ -3,7 +3,9 @@ namespace Ledger.Reliability.Tests;
 /// <summary>
 /// Issue 7, item 2: Jepsen's bank workload. Workers move money between accounts at random while a
 /// reader reads every balance from the read model every 50 ms: each read must sum to the initial
-/// total with no negative balance, and at the end the read model must equal a fresh replay.
+/// total with no negative balance, and at the end the read model must equal a fresh replay. Once more
+/// as the product runs by default (a command answered once durable, its projections after, reads waiting
+/// for them), which the test host otherwise turns off for suites that read tables with SQL.
 /// </summary>
 public sealed class BankInvariantTests(ITestOutputHelper output)
 {
@@ -12,14 +14,15 @@ public sealed class BankInvariantTests(ITestOutputHelper output)
     private static readonly int Transfers = Soak.Size("BANK_TRANSFERS", ci: 2_000, soak: 100_000);
 
     [Theory]
-    [InlineData(8, 20_260_801)]
-    [InlineData(100, 20_260_802)]
-    public async Task RandomTransfers_NeverChangeTheTotal_InAnyRead(int accounts, int defaultSeed)
+    [InlineData(8, 20_260_801, true)]
+    [InlineData(100, 20_260_802, true)]
+    [InlineData(8, 20_261_201, false)]
+    public async Task RandomTransfers_NeverChangeTheTotal_InAnyRead(int accounts, int defaultSeed, bool answerAfterProjections)
     {
         await Seeds.WithSeedAsync(defaultSeed, async seed =>
         {
             // Two processes on one file: each has its own write gate, so transfers really race in SQLite.
-            await using var processes = await LedgerProcesses.StartAsync(2);
+            await using var processes = await LedgerProcesses.StartAsync(2, o => o.AnswerAfterProjections = answerAfterProjections);
             var first = processes[0];
             var ids = Enumerable.Range(0, accounts).Select(i => $"BANK-{i:D3}").ToArray();
             foreach (var id in ids)
@@ -78,6 +81,8 @@ public sealed class BankInvariantTests(ITestOutputHelper output)
 
             foreach (var process in processes)
             {
+                // Answered early, a process may still be applying its last batch: let it finish, then fill in the other's.
+                await process.SettleAsync();
                 await process.CatchUpAsync();
             }
 
@@ -90,10 +95,11 @@ public sealed class BankInvariantTests(ITestOutputHelper output)
             LedgerChecks.AssertTransfersHaveBothLegs(first.Database);
             LedgerChecks.AssertReadModelEqualsReplay(first.Database);
 
-            Figures.Report(output, $"{nameof(RandomTransfers_NeverChangeTheTotal_InAnyRead)}({accounts})", new
+            Figures.Report(output, $"{nameof(RandomTransfers_NeverChangeTheTotal_InAnyRead)}({accounts}, {answerAfterProjections})", new
             {
                 seed,
                 accounts,
+                answerAfterProjections,
                 workers = Workers,
                 processes = processes.Count,
                 transfers = Transfers,

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Ledger.Infrastructure.Storage.Sql;
 using Microsoft.Extensions.Logging;
 
 namespace Ledger.Infrastructure.Tests.Projections;
@@ -18,7 +17,7 @@ public sealed class ReadFenceTests
     public async Task ACommandIsAnsweredOnceDurable_AndAReadAfterItWaitsForTheProjections()
     {
         var held = new HeldProjection();
-        await using var ledger = await StartAsync(held);
+        await using var ledger = await held.StartLedgerAsync();
         using var reopen = held.OpenAtTheEnd();
         await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
         await ledger.SettleAsync();
@@ -39,7 +38,7 @@ public sealed class ReadFenceTests
     public async Task AnswerAfterProjections_HoldsTheAnswerUntilTheTablesHaveIt()
     {
         var held = new HeldProjection();
-        await using var ledger = await StartAsync(held, o => o.AnswerAfterProjections = true);
+        await using var ledger = await held.StartLedgerAsync(o => o.AnswerAfterProjections = true);
         using var reopen = held.OpenAtTheEnd();
         await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
 
@@ -56,7 +55,7 @@ public sealed class ReadFenceTests
     [Fact]
     public async Task EveryReadAfterAnAnswer_ReflectsIt_WithWritersOnEveryAccountAtOnce()
     {
-        await using var ledger = await StartAsync(new HeldProjection());
+        await using var ledger = await new HeldProjection().StartLedgerAsync();
         const int Clients = 8;
         const int Deposits = 25;
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(async c =>
@@ -80,7 +79,7 @@ public sealed class ReadFenceTests
     {
         var held = new HeldProjection();
         var logs = new ConcurrentQueue<string>();
-        await using var ledger = await StartAsync(held, o => o.ReadYourWritesTimeoutMilliseconds = 2_000, s => s.AddSingleton<ILoggerProvider>(new WarningsTo(logs)));
+        await using var ledger = await held.StartLedgerAsync(o => o.ReadYourWritesTimeoutMilliseconds = 2_000, s => s.AddSingleton<ILoggerProvider>(new WarningsTo(logs)));
         using var reopen = held.OpenAtTheEnd();
         await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
         await ledger.SettleAsync();
@@ -115,7 +114,7 @@ public sealed class ReadFenceTests
     public async Task WhileTheReadModelIsStuck_AnswersStop_AboutOneQueueAhead_AndNothingIsLostWhenItMovesAgain()
     {
         var held = new HeldProjection();
-        await using var ledger = await StartAsync(held);
+        await using var ledger = await held.StartLedgerAsync();
         using var reopen = held.OpenAtTheEnd();
         await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 0m));
         await ledger.SettleAsync();
@@ -154,7 +153,7 @@ public sealed class ReadFenceTests
     public async Task OnSqlite_AStuckReadModel_HoldsTheWriteTurnAfterTheAnswer_AndNothingIsLostWhenItMovesAgain()
     {
         var held = new HeldProjection();
-        await using var ledger = await StartAsync(held);
+        await using var ledger = await held.StartLedgerAsync();
         using var reopen = held.OpenAtTheEnd();
         await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 0m));
         await ledger.SettleAsync();
@@ -174,58 +173,6 @@ public sealed class ReadFenceTests
         await next.WaitAsync(Long);
         Assert.Equal(3m, (await ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
         await ReadModelAssert.EqualsReplayAsync(ledger);
-    }
-
-    private static Task<TestLedger> StartAsync(HeldProjection held, Action<LedgerOptions>? configure = null, Action<IServiceCollection>? services = null) =>
-        TestLedger.StartAsync(
-            o =>
-            {
-                // The product's default, which the test host turns off for suites that read the tables with SQL.
-                o.AnswerAfterProjections = false;
-                configure?.Invoke(o);
-            },
-            services: s =>
-            {
-                s.AddSingleton<IProjection>(held);
-                services?.Invoke(s);
-            });
-
-    /// <summary>A read model with no table of its own whose writer can be held shut: a delivery to it waits at the gate.</summary>
-    private sealed class HeldProjection : IProjection
-    {
-        private volatile TaskCompletionSource gate = Opened();
-
-        public string Name => "held_for_test";
-
-        public IReadOnlyList<string> Tables => [];
-
-        public void Close() => gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Open() => gate.TrySetResult();
-
-        /// <summary>Opens the gate when the test ends, passed or failed: a ledger cannot stop while a delivery waits at it.</summary>
-        public IDisposable OpenAtTheEnd() => new Reopen(this);
-
-        public IProjectionBatch Begin(SqlEngine engine, BatchedTransaction writes) => new Batch(this);
-
-        private static TaskCompletionSource Opened()
-        {
-            var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            opened.SetResult();
-            return opened;
-        }
-
-        private sealed class Reopen(HeldProjection owner) : IDisposable
-        {
-            public void Dispose() => owner.Open();
-        }
-
-        private sealed class Batch(HeldProjection owner) : IProjectionBatch
-        {
-            public Task ApplyAsync(StoredEvent stored, CancellationToken cancellationToken) => owner.gate.Task.WaitAsync(cancellationToken);
-
-            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-        }
     }
 
     private sealed class WarningsTo(ConcurrentQueue<string> messages) : ILoggerProvider

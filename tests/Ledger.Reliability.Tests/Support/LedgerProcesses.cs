@@ -1,4 +1,5 @@
 using System.Collections;
+using Ledger.Infrastructure;
 
 namespace Ledger.Reliability.Tests.Support;
 
@@ -19,16 +20,16 @@ public sealed class LedgerProcesses : IReadOnlyList<TestLedger>, IAsyncDisposabl
 
     public TestLedger this[int index] => ledgers[index];
 
-    /// <summary>Starts <paramref name="count"/> processes; the first makes the database, the others borrow it.</summary>
-    public static async Task<LedgerProcesses> StartAsync(int count)
+    /// <summary>Starts <paramref name="count"/> processes, each with <paramref name="configure"/> on top of the test host's options; the first makes the database, the others borrow it.</summary>
+    public static async Task<LedgerProcesses> StartAsync(int count, Action<LedgerOptions>? configure = null)
     {
         var processes = new LedgerProcesses();
         try
         {
-            processes.ledgers.Add(await TestLedger.StartAsync(services: CountingEventStore.Install));
+            processes.ledgers.Add(await TestLedger.StartAsync(configure, services: CountingEventStore.Install));
             while (processes.Count < count)
             {
-                processes.ledgers.Add(await TestLedger.StartAsync(database: processes[0].Database.Borrow(), services: CountingEventStore.Install));
+                processes.ledgers.Add(await TestLedger.StartAsync(configure, processes[0].Database.Borrow(), services: CountingEventStore.Install));
             }
 
             return processes;

@@ -109,8 +109,13 @@ internal sealed partial class GroupCommit(
 
             if (more)
             {
-                // The next leader leads from the pool, so this one's caller is answered now rather than after it.
-                _ = Task.Run(LeadAsync);
+                // The next leader leads from the pool, so this one's caller is answered now rather than after it, and on
+                // a flow of its own: it works for every caller queued, not for the one whose flow hands over (its
+                // back-dating, its trace).
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _ = Task.Run(LeadAsync);
+                }
             }
         }
 
@@ -219,8 +224,8 @@ internal sealed partial class GroupCommit(
 
                 try
                 {
-                    // Back to the pool first: the projections' open is likely to get this very connection, whose page
-                    // cache then stays warm (SQLite drops a connection's whole cache when another one has written since).
+                    // The session's end releases the appender's turn (its connection stays open for the next batch);
+                    // nothing else appends meanwhile, as the next leader begins only once this publish is done.
                     await session.DisposeAsync();
                     // Still inside the write turn, so projections and snapshots never contend with this process's next append.
                     await PublishAsync(batch.Events, batch.Accounts.ToArray());

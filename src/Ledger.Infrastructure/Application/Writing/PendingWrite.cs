@@ -12,6 +12,9 @@ internal abstract class PendingWrite
     private readonly TaskCompletionSource answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ExceptionDispatchInfo? failure;
 
+    /// <summary>Set on the caller's flow: the moment its commands happen at when it writes history (<see cref="LedgerClock.BackdateTo"/>).</summary>
+    protected DateTimeOffset? BackdatedTo { get; } = LedgerClock.Backdating;
+
     public abstract LedgerCommand Command { get; }
 
     /// <summary>Completes once the command's batch has committed or failed.</summary>
@@ -99,7 +102,8 @@ internal sealed class PendingWrite<TResult>(
             try
             {
                 RequireExpectedVersion(accountIds[0], before[0]);
-                decided = decide(before, batch.Now());
+                // The caller's moment, not the leader's: a batch is led from whichever flow came first, or handed over.
+                decided = decide(before, BackdatedTo ?? batch.Now());
                 EventTimeGuard.RefuseFuture(decided, batch.Time);
             }
             catch (DomainException) when (!loaded.Verified)

@@ -32,7 +32,8 @@ internal sealed class WriteBatch(IEventStoreSession session, AccountLoader loade
     /// <summary>The accounts the batch changed, as they are after it.</summary>
     public IReadOnlyCollection<Account> Accounts => overlay.Values;
 
-    public DateTimeOffset Now() => time.GetUtcNow();
+    /// <summary>The real time, whatever flow leads the batch: a back-dated command carries its own moment (<see cref="PendingWrite"/>).</summary>
+    public DateTimeOffset Now() => LedgerClock.CommitTime(time);
 
     public TimeProvider Time => time;
 

@@ -87,7 +87,7 @@ public sealed class ProjectionRunner(
             await session.LockCheckpointAsync(projection.Name, cancellationToken);
         }
 
-        var now = time.GetUtcNow();
+        var now = LedgerClock.CommitTime(time);
         var moves = new List<StatementResult>();
         foreach (var projection in Projections)
         {
@@ -167,7 +167,7 @@ public sealed class ProjectionRunner(
     internal async Task ApplyAsync(ProjectionConnection session, IProjection projection, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
         await ApplyEventsAsync(session, quarantine, projection, events, cancellationToken);
-        await session.WriteCheckpointAsync(projection.Name, events[^1].Position, time.GetUtcNow(), cancellationToken);
+        await session.WriteCheckpointAsync(projection.Name, events[^1].Position, LedgerClock.CommitTime(time), cancellationToken);
     }
 
     /// <summary>Applies events in order to one projection, passing over what <paramref name="held"/> holds back.</summary>

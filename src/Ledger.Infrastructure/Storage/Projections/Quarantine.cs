@@ -40,7 +40,7 @@ public sealed class Quarantine(SqlEngine engine, TimeProvider time, ReadModelNot
             .Set("@type", stored.EventType)
             .Set("@schema", stored.SchemaVersion)
             .Set("@reason", unreadable.Reason.Length > 500 ? unreadable.Reason[..500] : unreadable.Reason)
-            .Set("@at", engine.Instant(time.GetUtcNow()));
+            .Set("@at", engine.Instant(LedgerClock.CommitTime(time)));
         await session.Writes.ExecuteAsync(hold, cancellationToken);
         session.PendingHolds[stored.StreamId] = stored.Position;
         logger.LogWarning(

@@ -87,7 +87,7 @@ internal sealed class ShadowReplay(ProjectionConnection shadow, Quarantine holds
 
             foreach (var projection in projections)
             {
-                await shadow.WriteCheckpointAsync(projection.Name, position, time.GetUtcNow(), cancellationToken);
+                await shadow.WriteCheckpointAsync(projection.Name, position, LedgerClock.CommitTime(time), cancellationToken);
             }
 
             await shadow.CommitAsync(cancellationToken);

@@ -51,7 +51,7 @@ public sealed class SnapshotStore(SqlEngine engine, IOptions<LedgerOptions> opti
                 .Set("@version", state.Version)
                 .Set("@schema", SchemaVersion)
                 .Set("@state", JsonSerializer.Serialize(state, EventSerializer.Options))
-                .Set("@at", engine.Instant(time.GetUtcNow()));
+                .Set("@at", engine.Instant(LedgerClock.CommitTime(time)));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

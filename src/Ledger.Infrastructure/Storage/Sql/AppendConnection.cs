@@ -222,7 +222,7 @@ internal sealed partial class AppendConnection : IAsyncDisposable
     private (string, object?)[] CommandParameters(IdempotencyRecord command) =>
     [
         ("@id", command.CommandId), ("@type", command.CommandType), ("@hash", command.RequestHash), ("@result", command.Result),
-        ("@natural", SqlCommands.Text(command.NaturalKey)), ("@at", engine.Instant(time.GetUtcNow())),
+        ("@natural", SqlCommands.Text(command.NaturalKey)), ("@at", engine.Instant(LedgerClock.CommitTime(time))),
     ];
 
     public async ValueTask DisposeAsync()
