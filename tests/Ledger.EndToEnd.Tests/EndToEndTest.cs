@@ -31,6 +31,9 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
         await using var app = await LedgerApp.StartAsync(database is null ? TestDatabase.NewSqlite("ledger-e2e") : await database(), arguments ?? []);
         await using var browserContext = await NewContextAsync(app, context);
         var page = await browserContext.NewPageAsync();
+        // What the page said (Blazor reports a lost circuit or a failed event there), kept for a failure's artifacts.
+        var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Console += (_, message) => console.Enqueue($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {message.Type}: {message.Text}");
         try
         {
             await journey(app, page);
@@ -38,6 +41,9 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
         catch
         {
             await SaveAsync(page, name, "failure");
+            // Beside the screenshot, so a failure seen once (a flake) can still be read after the run.
+            await File.WriteAllTextAsync(Path.Combine(ArtifactsDirectory, name, "failure-app.log"), app.Output);
+            await File.WriteAllLinesAsync(Path.Combine(ArtifactsDirectory, name, "failure-console.log"), console);
             output.WriteLine(app.Output);
             throw;
         }
