@@ -1,8 +1,9 @@
 namespace Ledger.Infrastructure.Tests.Projections;
 
 /// <summary>
-/// On a server, committed events wait a moment, while nothing reads, for more commits to join their projection
-/// delivery (<see cref="LedgerOptions.ProjectionLingerMilliseconds"/>). A linger of a minute here makes each
+/// Committed events wait a moment, while nothing reads, for more commits to join their projection delivery
+/// (<see cref="LedgerOptions.ProjectionLingerMilliseconds"/>): on a server beside the appends, on SQLite in a
+/// write turn between them (one a linger that runs out or a read takes when no command does). A linger of a minute here makes each
 /// way it ends visible on its own: a read, a full delivery's worth of events, the time running out, and a
 /// command whose answer waits for the tables. The periodic catch-up is pushed out of the way, so only the
 /// delivery can move the checkpoints.
@@ -12,7 +13,7 @@ public sealed class DeliveryLingerTests
     private const int AMinute = 60_000;
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(30);
 
-    [PostgresOnlyFact("on SQLite the projections are applied inside the write turn, with nothing to linger for")]
+    [Fact]
     public async Task WhileNothingReads_CommitsWaitForEachOther_AndAReadSendsThemAtOnce()
     {
         await using var ledger = await StartAsync(AMinute);
@@ -34,7 +35,7 @@ public sealed class DeliveryLingerTests
         await ReadModelAssert.EqualsReplayAsync(ledger);
     }
 
-    [PostgresOnlyFact("on SQLite nothing lingers")]
+    [Fact]
     public async Task CommitsWaitingPastTheLingerBound_AreDelivered_WithoutARead()
     {
         await using var ledger = await StartAsync(AMinute);
@@ -49,7 +50,7 @@ public sealed class DeliveryLingerTests
         await UntilAsync(async () => (await CheckpointsAsync(ledger)).Values.All(position => position == head));
     }
 
-    [PostgresOnlyFact("on SQLite nothing lingers")]
+    [Fact]
     public async Task ALingerThatRunsOut_DeliversWithoutARead()
     {
         await using var ledger = await StartAsync(200);
@@ -59,7 +60,7 @@ public sealed class DeliveryLingerTests
         await UntilAsync(async () => (await CheckpointsAsync(ledger)).Values.All(position => position == head));
     }
 
-    [PostgresOnlyFact("on SQLite the answer always comes after the projections")]
+    [Fact]
     public async Task AnAnswerThatWaitsForTheTables_DoesNotWaitOutTheLinger()
     {
         await using var ledger = await StartAsync(AMinute, answerAfterProjections: true);

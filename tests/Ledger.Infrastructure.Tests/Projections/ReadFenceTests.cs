@@ -153,7 +153,8 @@ public sealed class ReadFenceTests
     public async Task OnSqlite_AStuckReadModel_HoldsTheWriteTurnAfterTheAnswer_AndNothingIsLostWhenItMovesAgain()
     {
         var held = new HeldProjection();
-        await using var ledger = await held.StartLedgerAsync();
+        // No linger: the first deposit's delivery runs in its own write turn, right after its answer.
+        await using var ledger = await held.StartLedgerAsync(o => o.ProjectionLingerMilliseconds = 0);
         using var reopen = held.OpenAtTheEnd();
         await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 0m));
         await ledger.SettleAsync();

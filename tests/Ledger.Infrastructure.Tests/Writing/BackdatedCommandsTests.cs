@@ -7,7 +7,8 @@ namespace Ledger.Infrastructure.Tests.Writing;
 /// A command's time is its own caller's: back-dated when its caller writes history (the sample ledger, an
 /// importer), the real time otherwise, whichever flow leads the batch that decides it. The projection is held
 /// shut so the second command queues while the first one's batch still holds the write turn (on SQLite its
-/// projections run inside the turn, after the answer), and is then decided by a leader the first one's batch handed over to.
+/// projections run inside the turn, after the answer, at once with no linger), and is then decided by a leader
+/// the first one's batch handed over to.
 /// </summary>
 public sealed class BackdatedCommandsTests
 {
@@ -18,7 +19,7 @@ public sealed class BackdatedCommandsTests
     public async Task EachBackdatedCommand_HappensAtItsOwnCallersMoment_ThoughAnotherFlowLeadsItsBatch()
     {
         var held = new HeldProjection();
-        await using var ledger = await held.StartLedgerAsync();
+        await using var ledger = await held.StartLedgerAsync(o => o.ProjectionLingerMilliseconds = 0);
         using var reopen = held.OpenAtTheEnd();
         await SendAtAsync(January, ledger, new OpenAccountCommand("A", "h", null, "EUR", 10m));
         await ledger.SettleAsync();
@@ -43,7 +44,7 @@ public sealed class BackdatedCommandsTests
     public async Task ACommandSentAtTheRealTime_IsNotBackdated_ByTheFlowThatLedItsBatch()
     {
         var held = new HeldProjection();
-        await using var ledger = await held.StartLedgerAsync();
+        await using var ledger = await held.StartLedgerAsync(o => o.ProjectionLingerMilliseconds = 0);
         using var reopen = held.OpenAtTheEnd();
         // All history, so a command dated from the wrong flow could not hide behind the account's latest moment
         // (an account's events never go back in time: a decision takes the later of its moment and the last event's).

@@ -33,12 +33,13 @@ public sealed class CommandWriter
     /// </summary>
     public const int MaxUndeliveredEvents = GroupCommit.MaxBatch;
 
-    /// <summary>Where the projections run beside the appends: events waiting at which a delivery goes without lingering for more (see <see cref="DeliveryQueue"/>).</summary>
+    /// <summary>Events waiting at which a delivery goes without lingering for more (see <see cref="DeliveryQueue"/>).</summary>
     public const int DeliveryLingerEvents = 64;
 
     /// <summary>
     /// Completes once this process has published every commit it has made so far: its projections (where it
-    /// leads) and its snapshots have them. On SQLite that happens inside the write turn, right after the answer.
+    /// leads) and its snapshots have them. On SQLite that happens inside the write turn, after the answer,
+    /// once the deliveries stop lingering (see <see cref="FlushDeliveries"/>).
     /// </summary>
     public Task Published => commits.Published;
 

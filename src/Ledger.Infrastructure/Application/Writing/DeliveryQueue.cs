@@ -3,19 +3,22 @@ using System.Diagnostics;
 namespace Ledger.Infrastructure.Application.Writing;
 
 /// <summary>
-/// Where the projections run beside the appends (PostgreSQL), committed batches wait here to be published,
-/// in commit order, one delivery at a time. Batches that commit while one is being delivered go out
-/// together in the next delivery: one projection transaction for several commits, so the read model keeps
-/// up with the appends however fast they come, at a fraction of the statements per command.
-/// While nobody is waiting for the read model, a delivery also lingers up to <paramref name="linger"/>
-/// (or until <see cref="LingerEvents"/> events wait) for more commits to join it: a lone client's commands then
-/// share deliveries too, which on a small machine is CPU its next commands get (benchmark M1-pg). A read that
-/// needs the read model calls <see cref="Flush"/>, and what is queued goes at once, so no read waits out a linger.
-/// The queue is bounded: a batch that finds more than <see cref="MaxQueuedEvents"/> events waiting is
-/// held (its write turn with it, see <see cref="GroupCommit"/>) until the delivery in flight is done, so
-/// the read model is never more than about two deliveries behind the last answer.
+/// Committed batches wait here to be published, in commit order, one delivery at a time. Batches that
+/// commit while one waits go out together in the next delivery: one projection transaction for several
+/// commits, so the read model keeps up with the appends however fast they come, at a fraction of the
+/// statements per command. While nobody is waiting for the read model, a delivery also lingers up to
+/// <paramref name="linger"/> (or until <see cref="LingerEvents"/> events wait) for more commits to join it:
+/// a lone client's commands then share deliveries too, which on a small machine is CPU its next commands
+/// get (benchmarks M1-pg and M2). A read that needs the read model calls <see cref="Flush"/>, and what is
+/// queued goes at once, so no read waits out a linger.
+/// Where projections run beside the appends (PostgreSQL), the queue delivers from a task of its own, and it
+/// is bounded: a batch that finds more than <see cref="MaxQueuedEvents"/> events waiting is held (its write
+/// turn with it, see <see cref="GroupCommit"/>) until the delivery in flight is done, so the read model is
+/// never more than about two deliveries behind the last answer. Where the database has one writer (SQLite),
+/// the write turn delivers (<see cref="DeliverDueAsync"/>, between two batches' appends), and
+/// <paramref name="wakeTurn"/> asks for a turn when a linger runs out or a read flushes with none under way.
 /// </summary>
-internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], Task> publish, TimeSpan linger)
+internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], Task> publish, TimeSpan linger, Action? wakeTurn = null)
 {
     /// <summary>Events waiting beyond which a committing batch waits for the delivery in flight.</summary>
     public const int MaxQueuedEvents = CommandWriter.MaxUndeliveredEvents;
@@ -51,12 +54,54 @@ internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], 
     /// </summary>
     public Task Flush()
     {
+        Task published;
+        bool waiting;
         lock (gate)
         {
-            flushing |= queued.Count > 0;
+            waiting = queued.Count > 0;
+            flushing |= waiting;
             WakeLingering();
-            return lastPublished;
+            published = lastPublished;
         }
+
+        if (waiting)
+        {
+            wakeTurn?.Invoke();
+        }
+
+        return published;
+    }
+
+    /// <summary>Batches are waiting and should go now: someone reads, enough have gathered, or the oldest has lingered long enough.</summary>
+    public bool IsDue
+    {
+        get
+        {
+            lock (gate)
+            {
+                return IsDueNow();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where the write turn delivers: publishes, inside it, whatever is due (see <see cref="IsDue"/>) as one
+    /// delivery, and nothing when nothing is.
+    /// </summary>
+    public async Task DeliverDueAsync()
+    {
+        List<(WriteBatch Batch, TaskCompletionSource Published)> taken;
+        lock (gate)
+        {
+            if (!IsDueNow())
+            {
+                return;
+            }
+
+            taken = TakeAll();
+        }
+
+        await PublishAsync(taken);
     }
 
     /// <summary>
@@ -89,6 +134,17 @@ internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], 
 
             start = !delivering;
             delivering = true;
+        }
+
+        if (wakeTurn is not null)
+        {
+            // The write turn delivers; this one may have to ask for another once the linger runs out.
+            if (start && linger > TimeSpan.Zero)
+            {
+                _ = WakeTurnAfterLingerAsync();
+            }
+
+            return new Delivery(published.Task, Task.CompletedTask);
         }
 
         if (start)
@@ -124,11 +180,7 @@ internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], 
                 }
                 else
                 {
-                    taken = [.. queued];
-                    queued.Clear();
-                    queuedEvents = 0;
-                    flushing = false;
-                    lingering = null;
+                    taken = TakeAll();
                     done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     inFlight = done.Task;
                 }
@@ -144,20 +196,75 @@ internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], 
 
             try
             {
-                var (events, accounts) = Merge(taken!.Select(t => t.Batch));
-                await publish(events, accounts);
+                await PublishAsync(taken!);
             }
             finally
             {
-                foreach (var (_, published) in taken!)
-                {
-                    published.TrySetResult();
-                }
-
                 done!.TrySetResult();
             }
         }
     }
+
+    /// <summary>Everything queued, as one delivery (under the gate).</summary>
+    private List<(WriteBatch Batch, TaskCompletionSource Published)> TakeAll()
+    {
+        List<(WriteBatch Batch, TaskCompletionSource Published)> taken = [.. queued];
+        queued.Clear();
+        queuedEvents = 0;
+        flushing = false;
+        lingering = null;
+        if (wakeTurn is not null)
+        {
+            // Nothing left for a linger to wait on: the next batch queued starts one of its own.
+            delivering = false;
+        }
+
+        return taken;
+    }
+
+    private async Task PublishAsync(List<(WriteBatch Batch, TaskCompletionSource Published)> taken)
+    {
+        try
+        {
+            var (events, accounts) = Merge(taken.Select(t => t.Batch));
+            await publish(events, accounts);
+        }
+        finally
+        {
+            foreach (var (_, published) in taken)
+            {
+                published.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Asks for a write turn once the oldest batch waiting has lingered long enough (the turn finds it due).</summary>
+    private async Task WakeTurnAfterLingerAsync()
+    {
+        var left = linger;
+        while (left > TimeSpan.Zero)
+        {
+            // Real time, not the ledger's clock (as in DeliverAllAsync); whole milliseconds, rounded up.
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds))).ConfigureAwait(false);
+            lock (gate)
+            {
+                if (queued.Count == 0)
+                {
+                    // Delivered meanwhile: the next batch queued arms a wake-up of its own.
+                    return;
+                }
+
+                // Not quite due yet (a timer may fire a little early), or a later batch is now the oldest.
+                left = linger - Stopwatch.GetElapsedTime(oldestQueuedAt);
+            }
+        }
+
+        wakeTurn!();
+    }
+
+    /// <summary>Under the gate: see <see cref="IsDue"/>.</summary>
+    private bool IsDueNow() =>
+        queued.Count > 0 && (flushing || queuedEvents >= LingerEvents || Stopwatch.GetElapsedTime(oldestQueuedAt) >= linger);
 
     /// <summary>
     /// Several commits as one: their events in position order, and every account as each commit left it, in

@@ -43,8 +43,8 @@ internal sealed partial class GroupCommit
     }
 
     /// <summary>
-    /// On SQLite still inside the write turn; on PostgreSQL beside the next batches' appends, in commit order,
-    /// through <see cref="deliveries"/> (see <see cref="SqlEngine.ProjectsBesideAppends"/>).
+    /// One delivery of <see cref="deliveries"/>, in commit order: on SQLite inside a write turn, on PostgreSQL
+    /// beside the next batches' appends (see <see cref="SqlEngine.ProjectsBesideAppends"/>).
     /// </summary>
     private async Task PublishAsync(IReadOnlyList<StoredEvent> events, Account[] accounts)
     {

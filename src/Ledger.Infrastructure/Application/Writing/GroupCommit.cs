@@ -32,23 +32,23 @@ internal sealed partial class GroupCommit(
     private readonly List<PendingWrite> queue = [];
     private bool leading;
 
-    /// <summary>Where the projections run beside the appends: the committed batches on their way to them (made on first use).</summary>
+    /// <summary>The committed batches on their way to the projections, in commit order (made on first use).</summary>
     private DeliveryQueue? deliveries;
 
-    /// <summary>
-    /// On SQLite, the publish of the batch whose callers have heard while it runs, inside the write turn
-    /// (completed when there is none): only one runs at a time, as the turn is one at a time.
-    /// </summary>
-    private Task publishingInTurn = Task.CompletedTask;
-
     /// <summary>Completes once every batch committed so far has been published.</summary>
-    public Task Published => engine.ProjectsBesideAppends ? Deliveries.Published : Volatile.Read(ref publishingInTurn);
+    public Task Published => Deliveries.Published;
 
-    private DeliveryQueue Deliveries => LazyInitializer.EnsureInitialized(
-        ref deliveries, () => new DeliveryQueue(PublishAsync, TimeSpan.FromMilliseconds(Math.Max(0, options.ProjectionLingerMilliseconds))));
+    /// <summary>
+    /// Beside the appends (PostgreSQL) the queue delivers on its own; with one writer (SQLite) the write turn
+    /// delivers, and the queue asks for a turn when nobody else would take one (<see cref="WakeTurn"/>).
+    /// </summary>
+    private DeliveryQueue Deliveries => LazyInitializer.EnsureInitialized(ref deliveries, () => new DeliveryQueue(
+        PublishAsync,
+        TimeSpan.FromMilliseconds(Math.Max(0, options.ProjectionLingerMilliseconds)),
+        engine.ProjectsBesideAppends ? null : WakeTurn));
 
     /// <summary>What is committed goes to the projections without lingering (someone reads); completes once published.</summary>
-    public Task FlushDeliveries() => engine.ProjectsBesideAppends ? Deliveries.Flush() : Published;
+    public Task FlushDeliveries() => Deliveries.Flush();
 
     public int Queued
     {
@@ -103,7 +103,7 @@ internal sealed partial class GroupCommit(
             bool more;
             lock (gate)
             {
-                more = queue.Count > 0;
+                more = queue.Count > 0 || (!engine.ProjectsBesideAppends && Deliveries.IsDue);
                 leading = more;
             }
 
@@ -121,11 +121,42 @@ internal sealed partial class GroupCommit(
 
         try
         {
-            await CommitAsync(Take(), HandOver);
+            var batch = Take();
+            if (batch.Count > 0)
+            {
+                await CommitAsync(batch, HandOver);
+            }
+            else
+            {
+                // A turn taken for deliveries alone (see WakeTurn).
+                await Deliveries.DeliverDueAsync();
+            }
         }
         finally
         {
             HandOver();
+        }
+    }
+
+    /// <summary>
+    /// With one writer (SQLite): deliveries wait for the write turn (a linger ran out, or a read flushes). If a
+    /// turn is under way, it delivers them before it ends (its hand-over checks); else this takes one, for them alone.
+    /// </summary>
+    private void WakeTurn()
+    {
+        lock (gate)
+        {
+            if (leading)
+            {
+                return;
+            }
+
+            leading = true;
+        }
+
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(LeadAsync);
         }
     }
 
@@ -212,29 +243,21 @@ internal sealed partial class GroupCommit(
 
             if (!engine.ProjectsBesideAppends)
             {
-                // Durable, so the callers hear now (unless they wait for the tables): while the projections run,
-                // their next commands queue and make the next batch, which would otherwise hold half of them. A read
-                // through this process still reflects each answer (the ReadFence waits for the projections' progress).
-                var published = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                Volatile.Write(ref publishingInTurn, published.Task);
+                Deliveries.Enqueue(batch, flush: options.AnswerAfterProjections);
                 if (!options.AnswerAfterProjections)
                 {
+                    // Durable, so the callers hear now, before any delivery this turn makes: their next commands
+                    // queue meanwhile and join the next batch. A read through this process still reflects each
+                    // answer (the ReadFence flushes the deliveries and waits for them).
                     AnswerAll(pending);
                 }
 
-                try
-                {
-                    // The session's end releases the appender's turn (its connection stays open for the next batch);
-                    // nothing else appends meanwhile, as the next leader begins only once this publish is done.
-                    await session.DisposeAsync();
-                    // Still inside the write turn, so projections and snapshots never contend with this process's next append.
-                    await PublishAsync(batch.Events, batch.Accounts.ToArray());
-                }
-                finally
-                {
-                    published.SetResult();
-                }
-
+                // The session's end releases the appender's turn (its connection stays open for the next batch);
+                // nothing else appends meanwhile, as the next leader begins only once this turn is over.
+                await session.DisposeAsync();
+                // Still inside the write turn, so projections and snapshots never contend with this process's
+                // next append; several batches' worth at once, unless someone waits (see DeliveryQueue).
+                await Deliveries.DeliverDueAsync();
                 return;
             }
 

@@ -2,8 +2,8 @@ namespace Ledger.Infrastructure.Storage.Projections;
 
 /// <summary>
 /// The read model's writing connection and the gate in front of it: one delivery, catch-up chunk or
-/// quarantine release at a time. Deliveries arrive from inside the write path's turn, so in-process
-/// appends never contend with them for the database.
+/// quarantine release at a time. On SQLite deliveries arrive from inside the write path's turn, so in-process
+/// appends never contend with them for the database's one write lock.
 /// </summary>
 public sealed class ProjectionWorkspace(SqlEngine engine) : IAsyncDisposable, IDisposable
 {

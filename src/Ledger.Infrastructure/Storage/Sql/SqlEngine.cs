@@ -55,7 +55,8 @@ public abstract class SqlEngine
     /// True where applying projections never waits for an append, nor an append for them (PostgreSQL: the
     /// read model's row locks and the append lock are apart). Then the next batch appends while the last
     /// one's events are projected. SQLite has one writer: a projection transaction there would queue the
-    /// next append behind it, so projections run inside the write turn.
+    /// next append behind it (and wait out a busy timeout), so deliveries run inside the write turn, between
+    /// two batches' appends (see Writing/DeliveryQueue).
     /// </summary>
     public virtual bool ProjectsBesideAppends => false;
 
