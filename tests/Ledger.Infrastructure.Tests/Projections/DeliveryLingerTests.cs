@@ -70,6 +70,29 @@ public sealed class DeliveryLingerTests
         Assert.All((await CheckpointsAsync(ledger)).Values, position => Assert.Equal(head, position));
     }
 
+    [Fact]
+    public async Task CommitsQueuedBehindAHeldDelivery_AllReachTheReadModel_WithoutARead()
+    {
+        var held = new HeldProjection();
+        await using var ledger = await held.StartLedgerAsync(o => o.CatchUpIntervalMilliseconds = 10 * AMinute);
+        using var reopen = held.OpenAtTheEnd();
+        await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 0m));
+        await ledger.SettleAsync();
+
+        held.Close();
+        await ledger.Mediator.Send(new DepositMoneyCommand("A", 1m, "r1")).AsTask().WaitAsync(Long);
+        // Its linger runs out and its delivery waits at the gate (on SQLite inside a write turn); more commands come meanwhile.
+        await Task.Delay(100);
+        var more = Task.WhenAll(Enumerable.Range(2, 3).Select(i => ledger.Mediator.Send(new DepositMoneyCommand("A", 1m, $"r{i}")).AsTask()));
+        await Task.Delay(100);
+        held.Open();
+        await more.WaitAsync(Long);
+
+        var head = await ledger.EventCountAsync();
+        Assert.Equal(5, head);
+        await UntilAsync(async () => (await CheckpointsAsync(ledger)).Values.All(position => position == head));
+    }
+
     private static Task<TestLedger> StartAsync(int lingerMilliseconds, bool answerAfterProjections = false) =>
         TestLedger.StartAsync(o =>
         {

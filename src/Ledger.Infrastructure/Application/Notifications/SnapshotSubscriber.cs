@@ -4,7 +4,7 @@ namespace Ledger.Infrastructure.Application.Notifications;
 
 /// <summary>
 /// Saves an account's state each time a commit takes its stream across a multiple of the snapshot interval.
-/// One notification may carry several commits (on PostgreSQL, see Writing/DeliveryQueue), with each account as
+/// One notification may carry several commits (see Writing/DeliveryQueue), with each account as
 /// each of them left it, in commit order: the state saved is the one of the commit that crossed the multiple,
 /// as when each commit came alone.
 /// </summary>

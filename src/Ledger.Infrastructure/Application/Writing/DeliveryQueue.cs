@@ -86,14 +86,15 @@ internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], 
 
     /// <summary>
     /// Where the write turn delivers: publishes, inside it, whatever is due (see <see cref="IsDue"/>) as one
-    /// delivery, and nothing when nothing is.
+    /// delivery, and nothing when nothing is; with <paramref name="waitedForOnly"/>, only what someone waits for
+    /// (a read flushed, or an answer waits for the tables).
     /// </summary>
-    public async Task DeliverDueAsync()
+    public async Task DeliverDueAsync(bool waitedForOnly = false)
     {
         List<(WriteBatch Batch, TaskCompletionSource Published)> taken;
         lock (gate)
         {
-            if (!IsDueNow())
+            if (waitedForOnly ? !(queued.Count > 0 && flushing) : !IsDueNow())
             {
                 return;
             }
@@ -114,6 +115,7 @@ internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], 
     {
         var published = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         bool start;
+        bool due;
         Task room;
         lock (gate)
         {
@@ -134,12 +136,13 @@ internal sealed class DeliveryQueue(Func<IReadOnlyList<StoredEvent>, Account[], 
 
             start = !delivering;
             delivering = true;
+            due = IsDueNow();
         }
 
         if (wakeTurn is not null)
         {
             // The write turn delivers; this one may have to ask for another once the linger runs out.
-            if (start && linger > TimeSpan.Zero)
+            if (start && !due)
             {
                 _ = WakeTurnAfterLingerAsync();
             }

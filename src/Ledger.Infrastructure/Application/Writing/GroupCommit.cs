@@ -121,12 +121,19 @@ internal sealed partial class GroupCommit(
 
         try
         {
+            if (!engine.ProjectsBesideAppends)
+            {
+                // What a read waits for goes first (earlier commits: the order holds), not after this batch's append;
+                // a delivery merely due waits until after it, so the callers queued now do not wait for it.
+                await Deliveries.DeliverDueAsync(waitedForOnly: true);
+            }
+
             var batch = Take();
             if (batch.Count > 0)
             {
                 await CommitAsync(batch, HandOver);
             }
-            else
+            else if (!engine.ProjectsBesideAppends)
             {
                 // A turn taken for deliveries alone (see WakeTurn).
                 await Deliveries.DeliverDueAsync();

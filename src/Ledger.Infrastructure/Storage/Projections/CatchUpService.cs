@@ -29,6 +29,24 @@ public sealed class CatchUpService(
     /// </summary>
     private TimeSpan OwnDeliveriesBound => TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(Math.Max(0, options.Value.ProjectionLingerMilliseconds));
 
+    /// <summary>
+    /// On the way down, this process's lingering deliveries go first (bounded), so a stop leaves its read model
+    /// and snapshots as up to date as its answers; what does not make it is caught up at the next start.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await writer.FlushDeliveries().WaitAsync(OwnDeliveriesBound, cancellationToken);
+        }
+        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
+        {
+            logger.LogInformation("Stopping before this process's last projection deliveries; the next start catches them up");
+        }
+
+        await base.StopAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMilliseconds(Math.Max(50, options.Value.CatchUpIntervalMilliseconds));
