@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ledger.Web.Components.Shared;
 
 namespace Ledger.Web.Tests.Shared;
@@ -54,6 +55,37 @@ public sealed class ThrottleTests
         await later.Task.WaitAsync(TimeSpan.FromSeconds(15));
 
         Assert.False(goneRefreshed);
+    }
+
+    [Fact]
+    public async Task TheRefresh_RunsInTheScreensCulture_WhateverFlowAskedForIt()
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Throttle? throttle = null;
+        // The screen is made on its circuit's flow, in the browser's culture...
+        await RunInCultureAsync("de-DE", () => throttle = new Throttle(Interval, () =>
+        {
+            seen.TrySetResult(1234.56m.ToString("N2", CultureInfo.CurrentCulture));
+            return Task.CompletedTask;
+        }));
+        using var screen = throttle!;
+
+        // ...and asked to refresh by a projection delivery on a flow of its own, in another culture.
+        await RunInCultureAsync("en-US", screen.Request);
+
+        Assert.Equal("1.234,56", await seen.Task.WaitAsync(TimeSpan.FromSeconds(15)));
+    }
+
+    private static Task RunInCultureAsync(string culture, Action action)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(() =>
+            {
+                CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+                action();
+            });
+        }
     }
 
     /// <summary>
