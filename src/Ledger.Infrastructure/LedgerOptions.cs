@@ -79,7 +79,7 @@ public sealed class LedgerOptions
     /// How long committed events may wait, while nothing reads the read model, for more commits to join their
     /// projection delivery: one projection transaction for several commands leaves the CPU (and on SQLite the
     /// write turn) to the commands. A lone client's throughput rose about half on two cores (benchmarks M1-pg,
-    /// and M2's one client on SQLite, where its p50 went from about 0.6 to 0.35-0.45 ms). A read through
+    /// and M2's one client on SQLite, where its p50 went from about 0.6-0.9 to 0.3-0.55 ms). A read through
     /// this instance sends them at once, so it never waits out a linger; open screens and other instances see
     /// a change up to this much later. 0 delivers each commit as soon as the one before it is delivered.
     /// </summary>
