@@ -13,7 +13,7 @@ public abstract class BatchTestBase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Ledger = await TestLedger.StartAsync(services: ForwardingEventStore.Install<BatchProbe>);
+        Ledger = await TestLedger.StartAsync(Configure, services: ForwardingEventStore.Install<BatchProbe>);
         Probe = Ledger.Get<BatchProbe>();
         foreach (var id in new[] { "A", "B", "Z" })
         {
@@ -22,6 +22,11 @@ public abstract class BatchTestBase : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Ledger.DisposeAsync();
+
+    /// <summary>The ledger's settings, where a test class needs its own.</summary>
+    protected virtual void Configure(LedgerOptions options)
+    {
+    }
 
     /// <summary>Runs <paramref name="commands"/> queued behind a deposit to Z held in its write turn; their outcomes in order.</summary>
     protected Task<Outcome[]> QueueAsync(params Func<Task<Outcome>>[] commands) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Ledger.Infrastructure.Diagnostics;
 
 namespace Ledger.Infrastructure.Application.Writing;
@@ -31,6 +32,11 @@ internal sealed partial class GroupCommit(
     private readonly Lock gate = new();
     private readonly List<PendingWrite> queue = [];
     private bool leading;
+
+    /// <summary>Callers the last batch of several answered whose next command has not queued yet (see <see cref="Gather"/>).</summary>
+    private int returning;
+
+    private readonly long gatherTicks = Stopwatch.Frequency * Math.Max(0, options.GroupCommitGatherMicroseconds) / 1_000_000;
 
     /// <summary>The committed batches on their way to the projections, in commit order (made on first use).</summary>
     private DeliveryQueue? deliveries;
@@ -69,6 +75,7 @@ internal sealed partial class GroupCommit(
         lock (gate)
         {
             queue.Add(pending);
+            returning = Math.Max(0, returning - 1);
             lead = !leading;
             leading = true;
         }
@@ -128,6 +135,7 @@ internal sealed partial class GroupCommit(
                 await Deliveries.DeliverDueAsync(waitedForOnly: true);
             }
 
+            Gather();
             var batch = Take();
             if (batch.Count > 0)
             {
@@ -164,6 +172,35 @@ internal sealed partial class GroupCommit(
         using (ExecutionContext.SuppressFlow())
         {
             _ = Task.Run(LeadAsync);
+        }
+    }
+
+    /// <summary>
+    /// Waits a moment, at most <see cref="LedgerOptions.GroupCommitGatherMicroseconds"/>, for the callers the last
+    /// batch answered to queue their next commands. They are answered together but come back one after another
+    /// (each runs its own pipeline first), so a leader that took the queue at once would commit about half of
+    /// them and leave the rest a flush of their own. Only with something queued (a turn for deliveries alone does
+    /// not wait) and only after a batch of several: a lone client's next command finds nobody to wait for. It
+    /// spins rather than sleeps, because a timer's resolution is a millisecond, several times the wait.
+    /// </summary>
+    private void Gather()
+    {
+        if (gatherTicks == 0 || Volatile.Read(ref returning) == 0 || Queued == 0)
+        {
+            return;
+        }
+
+        var until = Stopwatch.GetTimestamp() + gatherTicks;
+        var spin = default(SpinWait);
+        while (Volatile.Read(ref returning) > 0 && Stopwatch.GetTimestamp() < until)
+        {
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+
+        lock (gate)
+        {
+            // Whoever has not come back by now is not waited for again.
+            returning = 0;
         }
     }
 
@@ -243,6 +280,7 @@ internal sealed partial class GroupCommit(
         {
             // The cache before the turn ends: the next batch decides on these states.
             Committed(batch, pending.Count);
+            ExpectReturns(pending.Count);
             if (pending.Count > 1)
             {
                 LogBatch(logger, pending.Count, batch.Events.Count);
@@ -282,6 +320,18 @@ internal sealed partial class GroupCommit(
         {
             await session.DisposeAsync();
             AnswerAll(pending);
+        }
+    }
+
+    /// <summary>The callers of a committed batch of several are about to hear their answers; the next leader may wait for them (see <see cref="Gather"/>).</summary>
+    private void ExpectReturns(int answered)
+    {
+        if (answered > 1)
+        {
+            lock (gate)
+            {
+                returning = answered;
+            }
         }
     }
 
