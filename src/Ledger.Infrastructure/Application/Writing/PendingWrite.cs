@@ -54,6 +54,9 @@ internal sealed class PendingWrite<TResult>(
 {
     private TResult? result;
 
+    /// <summary>Taken on the caller's flow, before the command queues: it depends on nothing the batch decides, and the write turn is the one thing every caller waits for.</summary>
+    private readonly string requestHash = RequestHash.Of(command);
+
     public override LedgerCommand Command => command;
 
     /// <summary>The result, or the refusal (or failure) thrown; only after <see cref="PendingWrite.Answered"/>.</summary>
@@ -87,7 +90,6 @@ internal sealed class PendingWrite<TResult>(
 
     private async Task<TResult> DecideAsync(WriteBatch batch)
     {
-        var requestHash = RequestHash.Of(command);
         var session = batch.Session;
 
         // First on the states this process last committed or read, without asking the database: the append

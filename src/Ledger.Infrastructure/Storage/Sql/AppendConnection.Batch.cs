@@ -89,7 +89,7 @@ internal sealed partial class AppendConnection
             await queued.ClearAsync();
         }
 
-        insertEvent.Transaction = insertCommand.Transaction = streamVersion.Transaction = null;
+        insertEvent.Transaction = insertCommand.Transaction = streamVersion.Transaction = savepoint.Transaction = release.Transaction = null;
         try
         {
             await transaction.RollbackAsync();

@@ -24,6 +24,10 @@ internal sealed partial class AppendConnection : IAsyncDisposable
     private readonly DbCommand insertCommand;
     private readonly DbCommand streamVersion;
 
+    /// <summary>A batch's savepoint around each append, prepared once: built afresh per append they cost about as much as the append's own inserts' parsing.</summary>
+    private readonly DbCommand savepoint;
+    private readonly DbCommand release;
+
     /// <summary>Appends held back in a batch; null where the driver cannot batch (SQLite, in process, where a round trip costs nothing).</summary>
     private readonly QueuedAppends? queued;
     private DbTransaction? batch;
@@ -37,6 +41,8 @@ internal sealed partial class AppendConnection : IAsyncDisposable
         insertEvent = engine.Prepare(connection, null, sql.InsertEvent, "@stream", "@version", "@id", "@type", "@schema", "@data", "@metadata", "@at", "@recorded");
         insertCommand = engine.Prepare(connection, null, sql.InsertCommand, "@id", "@type", "@hash", "@result", "@natural", "@at");
         streamVersion = engine.Prepare(connection, null, sql.StreamVersion, "@stream");
+        savepoint = engine.Prepare(connection, null, "SAVEPOINT " + Savepoint);
+        release = engine.Prepare(connection, null, "RELEASE SAVEPOINT " + Savepoint);
         queued = connection.CanCreateBatch ? new QueuedAppends() : null;
     }
 
@@ -147,9 +153,10 @@ internal sealed partial class AppendConnection : IAsyncDisposable
     {
         if (batch is not null)
         {
-            await batch.SaveAsync(Savepoint, cancellationToken);
+            savepoint.Transaction = release.Transaction = batch;
+            await savepoint.ExecuteNonQueryAsync(cancellationToken);
             var inBatch = await StatementsAsync(batch, appends, metadata, command, cancellationToken);
-            await batch.ReleaseAsync(Savepoint, cancellationToken);
+            await release.ExecuteNonQueryAsync(cancellationToken);
             return inBatch;
         }
 
@@ -231,6 +238,8 @@ internal sealed partial class AppendConnection : IAsyncDisposable
         await insertEvent.DisposeAsync();
         await insertCommand.DisposeAsync();
         await streamVersion.DisposeAsync();
+        await savepoint.DisposeAsync();
+        await release.DisposeAsync();
         await Connection.DisposeAsync();
     }
 }
