@@ -89,9 +89,11 @@ public sealed class LedgerOptions
     /// Under concurrency, how long a batch's leader waits, at most, for the callers the last batch answered to
     /// send their next commands, so that they share this batch's flush rather than wait for the next one: like
     /// PostgreSQL's <c>commit_delay</c>, and only when the last batch held several commands, so a lone client
-    /// never waits. With 16 clients on two cores a batch held about 9.5 commands without it and 14.5 with it, and M2
+    /// never waits. With 16 clients on two cores a batch held about 9 commands without it and 14.5 with it, and M2
     /// on SQLite (four alternating pairs) did 4-47% more commands/s on distinct accounts and 14-54% more on one hot
-    /// account, with the same p99; on PostgreSQL (three pairs) 7-18% and 10-22%. 0 takes whatever is queued at once.
+    /// account, with the same p99; on PostgreSQL (three pairs) 7-18% and 10-22%. Where answers wait for the projections
+    /// on a server (<see cref="AnswerAfterProjections"/>) the callers come back too late to wait for, and nobody does.
+    /// 0 takes whatever is queued at once.
     /// </summary>
     public int GroupCommitGatherMicroseconds { get; set; } = 150;
 

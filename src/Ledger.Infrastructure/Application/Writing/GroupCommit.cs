@@ -177,11 +177,13 @@ internal sealed partial class GroupCommit(
 
     /// <summary>
     /// Waits a moment, at most <see cref="LedgerOptions.GroupCommitGatherMicroseconds"/>, for the callers the last
-    /// batch answered to queue their next commands. They are answered together but come back one after another
-    /// (each runs its own pipeline first), so a leader that took the queue at once would commit about half of
-    /// them and leave the rest a flush of their own. Only with something queued (a turn for deliveries alone does
-    /// not wait) and only after a batch of several: a lone client's next command finds nobody to wait for. It
-    /// spins rather than sleeps, because a timer's resolution is a millisecond, several times the wait.
+    /// batch answered to queue their next commands: until as many commands have arrived since (whoever sent them)
+    /// as that batch answered. They are answered together but come back one after another (each runs its own
+    /// pipeline first), so a leader that took the queue at once would commit about half of them and leave the rest
+    /// a flush of their own. Only with something queued (a turn for deliveries alone does not wait) and only after
+    /// a batch of several: a lone client's next command is itself the one waited for. It spins rather than sleeps,
+    /// because a timer's resolution is a millisecond, several times the wait; under CPU contention a yield inside
+    /// the spin may overrun the bound by a scheduler slice.
     /// </summary>
     private void Gather()
     {
@@ -280,7 +282,12 @@ internal sealed partial class GroupCommit(
         {
             // The cache before the turn ends: the next batch decides on these states.
             Committed(batch, pending.Count);
-            ExpectReturns(pending.Count);
+            if (!engine.ProjectsBesideAppends || !options.AnswerAfterProjections)
+            {
+                // Its callers hear their answers before the next leader begins (beside the appends, answers that wait
+                // for the projections come only after it has begun: it would wait for nobody).
+                ExpectReturns(pending.Count);
+            }
             if (pending.Count > 1)
             {
                 LogBatch(logger, pending.Count, batch.Events.Count);

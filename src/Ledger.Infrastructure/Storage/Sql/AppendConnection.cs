@@ -24,7 +24,11 @@ internal sealed partial class AppendConnection : IAsyncDisposable
     private readonly DbCommand insertCommand;
     private readonly DbCommand streamVersion;
 
-    /// <summary>A batch's savepoint around each append, prepared once: built afresh per append they cost about as much as the append's own inserts' parsing.</summary>
+    /// <summary>
+    /// The savepoint around each append of a batch run statement by statement (SQLite's every append; a server's only
+    /// when an expected version is unknown): on SQLite prepared once, where built afresh per append they were parsed and
+    /// compiled every time (about 4 µs of each command's write turn); Npgsql prepares them on reuse.
+    /// </summary>
     private readonly DbCommand savepoint;
     private readonly DbCommand release;
 
