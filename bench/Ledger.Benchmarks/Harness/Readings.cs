@@ -87,7 +87,11 @@ public static class Readings
         + "instead of 2,200-3,100 commands/s on distinct accounts, 3,400-4,350 instead of 1,900-2,500 on the hot one, p99 "
         + "9-16 ms instead of 100-150 ms. Since 12-01 (third session) the next leader waits up to 150 µs for the callers the "
         + "last batch answered (see M2): about 14.5 commands per commit instead of 8.6, and in three alternating pairs 7-18% "
-        + "more commands/s on distinct accounts and 10-22% on the hot one, p99 about the same.";
+        + "more commands/s on distinct accounts and 10-22% on the hot one, p99 about the same. The flush is not what bounds "
+        + "the distinct row here either: with synchronous_commit=off (no flush waited for at all) 16 clients on distinct "
+        + "accounts reached 4,200-5,400 commands/s in the hour that one client with the flush ran 880-1,300 (12-01, fourth "
+        + "session, two alternating pairs), about 4-5x; the server and the app share the two cores, and each command's "
+        + "statements and projection rows are the rest.";
 
     public const string M5Postgres =
         "The same fold as on SQLite, through Npgsql: the raw baseline is the same SELECT of a stream's columns with the same "
@@ -167,7 +171,16 @@ public static class Readings
         + "per command (WAL frames and page re-reads). "
         + "Tried and not kept (12-01): the projections on the append's own connection, so neither connection's page cache is "
         + "dropped after the other writes (pread calls fell from 456,000 to 35,000 a run, and 6 alternating pairs showed no "
-        + "difference beyond the noise); a 64 MiB page cache with mmap on every connection (slower, one client most). The "
+        + "difference beyond the noise); a 64 MiB page cache with mmap on every connection (slower, one client most); the WAL's "
+        + "fsync out of the COMMIT (12-01, fourth session: the append connection at synchronous=NORMAL, the WAL flushed on a "
+        + "handle of its own beside the next batch, callers answered after it): batches fell from 14 to 9-10 commands, because "
+        + "the callers came back only after a flush the next leader no longer waited for, and both rows and one client were "
+        + "slower in five alternating pairs. What bounds the distinct row on this machine is not the flush: with no flush at "
+        + "all (Ledger:Synchronous=NORMAL, which a power cut may cost the last commits) 16 clients on distinct "
+        + "accounts reached 6,100-7,600 commands/s in the same hour that one client at FULL ran 1,300-1,560, i.e. 4.5-5.0x; "
+        + "when the disk is faster and one client runs 2,500, 5x would need 12,500, twice what the write turn's work per "
+        + "command allows. The target needs less work per command inside the one write turn (fewer index entries per event "
+        + "or statement line), or more cores. The "
         + "warm-up runs every mode until a round compiles next to nothing: after one round, as before, the JIT still compiled "
         + "~2,000 methods (1.8 s of compile time) inside the timed reps, whose p99 pools every rep. Inside one process no client ever sees SQLITE_BUSY (every exception that reached a caller is "
         + "counted in the row). Across processes the unique (stream_id, stream_version) index and busy_timeout take over.";
