@@ -54,7 +54,7 @@ internal static class AccountEndpoints
             .WithName("GetAccount")
             .WithSummary("Read an account; ETag is its version")
             .Produces<AccountView>()
-            .ProducesErrors(404);
+            .ProducesErrors(400, 404);
 
         accounts.MapGet("/{id}/events", EventsAsync)
             .WithName("GetAccountEvents")

@@ -31,13 +31,24 @@ public static class ApiSetup
 
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                // Every API read takes Ledger-Position (see ReadPositionFilter); /health is no read of the ledger.
+                if (HttpMethods.IsGet(context.Description.HttpMethod ?? "") && IsApiPath("/" + context.Description.RelativePath) && context.Description.RelativePath != "health")
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(ReadPositionFilter.Parameter);
+                }
+
+                return Task.CompletedTask;
+            });
         });
         return services;
     }
 
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").AddEndpointFilter<ApiErrorFilter>();
+        var api = endpoints.MapGroup("/api").AddEndpointFilter<ApiErrorFilter>().AddEndpointFilter<ReadPositionFilter>();
         api.MapAccountEndpoints();
         api.MapTransferEndpoints();
         api.MapQueryEndpoints();

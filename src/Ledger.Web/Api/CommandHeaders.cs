@@ -9,7 +9,7 @@ public sealed partial class CommandHeaders
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const string IdempotencyReplayedHeader = "Idempotency-Replayed";
-    public const string PositionHeader = "Ledger-Position";
+    public const string PositionHeader = Ledger.Infrastructure.Application.Pipeline.ReadAfter.Header;
     public const string ActorHeader = "X-Actor";
     public const string CorrelationIdHeader = "X-Correlation-Id";
     public const string DefaultActor = "api";

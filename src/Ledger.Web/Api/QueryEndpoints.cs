@@ -27,7 +27,7 @@ internal static partial class QueryEndpoints
             .WithName("GetStatus")
             .WithSummary("Event count, head position and each projection's lag")
             .Produces<StatusResponse>()
-            .ProducesErrors();
+            .ProducesErrors(400);
     }
 
     public static void MapHealthEndpoint(this RouteGroupBuilder root)

@@ -10,7 +10,7 @@ public sealed class OpenApiTests(ApiFixture fixture) : ApiTest(fixture)
         { "post", "/api/accounts/{id}/close", 200, [400, 404, 409, 412, 422, 503, 500] },
         { "post", "/api/transfers", 200, [400, 404, 409, 412, 422, 503, 500] },
         { "get", "/api/accounts", 200, [400, 503, 500] },
-        { "get", "/api/accounts/{id}", 200, [404, 503, 500] },
+        { "get", "/api/accounts/{id}", 200, [400, 404, 503, 500] },
         { "get", "/api/accounts/{id}/events", 200, [400, 404, 503, 500] },
         { "get", "/api/accounts/{id}/state", 200, [400, 404, 503, 500] },
         { "get", "/api/balances", 200, [400, 503, 500] },
@@ -18,7 +18,7 @@ public sealed class OpenApiTests(ApiFixture fixture) : ApiTest(fixture)
         { "get", "/api/accounts/{id}/explain", 200, [400, 404, 503, 500] },
         { "get", "/api/compare", 200, [400, 503, 500] },
         { "get", "/api/events", 200, [400, 503, 500] },
-        { "get", "/api/status", 200, [503, 500] },
+        { "get", "/api/status", 200, [400, 503, 500] },
         { "get", "/health", 200, [503, 500] },
     };
 
@@ -36,6 +36,12 @@ public sealed class OpenApiTests(ApiFixture fixture) : ApiTest(fixture)
             var response = responses.GetProperty(status.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var schema = response.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
             Assert.Equal("#/components/schemas/ApiProblem", schema.GetProperty("$ref").GetString());
+        }
+
+        if (method == "get" && path.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            var position = Assert.Single(operation.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Ledger-Position");
+            Assert.Equal("header", position.GetProperty("in").GetString());
         }
 
         if (method == "post")

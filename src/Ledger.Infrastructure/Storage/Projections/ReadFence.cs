@@ -28,7 +28,11 @@ public sealed class ReadFence(
     public long Answered => Interlocked.Read(ref answered);
 
     /// <summary>True when nothing answered is still on its way to the read model: a read can go now.</summary>
-    public bool IsClear => writer.Published.IsCompleted && (progress.Reached >= Answered || GivingUp);
+    public bool IsClear => IsClearFor(0);
+
+    /// <summary>True when, besides what this instance answered, the read model has reached <paramref name="position"/> too.</summary>
+    public bool IsClearFor(long position) =>
+        writer.Published.IsCompleted && (progress.Reached >= Math.Max(Answered, position) || GivingUp);
 
     private TimeSpan Timeout => TimeSpan.FromMilliseconds(Math.Max(0, options.Value.ReadYourWritesTimeoutMilliseconds));
 
