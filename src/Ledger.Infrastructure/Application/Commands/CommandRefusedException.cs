@@ -34,6 +34,12 @@ public static class CommandErrorCodes
     /// <summary>The database could not be reached (a PostgreSQL server down or restarting): try again once it is back.</summary>
     public const string DatabaseUnavailable = "database_unavailable";
 
+    /// <summary>
+    /// A read named a position (Ledger-Position) its instance's read model did not reach within the read-your-writes
+    /// timeout: the projections are behind (a catch-up, a rebuild) or stuck; nothing stale was answered; try again.
+    /// </summary>
+    public const string ReadModelBehind = "read_model_behind";
+
     /// <summary>An event would occur more than a small clock skew after the moment it is recorded: a ledger records what has happened.</summary>
     public const string OccurredInFuture = "occurred_in_future";
 }

@@ -28,11 +28,10 @@ public sealed class ReadFence(
     public long Answered => Interlocked.Read(ref answered);
 
     /// <summary>True when nothing answered is still on its way to the read model: a read can go now.</summary>
-    public bool IsClear => IsClearFor(0);
+    public bool IsClear => writer.Published.IsCompleted && (progress.Reached >= Answered || GivingUp);
 
-    /// <summary>True when, besides what this instance answered, the read model has reached <paramref name="position"/> too.</summary>
-    public bool IsClearFor(long position) =>
-        writer.Published.IsCompleted && (progress.Reached >= Math.Max(Answered, position) || GivingUp);
+    /// <summary>True when every projection has applied <paramref name="position"/>, whichever instance applied it.</summary>
+    public bool HasReached(long position) => progress.Reached >= position;
 
     private TimeSpan Timeout => TimeSpan.FromMilliseconds(Math.Max(0, options.Value.ReadYourWritesTimeoutMilliseconds));
 
@@ -79,6 +78,29 @@ public sealed class ReadFence(
             position,
             Timeout);
         return false;
+    }
+
+    /// <summary>
+    /// Waits, at most the timeout, until every projection has applied a position a caller named; false when they
+    /// did not. Unlike <see cref="WaitAsync"/> it never makes reads stop waiting: a caller may name any position
+    /// written so far, and one caller's wait in a long catch-up must not cost every other read its fence.
+    /// </summary>
+    public async Task<bool> WaitForNamedAsync(long position, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + Timeout;
+        try
+        {
+            // This process's own deliveries lingering: sent at once, as for its own answers.
+            await writer.FlushDeliveries().WaitAsync(Timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return HasReached(position);
+        }
+
+        var left = deadline - DateTimeOffset.UtcNow;
+        return HasReached(position)
+            || (left > TimeSpan.Zero && await progress.WaitAsync(position, left, Recheck, RecheckAsync, cancellationToken));
     }
 
     private static void Raise(ref long value, long to)
