@@ -33,8 +33,8 @@ public static class ApiSetup
             });
             options.AddOperationTransformer((operation, context, _) =>
             {
-                // Every API read takes Ledger-Position (see ReadPositionFilter); /health is no read of the ledger.
-                if (HttpMethods.IsGet(context.Description.HttpMethod ?? "") && IsApiPath("/" + context.Description.RelativePath) && context.Description.RelativePath != "health")
+                // Every read under /api takes Ledger-Position (see ReadPositionFilter); /health is no read of the ledger.
+                if (HttpMethods.IsGet(context.Description.HttpMethod ?? "") && context.Description.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true)
                 {
                     operation.Parameters ??= [];
                     operation.Parameters.Add(ReadPositionFilter.Parameter);

@@ -69,6 +69,13 @@ public sealed class ReadPositionTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(HttpStatusCode.OK, deposited.StatusCode);
     }
 
+    /// <summary>A read the read model did not catch up with in time (ReadFenceTests makes one) is a 503 to try again, not a 422 refusal.</summary>
+    [Fact]
+    public void AReadModelBehindTheNamedPosition_IsServiceUnavailable()
+    {
+        Assert.Equal(503, Ledger.Web.Api.ProblemMapping.StatusFor(Ledger.Infrastructure.Application.Commands.CommandErrorCodes.ReadModelBehind));
+    }
+
     private Task<HttpResponseMessage> GetAsync(string url, string position)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);

@@ -56,20 +56,9 @@ public sealed class ReadFence(
             return writer.Published.IsCompleted && progress.Reached >= position;
         }
 
-        var deadline = DateTimeOffset.UtcNow + Timeout;
-        try
+        if (await ReachesAsync(position, cancellationToken))
         {
-            await writer.FlushDeliveries().WaitAsync(Timeout, cancellationToken);
-            var left = deadline - DateTimeOffset.UtcNow;
-            if (progress.Reached >= position
-                || (left > TimeSpan.Zero && await progress.WaitAsync(position, left, Recheck, RecheckAsync, cancellationToken)))
-            {
-                return true;
-            }
-        }
-        catch (TimeoutException)
-        {
-            // This process's own delivery is stuck: below, as for projections that do not move.
+            return true;
         }
 
         Raise(ref givenUpAt, position);
@@ -85,12 +74,18 @@ public sealed class ReadFence(
     /// did not. Unlike <see cref="WaitAsync"/> it never makes reads stop waiting: a caller may name any position
     /// written so far, and one caller's wait in a long catch-up must not cost every other read its fence.
     /// </summary>
-    public async Task<bool> WaitForNamedAsync(long position, CancellationToken cancellationToken)
+    public Task<bool> WaitForNamedAsync(long position, CancellationToken cancellationToken) => ReachesAsync(position, cancellationToken);
+
+    /// <summary>
+    /// Sends this process's lingering deliveries at once, then waits, at most the timeout in all, until every
+    /// projection has reached <paramref name="position"/>; false when the time ran out (a delivery of this process's
+    /// that is stuck counts as projections that do not move).
+    /// </summary>
+    private async Task<bool> ReachesAsync(long position, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow + Timeout;
         try
         {
-            // This process's own deliveries lingering: sent at once, as for its own answers.
             await writer.FlushDeliveries().WaitAsync(Timeout, cancellationToken);
         }
         catch (TimeoutException)
