@@ -40,6 +40,21 @@ public sealed class GroupCommitTests : BatchTestBase
     }
 
     [Fact]
+    public async Task ABatchThatCommits_ThrowsNothingOnTheWay()
+    {
+        var outcomes = await QueueAsync(
+            Send(new DepositMoneyCommand("A", 1m, "one")),
+            Send(new DepositMoneyCommand("B", 2m, "two")),
+            Send(new DepositMoneyCommand("A", 3m, "three")));
+
+        Assert.Equal(104m, Balance(outcomes[2]));
+        Assert.Equal(3, Probe.CommittedBatches.Single());
+        // Closing the committed transaction once tried a rollback the driver refused: an exception thrown and
+        // caught inside the write turn on every batch.
+        Assert.Equal(0, Probe.ExceptionsInsideCommits);
+    }
+
+    [Fact]
     public async Task TwoWithdrawalsFromOneAccount_InOneBatch_CanNeverOverdrawIt()
     {
         var conflicts = Ledger.Get<LedgerMetrics>().ConflictTotal;

@@ -60,13 +60,15 @@ internal sealed partial class AppendConnection
             throw new InvalidOperationException("The batch still holds appends that were not sent.");
         }
 
+        var committed = false;
         try
         {
             await transaction.CommitAsync(cancellationToken);
+            committed = true;
         }
         finally
         {
-            await AbortBatchAsync();
+            await CloseBatchAsync(rollBack: !committed);
         }
     }
 
@@ -75,7 +77,13 @@ internal sealed partial class AppendConnection
     /// rolled it back itself, and a broken server connection has nothing left to roll back: either way the
     /// rollback's own failure changes nothing, and the caller drops this connection.
     /// </summary>
-    public async Task AbortBatchAsync()
+    public Task AbortBatchAsync() => CloseBatchAsync(rollBack: true);
+
+    /// <summary>
+    /// Ends the batch: rolls it back unless it committed. A committed transaction is not rolled back "to be
+    /// sure": the driver refuses with an exception, thrown and caught inside the write turn on every batch.
+    /// </summary>
+    private async Task CloseBatchAsync(bool rollBack)
     {
         if (batch is null)
         {
@@ -92,11 +100,14 @@ internal sealed partial class AppendConnection
         insertEvent.Transaction = insertCommand.Transaction = streamVersion.Transaction = savepoint.Transaction = release.Transaction = null;
         try
         {
-            await transaction.RollbackAsync();
+            if (rollBack)
+            {
+                await transaction.RollbackAsync();
+            }
         }
         catch (Exception exception) when (exception is DbException or InvalidOperationException or IOException)
         {
-            // Already rolled back, or the connection is gone (see the summary).
+            // Already rolled back, or the connection is gone (see AbortBatchAsync).
         }
 
         await transaction.DisposeAsync();
