@@ -13,8 +13,8 @@ public static class RawSqlite
         await using var ledger = await TestLedger.StartAsync(o => o.Synchronous = "FULL", SqliteTestDatabase.At(path));
     }
 
-    /// <summary>An open connection with the same per-connection pragmas Ledger sets.</summary>
-    public static async Task<SqliteConnection> OpenAsync(string path, string synchronous, int busyTimeoutMilliseconds = 30_000)
+    /// <summary>An open connection with the same per-connection pragmas Ledger sets (with <paramref name="reader"/>, those of its short reads too).</summary>
+    public static async Task<SqliteConnection> OpenAsync(string path, string synchronous, int busyTimeoutMilliseconds = 30_000, bool reader = false)
     {
         var engine = new SqliteEngine(Microsoft.Extensions.Options.Options.Create(new LedgerOptions
         {
@@ -26,6 +26,11 @@ public static class RawSqlite
         await connection.OpenAsync();
         await ExecuteAsync(connection, SqliteStatements.EnableWal);
         await ExecuteAsync(connection, engine.Pragmas);
+        if (reader)
+        {
+            await ExecuteAsync(connection, engine.ReaderPragmas);
+        }
+
         return connection;
     }
 

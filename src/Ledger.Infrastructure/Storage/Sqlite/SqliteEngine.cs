@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Ledger.Infrastructure.Storage.Sqlite;
@@ -15,6 +16,19 @@ public sealed class SqliteEngine(IOptions<LedgerOptions> options) : SqlEngine
     /// <summary>TEMP tables live as long as the underlying handle: a pooled one would carry them to its next user.</summary>
     private readonly string unpooled = new SqliteConnectionStringBuilder(SqliteConnectionString(options.Value)) { Pooling = false }.ToString();
 
+    /// <summary>
+    /// Short reads have a pool of their own, read-only, so a handle set up for reading (<see cref="ReaderPragmas"/>)
+    /// never serves a writer: with the memory map on its writing connections Ledger did about 40% fewer durable
+    /// commands per second (benchmark M1, alternating runs).
+    /// </summary>
+    private readonly string reader = new SqliteConnectionStringBuilder(SqliteConnectionString(options.Value)) { Mode = SqliteOpenMode.ReadOnly }.ToString();
+
+    /// <summary>
+    /// The readers' physical connections whose <see cref="ReaderPragmas"/> have run. The pool hands a connection back
+    /// with the same handle and the settings it had, so they run once per handle rather than on every short read.
+    /// </summary>
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, string> readersSetUp = [];
+
     public override string Provider => "sqlite";
 
     public override LedgerStatements Sql => SqliteStatements.All;
@@ -30,9 +44,20 @@ public sealed class SqliteEngine(IOptions<LedgerOptions> options) : SqlEngine
     public string Pragmas { get; } =
         $"PRAGMA synchronous = {options.Value.SynchronousPragmaValue()}; PRAGMA busy_timeout = {options.Value.BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON;";
 
+    /// <summary>
+    /// What each reader's physical connection runs once: the memory map (<see cref="LedgerOptions.ReadMapMegabytes"/>),
+    /// so that a read takes the pages the operating system caches in place.
+    /// </summary>
+    public string ReaderPragmas { get; } = $"PRAGMA mmap_size = {Math.Max(0, (long)options.Value.ReadMapMegabytes) * 1024 * 1024};";
+
     public override async Task<DbConnection> OpenAsync(ConnectionUse use, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(use == ConnectionUse.Shadow ? unpooled : ConnectionString);
+        var connection = new SqliteConnection(use switch
+        {
+            ConnectionUse.Shadow => unpooled,
+            ConnectionUse.Read => reader,
+            _ => ConnectionString,
+        });
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -44,11 +69,22 @@ public sealed class SqliteEngine(IOptions<LedgerOptions> options) : SqlEngine
                 ConnectionUse.ReadModel or ConnectionUse.Shadow => Pragmas + " PRAGMA synchronous = NORMAL;",
                 _ => null,
             };
+            var firstRead = use == ConnectionUse.Read && connection.Handle is { } handle && !readersSetUp.TryGetValue(handle, out _);
+            if (firstRead)
+            {
+                pragmas = ReaderPragmas;
+            }
+
             if (pragmas is not null)
             {
                 await using var command = connection.CreateCommand();
                 command.CommandText = pragmas;
                 await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (firstRead)
+            {
+                readersSetUp.AddOrUpdate(connection.Handle!, ReaderPragmas);
             }
 
             return connection;
