@@ -62,7 +62,8 @@ internal static class Telemetry
         app.Services.GetRequiredService<LedgerStatusGauges>();
         if (choice.Prometheus)
         {
-            app.MapPrometheusScrapingEndpoint("/metrics");
+            // The exporter maps every method; a scrape is a GET, and anything else is told 405 like the API's routes.
+            app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
         }
 
         return app;

@@ -71,7 +71,7 @@ public sealed class RouteRoleMatrixTests(MatrixApp matrix) : IClassFixture<Matri
     {
         var served = matrix.App.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Select(e => (Method: string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]), Template: "/" + e.RoutePattern.RawText!.Trim('/')))
+            .Select(e => (Method: string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"]), Template: "/" + e.RoutePattern.RawText!.Trim('/')))
             .Where(e => e.Template.StartsWith("/api", StringComparison.Ordinal) || e.Template is "/health" or "/metrics" || e.Template.StartsWith("/openapi", StringComparison.Ordinal))
             .Select(e => $"{e.Method} {e.Template}")
             .Order(StringComparer.Ordinal);
@@ -119,6 +119,52 @@ public sealed class RouteRoleMatrixTests(MatrixApp matrix) : IClassFixture<Matri
         using var revoked = await matrix.App.SendAsync(SignInApp.Revoked, HttpMethod.Get, "/api/status");
         problem = await revoked.ProblemAsync(HttpStatusCode.Unauthorized, AccessCodes.Unauthenticated);
         Assert.StartsWith("The bearer token has been revoked.", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoToken_IsAskedForOne_AndAForgedToken_IsToldItIsNotOne()
+    {
+        using var anonymous = await matrix.App.SendAsync(SignInApp.Anonymous, HttpMethod.Get, "/api/status");
+        var problem = await anonymous.ProblemAsync(HttpStatusCode.Unauthorized, AccessCodes.Unauthenticated);
+        Assert.Equal("Bearer", anonymous.Headers.WwwAuthenticate.ToString());
+        Assert.Equal("Sign in first: send Authorization: Bearer <token> (make one with: tokens create NAME).", problem.GetProperty("detail").GetString());
+
+        using var forged = await matrix.App.SendAsync(SignInApp.Anonymous, HttpMethod.Get, "/api/status", null, ("Authorization", "Bearer made-up-by-someone"));
+        problem = await forged.ProblemAsync(HttpStatusCode.Unauthorized, AccessCodes.Unauthenticated);
+        Assert.Equal("Bearer error=\"invalid_token\"", forged.Headers.WwwAuthenticate.ToString());
+        Assert.Equal("The bearer token is not a Ledger API token. Make a new one with: tokens create NAME.", problem.GetProperty("detail").GetString());
+    }
+
+    /// <summary>
+    /// A guarded path with no permission of its own (/metrics takes only GET; an API path nobody mapped): reading it
+    /// needs Read, anything else the admin role, so a lesser role learns nothing about what it may not change. The
+    /// admin is let through to be told the method or path is not served.
+    /// </summary>
+    [Theory]
+    [InlineData(SignInApp.Viewer, "POST", "/metrics", true)]
+    [InlineData(SignInApp.Clerk, "POST", "/metrics", true)]
+    [InlineData(SignInApp.Admin, "POST", "/metrics", false)]
+    [InlineData(SignInApp.Clerk, "DELETE", "/api/accounts/MATRIX-1", true)]
+    [InlineData(SignInApp.Admin, "DELETE", "/api/accounts/MATRIX-1", false)]
+    [InlineData(SignInApp.Viewer, "GET", "/api/no-such-route", false)]
+    [InlineData(SignInApp.Viewer, "HEAD", "/api/no-such-route", false)]
+    [InlineData(SignInApp.Clerk, "PUT", "/api/no-such-route", true)]
+    public async Task ARouteWithoutItsOwnPermission_IsReadOnlyBelowAdmin(string caller, string method, string path, bool refused)
+    {
+        var before = await matrix.App.EventCountAsync();
+        using var response = await matrix.App.SendAsync(caller, new HttpMethod(method), path, "{}");
+
+        if (refused)
+        {
+            var problem = await response.ProblemAsync(HttpStatusCode.Forbidden, AccessCodes.Forbidden);
+            Assert.Contains($"needs the {LedgerRoles.Admin} role", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.True((int)response.StatusCode is >= 400 and < 500 and not 401 and not 403, $"{caller} {method} {path}: {(int)response.StatusCode}");
+        }
+
+        Assert.Equal(before, await matrix.App.EventCountAsync());
     }
 
     [Fact]
