@@ -14,6 +14,10 @@ public sealed class AllowedHostsTests
     [InlineData("LOCALHOST:5000", true)]
     [InlineData("[::1]:5000", true)]
     [InlineData("[0:0:0:0:0:0:0:1]:5000", true)]
+    [InlineData("[::ffff:127.0.0.1]:5000", true)]
+    [InlineData("127.000.000.001:5000", true)]
+    [InlineData("127.1:5000", false)]
+    [InlineData("[::ffff:127.0.0.2]:5000", false)]
     [InlineData("evil.example:5000", false)]
     [InlineData("evil.example", false)]
     [InlineData("localhost:5001", false)]
@@ -28,6 +32,14 @@ public sealed class AllowedHostsTests
         var hosts = AllowedHosts.From(["http://127.0.0.1:5000"], [], () => Machine);
 
         Assert.Equal(allowed, hosts.Allows(new HostString(host), https: false));
+    }
+
+    [Fact]
+    public void TheAcceptedHosts_AreListedInOrder_ForTheStartupLog()
+    {
+        var hosts = AllowedHosts.From(["http://localhost:5000"], AllowedHosts.ParseSetting("ledger.example.com"), () => Machine);
+
+        Assert.Equal(["127.0.0.1:5000", "[::1]:5000", "ledger.example.com", "localhost:5000"], hosts.Describe());
     }
 
     [Theory]

@@ -58,6 +58,31 @@ public sealed class SecurityHeaderTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task ThePolicy_IsExactlyWhatBlazorAndMudBlazorNeed()
+    {
+        using var response = await Client.GetAsync("/");
+        var policy = Header(response, "Content-Security-Policy");
+        var nonce = System.Text.RegularExpressions.Regex.Match(policy, "'nonce-([^']+)'").Groups[1].Value;
+
+        // Each directive spelled out: a widened one (a new source, 'unsafe-inline' on scripts) must be a visible change here.
+        Assert.Equal(
+            [
+                "default-src 'self'",
+                $"script-src 'self' 'nonce-{nonce}'",
+                "style-src 'self' 'unsafe-inline'",
+                "img-src 'self' data:",
+                "font-src 'self' data:",
+                "connect-src 'self'",
+                "object-src 'none'",
+                "base-uri 'self'",
+                "form-action 'self'",
+                "frame-ancestors 'none'",
+            ],
+            policy.Split("; "));
+        Assert.Matches("^[0-9A-F]{32}$", nonce);
+    }
+
+    [Fact]
     public async Task EachPage_GetsItsOwnNonce()
     {
         using var first = await Client.GetAsync("/");
@@ -72,6 +97,8 @@ public sealed class SecurityHeaderTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
         Assert.Equal("same-origin", Header(response, "Referrer-Policy"));
+        Assert.Equal("same-origin", Header(response, "Cross-Origin-Opener-Policy"));
+        Assert.Equal("same-origin", Header(response, "Cross-Origin-Resource-Policy"));
     }
 
     private static string Header(HttpResponseMessage response, string name) =>

@@ -106,6 +106,16 @@ public sealed partial class SignInApp : IAsyncLifetime
     /// <summary>Signs in through the /login form as a browser does; returns the sign-in cookie, or null when refused, and the page.</summary>
     public async Task<(string? Cookie, string Page)> SignInAsync(string user, string password)
     {
+        using var response = await PostLoginAsync(user, password);
+        var page = await response.Content.ReadAsStringAsync();
+        var cookie = SignInCookie(response)?.Split(';')[0];
+        Assert.True(cookie is null ? response.StatusCode == HttpStatusCode.OK : response.StatusCode == HttpStatusCode.Found, $"{(int)response.StatusCode}: {page}");
+        return (cookie, page);
+    }
+
+    /// <summary>Posts the /login form with the token its page carries, as a browser does; the app's answer as it is.</summary>
+    public async Task<HttpResponseMessage> PostLoginAsync(string user, string password)
+    {
         using var form = await Client.GetAsync("/login");
         var html = await form.Content.ReadAsStringAsync();
         var antiforgeryCookie = string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
@@ -120,14 +130,14 @@ public sealed partial class SignInApp : IAsyncLifetime
             }),
         };
         request.Headers.Add("Cookie", antiforgeryCookie);
-        using var response = await Client.SendAsync(request);
-        var page = await response.Content.ReadAsStringAsync();
-        var cookie = response.Headers.TryGetValues("Set-Cookie", out var set)
-            ? set.Select(c => c.Split(';')[0]).FirstOrDefault(c => c.StartsWith(Ledger.Web.SignInSetup.CookieName + "=", StringComparison.Ordinal))
-            : null;
-        Assert.True(cookie is null ? response.StatusCode == HttpStatusCode.OK : response.StatusCode == HttpStatusCode.Found, $"{(int)response.StatusCode}: {page}");
-        return (cookie, page);
+        return await Client.SendAsync(request);
     }
+
+    /// <summary>The whole Set-Cookie line (value and attributes) of the sign-in cookie, if the answer sets it.</summary>
+    public static string? SignInCookie(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var set)
+            ? set.FirstOrDefault(c => c.StartsWith(Ledger.Web.SignInSetup.CookieName + "=", StringComparison.Ordinal))
+            : null;
 
     public static string AntiforgeryToken(string html) =>
         AntiforgeryInput().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("No antiforgery token in the page.");
