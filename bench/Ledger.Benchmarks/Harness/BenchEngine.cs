@@ -38,13 +38,13 @@ public sealed class BenchEngine
     public async Task<TestDatabase> NewDatabaseAsync(RunContext context, string name) =>
         IsPostgres ? await PostgresServer.CreateDatabaseAsync("bench_" + name) : SqliteTestDatabase.At(context.DatabasePath(name));
 
-    /// <summary>A raw connection to the shared large database (SQLite: synchronous=NORMAL, as the read model writes; PostgreSQL: synchronous_commit=off, likewise).</summary>
-    public async Task<System.Data.Common.DbConnection> OpenRawAsync(BigLedger big) =>
-        IsPostgres ? await RawPostgres.OpenAsync(big.ConnectionString, "off") : await RawSqlite.OpenAsync(big.DatabasePath, "NORMAL");
-
-    /// <summary>As <see cref="OpenRawAsync"/>, with the settings Ledger gives its short reads (SQLite: the memory map).</summary>
-    public async Task<System.Data.Common.DbConnection> OpenRawReaderAsync(BigLedger big) =>
-        IsPostgres ? await RawPostgres.OpenAsync(big.ConnectionString, "off") : await RawSqlite.OpenAsync(big.DatabasePath, "NORMAL", reader: true);
+    /// <summary>
+    /// A raw connection to the shared large database (SQLite: synchronous=NORMAL, as the read model writes; PostgreSQL:
+    /// synchronous_commit=off, likewise). With <paramref name="reader"/>, the settings Ledger gives its short reads too
+    /// (SQLite: the memory map).
+    /// </summary>
+    public async Task<System.Data.Common.DbConnection> OpenRawAsync(BigLedger big, bool reader = false) =>
+        IsPostgres ? await RawPostgres.OpenAsync(big.ConnectionString, "off") : await RawSqlite.OpenAsync(big.DatabasePath, "NORMAL", reader: reader);
 
     /// <summary>A statement kept and run many times on a raw connection: prepared on SQLite, auto-prepared by Npgsql on its second run.</summary>
     public static System.Data.Common.DbCommand Prepare(System.Data.Common.DbConnection connection, string sql, params string[] parameters)

@@ -1,3 +1,4 @@
+using Ledger.Infrastructure.Storage.Sql;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Benchmarks.Harness;
@@ -23,6 +24,12 @@ public static class Pragmas
         }
 
         await db.Database.CloseConnectionAsync();
+
+        // Short reads come from a read-only pool of their own, which maps the file; writers never do.
+        await using var reader = await ledger.Get<SqlEngine>().OpenAsync(ConnectionUse.Read, CancellationToken.None);
+        await using var mapped = reader.CreateCommand();
+        mapped.CommandText = "PRAGMA mmap_size";
+        values.Add(("mmap_size (short reads)", Convert.ToString(await mapped.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? ""));
         return values;
     }
 }

@@ -20,7 +20,7 @@ public sealed class M5AggregateLoad(BenchEngine engine) : Scenario(engine.Id("M5
         var loader = ledger.Get<AccountLoader>();
         var store = ledger.Get<IEventStore>();
         var snapshots = ledger.Get<SnapshotStore>();
-        await using var raw = await engine.OpenRawReaderAsync(big);
+        await using var raw = await engine.OpenRawAsync(big, reader: true);
         await using var select = BenchEngine.Prepare(raw,
             "SELECT event_type, schema_version, data FROM events WHERE stream_id = @stream ORDER BY stream_version", "@stream");
 
