@@ -129,83 +129,89 @@ public static class Readings
         + "The shadow tables are temporary tables (no WAL, no triggers: the NOTIFY and append-only triggers are on the live "
         + "tables only), held in temp_buffers (8 MB by default): at the full size their indexes spill to temporary files.";
 
-    public const string M2 =
-        "Group commit (issue 15): a command that finds no commit in flight commits at once; the commands that queue meanwhile "
-        + "go into the next transaction together, each decided on the state the ones before it leave and under its own "
-        + "savepoint, and one fsync answers them all. One client therefore gets exactly the old path (a batch of one, no "
-        + "savepoint), and 16 clients share fsyncs. A batch's callers are answered once its COMMIT is durable, before its "
-        + "projections. Since 12-01 (second session) the projections of several batches go in one delivery, as on PostgreSQL: "
-        + "the write turn commits, answers, and delivers only what is due (a read waits, 64 events, or the oldest waited 2 ms; "
-        + "see Writing/DeliveryQueue). That made one client's commands much cheaper (p50 about 0.6 ms before, 0.3-0.55 ms "
-        + "after; +30-150% commands/s in three alternating pairs on a noisy machine) and 16 clients on distinct accounts "
-        + "15-48% faster in the same pairs, the hot account from 4% slower to 44% faster. The ratios to one client fell, "
-        + "because one client gained most: the row's baseline is the product's own one client, not the old one. A "
-        + "batch then held about 9 commands instead of 15: with no projection in most turns, fewer of the answered callers "
-        + "are back before the next leader takes the queue. Since 12-01 (third session) the next leader waits for them, at most "
-        + "150 µs and only after a batch of several (Ledger:GroupCommitGatherMicroseconds, like PostgreSQL's commit_delay): "
-        + "batches of about 14.5, and in four alternating pairs 4-47% more commands/s on distinct accounts, 14-54% on the hot "
-        + "one, p99 the same; one client never waits (its own next command is the one waited for). Tried and not kept: a delivery in a turn of its own on the "
-        + "appender's lock (10-20% slower at 16 clients); a leader that waited up to 1 ms for the answered callers "
-        + "(batches of 11, a third slower: the wait often ran to the timer); answering callers inline in the turn (batches "
-        + "of 16 again, but no faster, one client half as fast, and a caller that blocks would stall the turn). Before: "
-        + "answered after the projections, half the clients were always waiting for the batch in flight: in paired runs "
-        + "4,100-4,400 instead of 5,000-5,800 commands/s on distinct "
-        + "accounts, 5,200-6,300 instead of 6,800-7,500 on the hot one. The harness runs the server garbage collector, as "
-        + "Ledger.Web does (Sdk.Web's default); under a console app's workstation GC, whose small gen0 budget collects often "
-        + "and pauses every client at once, the 16-client p99 was 15-26 ms, 8-12× one client's, against 6-14 ms, 3-5×, in "
-        + "alternating runs. One client is about a tenth slower under server GC; the rows are the product's. A hot "
-        + "account costs no more than distinct ones: the batch decides each command on the state the previous one left, so "
-        + "nobody loses a race inside a process (the conflict count from Ledger's own metrics is in the notes). What limits it "
-        + "now is the work done per command inside the batch (decision, inserts, projection rows) on two shared cores, and the "
-        + "fsync per batch. On this disk the fsync itself is a small part of a command (M1's reading: about 70 µs of the "
-        + "commit's 164 are the flush; the rest is writing pages, which a batch does not share), so sharing it saves little: "
-        + "batching can at best bring throughput to a command's latency over the work a batch cannot share, its statements "
-        + "and decisions, which the batch's leader does one after another on SQLite's one write connection. Profiled with perf "
-        + "at 16 clients on distinct accounts, about 70% of the process's CPU is SQLite's own work and the kernel's (b-tree "
-        + "inserts into the events, command, statement-line and balance indexes, WAL frames and their checksums), which a "
-        + "batch does not share, and about a quarter of the two cores sits idle while the one write turn works: "
-        + "distinct accounts dirty more pages per batch than one hot account, hence the gap between the two rows. "
-        + "Timed inside the write turn before the projections were merged (12-01, Stopwatch around its parts, 16 clients, "
-        + "distinct accounts): a batch of ~16 spent about 1.0 ms deciding and appending, 0.6 ms committing and 1.0-1.1 ms in "
-        + "its projections and snapshots, with the next batch ~25 µs after; perf then counted 15 pwrite and 8.5 pread calls "
-        + "per command (WAL frames and page re-reads). "
-        + "Tried and not kept (12-01): the projections on the append's own connection, so neither connection's page cache is "
-        + "dropped after the other writes (pread calls fell from 456,000 to 35,000 a run, and 6 alternating pairs showed no "
-        + "difference beyond the noise); a 64 MiB page cache with mmap on every connection (slower, one client most); the WAL's "
-        + "fsync out of the COMMIT (12-01, fourth session: the append connection at synchronous=NORMAL, the WAL flushed on a "
-        + "handle of its own beside the next batch, callers answered after it): batches fell from 14 to 9-10 commands, because "
-        + "the callers came back only after a flush the next leader no longer waited for, and both rows and one client were "
-        + "slower in five alternating pairs. What bounds the distinct row on this machine is not the flush: with no flush at "
-        + "all (Ledger:Synchronous=NORMAL, which a power cut may cost the last commits) 16 clients on distinct "
-        + "accounts reached 6,100-7,600 commands/s in the same hour that one client at FULL ran 1,300-1,560, i.e. 4.5-5.0x; "
-        + "when the disk is faster and one client runs 2,500, 5x would need 12,500, twice what the write turn's work per "
-        + "command allows. The target needs less work per command inside the one write turn (fewer index entries per event "
-        + "or statement line), or more cores. "
-        + "Measured again 12-01 (fifth session), each mode alone in its own process on a quiet machine, the write turn timed "
-        + "by its parts: one client 2,300-2,400 commands/s (p50 0.33 ms), 16 clients on distinct accounts 5,500-6,800 "
-        + "(2.5-2.9x), on the hot one 7,700-9,500 (3.3-4.0x); the full run's 4.4x came from an hour when one client ran 733. "
-        + "A distinct batch of about 13.5 commands spent 0.1 ms gathering, 0.5 ms deciding and appending, 0.85-1.0 ms in its "
-        + "COMMIT and 0.5-0.6 ms delivering (the hot one 0.5-0.7 and 0.3-0.4 ms), and the process used 0.75 of the two "
-        + "cores: the one write turn, not the CPU, is the limit. The COMMIT is mostly its fsync, 0.55-0.65 ms (perf trace, "
-        + "median) for the 37 WAL frames of a distinct batch against about 0.15 ms for one command's, because on this disk an "
-        + "fsync costs about 150 µs plus 3 µs per KiB written (a plain file: 4 KiB 152 µs, 64 KiB 315 µs, 200 KiB 724 µs). "
-        + "Distinct accounts write 37 frames per commit where one hot account writes 15: each account's page of the stream "
-        + "index, and in the delivery its two pages of the statement-line indexes. Tried and not kept: 1 KiB and 2 KiB "
-        + "pages (64 frames of 1 KiB per commit, fsync 0.54 ms; no difference beyond the noise in two rounds); checkpoints "
-        + "taken by a background connection (PASSIVE every 50 ms, auto-checkpoint off) instead of by whichever commit crosses "
-        + "1,000 pages (5-15% more on distinct accounts, one client 25-30% slower); a longer delivery linger (10 ms or 256 "
-        + "events: no difference beyond the noise). Fixed: a committed batch was closed with a rollback the driver refused, "
-        + "an exception thrown and caught inside the write turn with every batch. So here group commit brings 16 clients to "
-        + "about one client's latency over the work per command it cannot share (about 150 µs inside the turn): about 3x "
-        + "while the disk is quiet and its fsync cheap, more when it is slow. With no projection work in the write turn at all "
-        + "(deliveries skipped in a bench build: the most a read model in a file of its own, written on the other core, could "
-        + "give) 16 clients on distinct accounts ran 9,200-10,500 commands/s and one client 2,700-3,000, 3.4-3.5x in two "
-        + "alternating pairs: both about half again as fast, the ratio hardly moved, and the COMMIT 0.6-0.7 ms instead of "
-        + "0.9-1.2 (its fsync no longer writes out the projections' frames, which share the WAL). 5x on distinct accounts "
-        + "needs the work per command in the turn (decision, statements, WAL frames) halved. The "
-        + "warm-up runs every mode until a round compiles next to nothing: after one round, as before, the JIT still compiled "
-        + "~2,000 methods (1.8 s of compile time) inside the timed reps, whose p99 pools every rep. Inside one process no client ever sees SQLITE_BUSY (every exception that reached a caller is "
-        + "counted in the row). Across processes the unique (stream_id, stream_version) index and busy_timeout take over.";
+    public const string M2 = """
+        **How it works** (issue 15). A command that finds no commit in flight commits at once; the commands that queue
+        meanwhile go into the next transaction together, each decided on the state the ones before it leave and under its
+        own savepoint, and one fsync answers them all. One client therefore gets exactly the old path (a batch of one, no
+        savepoint). A batch's callers are answered once its COMMIT is durable, before its projections; the projections of
+        several batches go in one delivery when one is due (a read waits, 64 events, or the oldest waited 2 ms; see
+        Writing/DeliveryQueue). After a batch of several, the next leader waits at most 150 µs for the callers just
+        answered (Ledger:GroupCommitGatherMicroseconds, like PostgreSQL's commit_delay); one client never waits, since its
+        own next command is the one waited for. A hot account costs no more than distinct ones: each command is decided on
+        the state the previous one left, so nobody loses a race inside a process. Inside one process no client ever sees
+        SQLITE_BUSY (every exception that reached a caller is counted in the row); across processes the unique
+        (stream_id, stream_version) index and busy_timeout take over.
+
+        **Why the distinct-accounts row misses 5× on this machine.** Group commit brings 16 clients to about one client's
+        latency over the work per command that a batch cannot share. Measured 12-01 (fifth session), each mode alone in
+        its own process on a quiet machine:
+        - One client: 2,300-2,400 commands/s (p50 0.33 ms). 16 clients on distinct accounts: 5,500-6,800 (2.5-2.9×); on
+          the hot one 7,700-9,500 (3.3-4.0×). An earlier full run's 4.4× came from an hour when one client ran 733.
+        - Inside the one write turn, a distinct batch of about 13.5 commands spent 0.1 ms gathering, 0.5 ms deciding and
+          appending, 0.85-1.0 ms in its COMMIT and 0.5-0.6 ms delivering (the hot one: 0.5-0.7 ms COMMIT, 0.3-0.4 ms
+          delivering). That is about 150 µs per command. The process used 0.75 of the two cores: the one write turn, not
+          the CPU, is the limit.
+        - The COMMIT is mostly its fsync: 0.55-0.65 ms (perf trace, median) for a distinct batch's 37 WAL frames,
+          against about 0.15 ms for one command's. On this disk an fsync costs about 150 µs plus 3 µs per KiB written (a
+          plain file: 4 KiB 152 µs, 64 KiB 315 µs, 200 KiB 724 µs). Distinct accounts write 37 frames per commit where one
+          hot account writes 15: each account's page of the stream index, and in the delivery its two pages of the
+          statement-line indexes.
+        - Profiled with perf, about 70% of the process's CPU is SQLite's own work and the kernel's (b-tree inserts into
+          the events, command, statement-line and balance indexes; WAL frames and their checksums). A batch shares none
+          of it.
+        - The flush is not the bound. With no flush at all (Ledger:Synchronous=NORMAL, which a power cut may cost the
+          last commits), 16 clients on distinct accounts reached 6,100-7,600 commands/s in the same hour that one client
+          at FULL ran 1,300-1,560 (4.5-5.0×). When one client runs 2,500, 5× needs 12,500: twice what the turn's work per
+          command allows.
+        - Nor are the projections. With no delivery in the turn at all (a bench build: the most a read model in a file of
+          its own, written on the other core, could give), 16 clients on distinct accounts ran 9,200-10,500 commands/s and
+          one client 2,700-3,000: both about half again as fast, 3.4-3.5× in two alternating pairs. The COMMIT took
+          0.6-0.7 ms instead of 0.9-1.2, since its fsync no longer wrote the projections' frames (they share the WAL).
+
+        So 5× on distinct accounts needs the work per command inside the write turn (decision, statements, WAL frames)
+        halved, or more cores.
+
+        **What moved it** (12-01, alternating pairs):
+        - Answering a batch's callers before its projections. Before, half the clients were always waiting for the batch
+          in flight: 4,100-4,400 instead of 5,000-5,800 commands/s on distinct accounts, 5,200-6,300 instead of
+          6,800-7,500 on the hot one. A batch of ~16 then spent about 1.0 ms deciding and appending, 0.6 ms committing and
+          1.0-1.1 ms in its projections and snapshots; perf counted 15 pwrite and 8.5 pread calls per command.
+        - Several batches' projections in one delivery (second session). One client's p50 went from about 0.6 ms to
+          0.3-0.55 ms (+30-150% commands/s in three pairs on a noisy machine); 16 clients on distinct accounts were 15-48%
+          faster, the hot account from 4% slower to 44% faster. The ratios fell because one client gained most: the
+          row's baseline is the product's own one client. Batches fell from about 15 commands to 9: with no projection in
+          most turns, fewer answered callers were back before the next leader took the queue.
+        - The next leader's wait of at most 150 µs (third session): batches of about 14.5, 4-47% more commands/s on
+          distinct accounts and 14-54% on the hot one in four pairs, p99 the same.
+        - A committed batch was closed with a rollback the driver refused: an exception thrown and caught inside the write
+          turn with every batch (fixed in the fifth session).
+
+        **Tried and not kept:**
+        - A delivery in a turn of its own on the appender's lock: 10-20% slower at 16 clients.
+        - A leader that waited up to 1 ms for the answered callers: batches of 11, a third slower (the wait often ran to
+          the timer).
+        - Answering callers inline in the turn: batches of 16 again but no faster, one client half as fast, and a caller
+          that blocks would stall the turn.
+        - The projections on the append's own connection, so neither connection drops the other's page cache: pread
+          calls fell from 456,000 to 35,000 a run; 6 pairs showed no difference beyond the noise.
+        - A 64 MiB page cache with mmap on every connection: slower, one client most.
+        - The WAL's fsync out of the COMMIT (the append connection at synchronous=NORMAL, the WAL flushed on a handle of
+          its own beside the next batch, callers answered after it): batches fell from 14 to 9-10 commands, because the
+          callers came back only after a flush the next leader no longer waited for. Both rows and one client were slower
+          in five pairs.
+        - 1 KiB and 2 KiB pages: 64 frames of 1 KiB per commit, fsync 0.54 ms; no difference beyond the noise in two
+          rounds.
+        - Checkpoints taken by a background connection (PASSIVE every 50 ms, auto-checkpoint off) instead of by whichever
+          commit crosses 1,000 pages: 5-15% more on distinct accounts, one client 25-30% slower.
+        - A longer delivery linger (10 ms or 256 events): no difference beyond the noise.
+
+        **The harness.** It runs the server garbage collector, as Ledger.Web does (Sdk.Web's default). Under a console
+        app's workstation GC, whose small gen0 budget collects often and pauses every client at once, the 16-client p99
+        was 15-26 ms (8-12× one client's) against 6-14 ms (3-5×) in alternating runs; one client is about a tenth slower
+        under server GC, and the rows are the product's. The warm-up runs every mode until a round compiles next to
+        nothing: after one round the JIT still compiled ~2,000 methods (1.8 s of compile time) inside the timed reps,
+        whose p99 pools every rep.
+        """;
 
     public const string M10 =
         "One connection waits for each answer before sending the next deposit, so it pays a whole command (HTTP parsing, "
