@@ -43,7 +43,7 @@ public static class Document
         sb.AppendLine();
         sb.AppendLine("Read back from a connection the product opened (`AddLedger` defaults: WAL, `synchronous=FULL`, busy timeout). "
             + "Projection transactions switch their own connection to `synchronous=NORMAL` (they are rebuilt from durable events after a crash); "
-            + "Short reads (a stream, a snapshot, the as-of queries) come from a read-only pool of their own that maps the file (the last row); "
+            + "short reads (a stream, a snapshot, the as-of queries) come from a read-only pool of their own that maps the file (the last row); "
             + "M4 runs both sides at `synchronous=OFF`.");
         sb.AppendLine();
         AppendSettings(sb, "pragma", run.Pragmas);
