@@ -74,6 +74,27 @@ public sealed class ListenPolicyTests
         Assert.Throws<InvalidOperationException>(() => SignInChoice.From(CommandLine.Parse([]), Configuration(("Ledger:Auth", "sometimes"))));
     }
 
+    [Theory]
+    [InlineData("on", true)]
+    [InlineData("true", true)]
+    [InlineData(" On ", true)]
+    [InlineData("TRUE", true)]
+    [InlineData("off", false)]
+    [InlineData("false", false)]
+    [InlineData("", false)]
+    public void TheAuthSetting_TakesOnOrOff_AsWordsPeopleWrite(string setting, bool required)
+    {
+        Assert.Equal(required, SignInChoice.From(CommandLine.Parse([]), Configuration(("Ledger:Auth", setting))).Required);
+    }
+
+    [Fact]
+    public void AnUnclearAuthSetting_StopsTheStart_SayingWhatItMustBe()
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => SignInChoice.From(CommandLine.Parse([]), Configuration(("Ledger:Auth", "yes please"))));
+
+        Assert.Equal("Ledger:Auth must be on or off; got 'yes please'.", refused.Message);
+    }
+
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
 }
