@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Web.Access;
 
-/// <summary>Sign-in on with no users is a locked door without a key: tell the operator how to make one.</summary>
+/// <summary>Sign-in on with no users is a locked door without a key: tell the operator how to make one (and otherwise how many can sign in).</summary>
 internal static class UsersCheck
 {
     public static async Task WarnIfNoneAsync(WebApplication app)
@@ -11,9 +11,14 @@ internal static class UsersCheck
         try
         {
             await using var scope = app.Services.CreateAsyncScope();
-            if (!await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().Users.AnyAsync())
+            var count = await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().Users.CountAsync();
+            if (count == 0)
             {
                 app.Logger.LogWarning("Sign-in is on but there are no users yet: add one with `users add NAME --role admin` (the password on standard input)");
+            }
+            else
+            {
+                app.Logger.LogInformation("Sign-in is on; users who can sign in: {Count}", count);
             }
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
