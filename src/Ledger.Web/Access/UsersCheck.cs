@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Web.Access;
 
-/// <summary>Sign-in on with no users is a locked door without a key: tell the operator how to make one (and otherwise how many can sign in).</summary>
+/// <summary>Sign-in on with no users is a locked door without a key: tell the operator how to make one (and otherwise how many there are).</summary>
 internal static class UsersCheck
 {
     public static async Task WarnIfNoneAsync(WebApplication app)
@@ -18,7 +18,7 @@ internal static class UsersCheck
             }
             else
             {
-                app.Logger.LogInformation("Sign-in is on; users who can sign in: {Count}", count);
+                app.Logger.LogInformation("Sign-in is on; users: {Count}", count);
             }
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)

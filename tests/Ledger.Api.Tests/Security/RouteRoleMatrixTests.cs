@@ -138,7 +138,7 @@ public sealed class RouteRoleMatrixTests(MatrixApp matrix) : IClassFixture<Matri
     /// <summary>
     /// A guarded path with no permission of its own (/metrics takes only GET; an API path nobody mapped): reading it
     /// needs Read, anything else the admin role, so a lesser role learns nothing about what it may not change. The
-    /// admin is let through to be told the method or path is not served.
+    /// admin is let through to whatever the app answers a method or path it does not serve: a 4xx, never a change.
     /// </summary>
     [Theory]
     [InlineData(SignInApp.Viewer, "POST", "/metrics", true)]

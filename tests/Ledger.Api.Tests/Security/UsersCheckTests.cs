@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Ledger.Api.Tests.Security;
 
-/// <summary>Sign-in on over a database with no users is a locked door: the log at start says how to make a key, and otherwise how many can sign in.</summary>
+/// <summary>Sign-in on over a database with no users is a locked door: the log at start says how to make a key, and otherwise how many there are.</summary>
 public sealed class UsersCheckTests
 {
     private const string Hint = "Sign-in is on but there are no users yet: add one with `users add NAME --role admin`";
@@ -21,7 +21,7 @@ public sealed class UsersCheckTests
         await using (var second = await LedgerApiFactory.CreateAsync(first.Database.Borrow(), s => s.AddSingleton<ILoggerProvider>(withUser), SignInOn))
         {
             _ = second.Services;
-            await WaitForAsync(() => withUser.All().Any(line => line.Contains("Sign-in is on; users who can sign in: 1", StringComparison.Ordinal)));
+            await WaitForAsync(() => withUser.All().Any(line => line.Contains("Sign-in is on; users: 1", StringComparison.Ordinal)));
         }
 
         Assert.DoesNotContain(withUser.All(), line => line.Contains(Hint, StringComparison.Ordinal));
