@@ -2,6 +2,7 @@ using Ledger.Infrastructure.Storage;
 using Ledger.Infrastructure.Users;
 using Ledger.Web;
 using Ledger.Web.Access;
+using Ledger.Web.Api;
 using Ledger.Web.Components;
 using Ledger.Web.Demo;
 using Ledger.Web.Desktop;
@@ -27,7 +28,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     // A published build (single file or not) keeps wwwroot and appsettings.json beside the executable: find them
     // there wherever it is started from. A build run from the project (dotnet run, the tests) has no wwwroot there.
     ContentRootPath = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? AppContext.BaseDirectory : null,
-});
+}).WithoutStaticFileFallback();
 
 // Loopback only unless someone explicitly asks for more (--urls, ASPNETCORE_URLS or "urls" in config).
 var listenAddresses = ListenPolicy.ConfiguredAddresses(builder.Configuration);
@@ -112,7 +113,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseLedgerStatusPages();
 app.UseLedgerSignIn(signIn);
 app.UseAntiforgery();
 

@@ -62,7 +62,7 @@ internal static class Telemetry
         app.Services.GetRequiredService<LedgerStatusGauges>();
         if (choice.Prometheus)
         {
-            // The exporter maps every method; a scrape is a GET. Other methods never reach it (and, with sign-in on, need the admin role to be told so).
+            // The exporter maps every method; a scrape is a GET. Other methods get 405 (with sign-in on, only the admin is told so).
             app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
         }
 

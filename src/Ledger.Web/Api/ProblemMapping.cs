@@ -81,12 +81,13 @@ public static class ProblemMapping
         return problem.Status == StatusCodes.Status503ServiceUnavailable ? new RetryLater(json) : json;
     }
 
-    private static string TypeFor(int status) => status switch
+    internal static string TypeFor(int status) => status switch
     {
         400 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
         401 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2",
         403 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4",
         404 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
+        405 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6",
         409 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
         412 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13",
         422 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
@@ -94,12 +95,13 @@ public static class ProblemMapping
         _ => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
     };
 
-    private static string TitleFor(int status) => status switch
+    internal static string TitleFor(int status) => status switch
     {
         400 => "The request is not valid.",
         401 => "Not signed in.",
         403 => "Forbidden.",
         404 => "Not found.",
+        405 => "Method not allowed.",
         409 => "Conflict.",
         412 => "The account is not at the expected version.",
         422 => "A business rule refused the request.",

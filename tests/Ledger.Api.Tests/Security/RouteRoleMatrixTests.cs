@@ -1,3 +1,4 @@
+using Ledger.Web.Api;
 using Microsoft.AspNetCore.Routing;
 
 namespace Ledger.Api.Tests.Security;
@@ -138,30 +139,35 @@ public sealed class RouteRoleMatrixTests(MatrixApp matrix) : IClassFixture<Matri
     /// <summary>
     /// A guarded path with no permission of its own (/metrics takes only GET; an API path nobody mapped): reading it
     /// needs Read, anything else the admin role, so a lesser role learns nothing about what it may not change. The
-    /// admin is let through to whatever the app answers a method or path it does not serve: a 4xx, never a change.
+    /// admin is let through to what the app answers a method or path it does not serve: 405 or 404, never a change.
     /// </summary>
     [Theory]
-    [InlineData(SignInApp.Viewer, "POST", "/metrics", true)]
-    [InlineData(SignInApp.Clerk, "POST", "/metrics", true)]
-    [InlineData(SignInApp.Admin, "POST", "/metrics", false)]
-    [InlineData(SignInApp.Clerk, "DELETE", "/api/accounts/MATRIX-1", true)]
-    [InlineData(SignInApp.Admin, "DELETE", "/api/accounts/MATRIX-1", false)]
-    [InlineData(SignInApp.Viewer, "GET", "/api/no-such-route", false)]
-    [InlineData(SignInApp.Viewer, "HEAD", "/api/no-such-route", false)]
-    [InlineData(SignInApp.Clerk, "PUT", "/api/no-such-route", true)]
-    public async Task ARouteWithoutItsOwnPermission_IsReadOnlyBelowAdmin(string caller, string method, string path, bool refused)
+    [InlineData(SignInApp.Viewer, "POST", "/metrics", HttpStatusCode.Forbidden)]
+    [InlineData(SignInApp.Clerk, "POST", "/metrics", HttpStatusCode.Forbidden)]
+    [InlineData(SignInApp.Admin, "POST", "/metrics", HttpStatusCode.MethodNotAllowed)]
+    [InlineData(SignInApp.Clerk, "DELETE", "/api/accounts/MATRIX-1", HttpStatusCode.Forbidden)]
+    [InlineData(SignInApp.Admin, "DELETE", "/api/accounts/MATRIX-1", HttpStatusCode.MethodNotAllowed)]
+    [InlineData(SignInApp.Viewer, "GET", "/api/no-such-route", HttpStatusCode.NotFound)]
+    [InlineData(SignInApp.Viewer, "HEAD", "/api/no-such-route", HttpStatusCode.NotFound)]
+    [InlineData(SignInApp.Clerk, "PUT", "/api/no-such-route", HttpStatusCode.Forbidden)]
+    [InlineData(SignInApp.Admin, "PUT", "/api/no-such-route", HttpStatusCode.NotFound)]
+    public async Task ARouteWithoutItsOwnPermission_IsReadOnlyBelowAdmin(string caller, string method, string path, HttpStatusCode expected)
     {
         var before = await matrix.App.EventCountAsync();
         using var response = await matrix.App.SendAsync(caller, new HttpMethod(method), path, "{}");
 
-        if (refused)
+        if (expected == HttpStatusCode.Forbidden)
         {
             var problem = await response.ProblemAsync(HttpStatusCode.Forbidden, AccessCodes.Forbidden);
             Assert.Contains($"needs the {LedgerRoles.Admin} role", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
+        else if (method == "HEAD")
+        {
+            Assert.Equal(expected, response.StatusCode);
+        }
         else
         {
-            Assert.True((int)response.StatusCode is >= 400 and < 500 and not 401 and not 403, $"{caller} {method} {path}: {(int)response.StatusCode}");
+            await response.ProblemAsync(expected, expected == HttpStatusCode.NotFound ? UnservedRequests.RouteNotFoundCode : UnservedRequests.MethodNotAllowedCode);
         }
 
         Assert.Equal(before, await matrix.App.EventCountAsync());
