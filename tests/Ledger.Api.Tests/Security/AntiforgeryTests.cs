@@ -13,25 +13,21 @@ public sealed class AntiforgeryTests(SignInApp app) : IClassFixture<SignInApp>
         Assert.NotNull(cookie);
         var before = await app.EventCountAsync();
 
-        using var withoutToken = await app.Client.SendAsync(Open("AF-1", cookie));
+        using var withoutToken = await app.SendWithCookiesAsync(Open("AF-1"), cookie);
         var problem = await withoutToken.ProblemAsync(HttpStatusCode.Forbidden, AccessCodes.Forbidden);
         Assert.Contains("antiforgery", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await app.EventCountAsync());
 
         // A page of the app (its Sign out form) carries a token for this user; a read needs none.
-        var home = new HttpRequestMessage(HttpMethod.Get, "/accounts");
-        home.Headers.Add("Cookie", cookie);
-        using var page = await app.Client.SendAsync(home);
-        var html = await page.Content.ReadAsStringAsync();
-        var antiforgeryCookie = page.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(c => c.Split(';')[0]).ToArray() : [];
-        var token = SignInApp.AntiforgeryToken(html);
+        using var page = await app.GetWithCookiesAsync("/accounts", cookie);
+        var token = SignInApp.AntiforgeryToken(await page.Content.ReadAsStringAsync());
 
-        var withToken = Open("AF-1", string.Join("; ", antiforgeryCookie.Prepend(cookie)));
+        var withToken = Open("AF-1");
         withToken.Headers.Add("RequestVerificationToken", token);
-        using var accepted = await app.Client.SendAsync(withToken);
+        using var accepted = await app.SendWithCookiesAsync(withToken, SignInApp.CookiesSet(page).Prepend(cookie));
         await accepted.OkJsonAsync(HttpStatusCode.Created);
 
-        using var read = await app.Client.SendAsync(WithCookie(new HttpRequestMessage(HttpMethod.Get, "/api/accounts/AF-1"), cookie));
+        using var read = await app.GetWithCookiesAsync("/api/accounts/AF-1", cookie);
         await read.OkJsonAsync();
 
         using var bearer = await app.SendAsync(SignInApp.Admin, HttpMethod.Post, "/api/accounts",
@@ -39,14 +35,8 @@ public sealed class AntiforgeryTests(SignInApp app) : IClassFixture<SignInApp>
         await bearer.OkJsonAsync(HttpStatusCode.Created);
     }
 
-    private static HttpRequestMessage Open(string id, string cookie) => WithCookie(new HttpRequestMessage(HttpMethod.Post, "/api/accounts")
+    private static HttpRequestMessage Open(string id) => new(HttpMethod.Post, "/api/accounts")
     {
         Content = Api.JsonContent(Api.Json(new { accountId = id, holderId = "h", currency = "EUR", initialDeposit = 1 })),
-    }, cookie);
-
-    private static HttpRequestMessage WithCookie(HttpRequestMessage request, string cookie)
-    {
-        request.Headers.Add("Cookie", cookie);
-        return request;
-    }
+    };
 }

@@ -133,6 +133,20 @@ public sealed partial class SignInApp : IAsyncLifetime
         return await Client.SendAsync(request);
     }
 
+    /// <summary>A request as a browser holding <paramref name="cookies"/> (name=value pairs) sends it.</summary>
+    public Task<HttpResponseMessage> SendWithCookiesAsync(HttpRequestMessage request, params IEnumerable<string> cookies)
+    {
+        request.Headers.Add("Cookie", string.Join("; ", cookies));
+        return Client.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> GetWithCookiesAsync(string path, params IEnumerable<string> cookies) =>
+        SendWithCookiesAsync(new HttpRequestMessage(HttpMethod.Get, path), cookies);
+
+    /// <summary>The cookies an answer sets, as the name=value pairs a browser sends back.</summary>
+    public static string[] CookiesSet(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var set) ? [.. set.Select(c => c.Split(';')[0])] : [];
+
     /// <summary>The whole Set-Cookie line (value and attributes) of the sign-in cookie, if the answer sets it.</summary>
     public static string? SignInCookie(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var set)

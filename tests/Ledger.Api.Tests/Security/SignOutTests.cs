@@ -12,13 +12,11 @@ public sealed class SignOutTests(SignInApp app) : IClassFixture<SignInApp>
         var (cookie, _) = await app.SignInAsync(SignInApp.Clerk, SignInApp.PasswordOf(SignInApp.Clerk));
         Assert.NotNull(cookie);
 
-        var forged = new HttpRequestMessage(HttpMethod.Post, "/logout") { Content = new FormUrlEncodedContent([]) };
-        forged.Headers.Add("Cookie", cookie);
-        using var refused = await app.Client.SendAsync(forged);
+        using var refused = await app.SendWithCookiesAsync(new HttpRequestMessage(HttpMethod.Post, "/logout") { Content = new FormUrlEncodedContent([]) }, cookie);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Null(SignInApp.SignInCookie(refused));
-        using var page = await GetAsync("/accounts", cookie);
+        using var page = await app.GetWithCookiesAsync("/accounts", cookie);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
@@ -27,16 +25,14 @@ public sealed class SignOutTests(SignInApp app) : IClassFixture<SignInApp>
     {
         var (cookie, _) = await app.SignInAsync(SignInApp.Clerk, SignInApp.PasswordOf(SignInApp.Clerk));
         Assert.NotNull(cookie);
-        using var page = await GetAsync("/accounts", cookie);
+        using var page = await app.GetWithCookiesAsync("/accounts", cookie);
         var token = SignInApp.AntiforgeryToken(await page.Content.ReadAsStringAsync());
-        var antiforgeryCookies = page.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(c => c.Split(';')[0]) : [];
 
         var signOut = new HttpRequestMessage(HttpMethod.Post, "/logout")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }),
         };
-        signOut.Headers.Add("Cookie", string.Join("; ", antiforgeryCookies.Prepend(cookie)));
-        using var signedOut = await app.Client.SendAsync(signOut);
+        using var signedOut = await app.SendWithCookiesAsync(signOut, SignInApp.CookiesSet(page).Prepend(cookie));
 
         Assert.Equal(HttpStatusCode.Found, signedOut.StatusCode);
         Assert.Equal("/login", signedOut.Headers.Location?.OriginalString);
@@ -44,12 +40,5 @@ public sealed class SignOutTests(SignInApp app) : IClassFixture<SignInApp>
         Assert.NotNull(cleared);
         Assert.StartsWith(Ledger.Web.SignInSetup.CookieName + "=;", cleared, StringComparison.Ordinal);
         Assert.Contains("expires=Thu, 01 Jan 1970", cleared, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private Task<HttpResponseMessage> GetAsync(string path, string cookie)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("Cookie", cookie);
-        return app.Client.SendAsync(request);
     }
 }
