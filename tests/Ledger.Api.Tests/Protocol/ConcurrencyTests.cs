@@ -50,6 +50,32 @@ public sealed class ETagTests(ApiFixture fixture) : ApiTest(fixture)
         var again = await Client.RefusedAsync(c => c.PostAsync("/api/accounts", new { accountId = id, holderId = "h", currency = "EUR", initialDeposit = 0 }, ("If-Match", "\"0\"")));
         await again.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_mismatch");
     }
+
+    /// <summary>
+    /// Without If-Match the answer is 404, so the precondition is not asked at all (RFC 9110 §13.2.1): "reload and
+    /// try again" would send the caller after a version of an account that is not there.
+    /// </summary>
+    [Theory]
+    [InlineData("/api/accounts/{id}/deposits", "{\"amount\":1,\"transactionReference\":\"r\"}")]
+    [InlineData("/api/accounts/{id}/withdrawals", "{\"amount\":1,\"transactionReference\":\"r\"}")]
+    [InlineData("/api/accounts/{id}/close", "{\"reason\":\"r\"}")]
+    [InlineData("/api/transfers", "{\"fromAccountId\":\"{id}\",\"toAccountId\":\"{other}\",\"amount\":1}")]
+    public async Task IfMatch_OnAnAccountThatDoesNotExist_Is404AccountNotFound(string route, string body)
+    {
+        var missing = Api.NewId();
+        var other = await Client.OpenNewAsync();
+        var path = route.Replace("{id}", missing, StringComparison.Ordinal);
+        var json = body.Replace("{id}", missing, StringComparison.Ordinal).Replace("{other}", other, StringComparison.Ordinal);
+
+        var response = await Client.RefusedAsync(c => c.SendAsync(new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = Api.JsonContent(json),
+            Headers = { { "If-Match", "\"1\"" } },
+        }));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.NotFound, "account_not_found");
+        Assert.Contains(missing, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 }
 
 /// <summary>

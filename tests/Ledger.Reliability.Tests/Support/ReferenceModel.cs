@@ -45,8 +45,9 @@ public sealed partial class ReferenceModel
             return moved.Body == body ? moved.Result with { Replayed = true } : new Refused("idempotency_key_reused");
         }
 
-        var pinned = PinnedAccount(command);
-        if (command.ExpectedVersion is { } expectedVersion && expectedVersion != (Accounts.GetValueOrDefault(pinned)?.Version ?? 0))
+        // A missing account is the answer whatever version was expected; only an open may find none.
+        var pinned = Accounts.GetValueOrDefault(PinnedAccount(command));
+        if (command.ExpectedVersion is { } expectedVersion && (pinned is not null || command is OpenAccountCommand) && expectedVersion != (pinned?.Version ?? 0))
         {
             // Not the id's answer: the caller corrects the version and sends the request again under it.
             return new Refused("version_mismatch");

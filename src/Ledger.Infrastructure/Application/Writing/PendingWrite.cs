@@ -167,11 +167,20 @@ internal sealed class PendingWrite<TResult>(
 
     private void RequireExpectedVersion(string accountId, Account? state)
     {
+        // Only opening an account may find none. For anything else a missing account is the answer whatever version
+        // the caller expected: "reload and try again" would send them after a version of nothing (HTTP, too, asks a
+        // precondition only of a request that would otherwise succeed: RFC 9110 §13.2.1).
+        if (state is null && command is not OpenAccountCommand)
+        {
+            return;
+        }
+
         var actual = state?.Version ?? 0;
         if (command.ExpectedVersion is { } expected && expected != actual)
         {
-            throw new CommandRefusedException(CommandErrorCodes.VersionMismatch,
-                $"Account '{accountId}' is at version {actual}, not the version {expected} this change was made against. Reload and try again.");
+            throw new CommandRefusedException(CommandErrorCodes.VersionMismatch, state is null
+                ? $"Account '{accountId}' does not exist yet, so it is not at the version {expected} this change was made against."
+                : $"Account '{accountId}' is at version {actual}, not the version {expected} this change was made against. Reload and try again.");
         }
     }
 }
