@@ -18,17 +18,22 @@ public static partial class Input
 
     public static bool IsAccountId(string? value) => value is not null && AccountIdPattern().IsMatch(value);
 
-    public static void AccountId(string? value, string field)
+    public static void AccountId(string? value, string field) => Id(value, field, "An account id");
+
+    /// <summary>A transfer id has an account id's shape; the message names what the caller sent.</summary>
+    public static void TransferId(string? value, string field) => Id(value, field, "A transfer id");
+
+    private static void Id(string? value, string field, string what)
     {
         if (string.IsNullOrEmpty(value))
         {
-            throw DomainException.Invalid(field, "An account id is required.");
+            throw DomainException.Invalid(field, $"{what} is required.");
         }
 
         if (!IsAccountId(value))
         {
             throw DomainException.Invalid(field,
-                "An account id is 1 to 64 letters, digits, '-' or '_', starting with a letter or digit.");
+                $"{what} is 1 to 64 letters, digits, '-' or '_', starting with a letter or digit.");
         }
     }
 
@@ -82,7 +87,10 @@ public static partial class Input
 
         if (!Currency.IsKnown(value))
         {
-            throw DomainException.Invalid(field, $"'{Shorten(value)}' is not an ISO 4217 currency code (three capital letters, such as EUR).");
+            // A well-formed code may still be ISO's (a fund, a metal, CLF's four digits) without being one Ledger keeps.
+            throw DomainException.Invalid(field, CurrencyCodeShape().IsMatch(value)
+                ? Currency.NotKept(value)
+                : $"'{Shorten(value)}' is not an ISO 4217 currency code (three capital letters, such as EUR).");
         }
     }
 
@@ -118,4 +126,7 @@ public static partial class Input
     // \z, not $: in .NET "$" also matches before a final newline, which would let "acc\n" through.
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex AccountIdPattern();
+
+    [GeneratedRegex(@"^[A-Z]{3}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrencyCodeShape();
 }

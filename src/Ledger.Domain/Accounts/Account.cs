@@ -1,3 +1,5 @@
+using Ledger.Domain.Money;
+
 namespace Ledger.Domain.Accounts;
 
 /// <summary>
@@ -26,12 +28,12 @@ public sealed record Account(
     public static Account Evolve(Account? state, IAccountEvent @event) => @event switch
     {
         AccountOpened e => new Account(
-            e.AccountId, e.HolderId, e.HolderName, e.Currency, e.InitialDeposit,
+            e.AccountId, e.HolderId, e.HolderName, e.Currency, Amounts.Canonical(e.InitialDeposit),
             AccountStatus.Active, 1, e.OccurredAt, e.OccurredAt),
-        MoneyDeposited e => Existing(state, e) with { Balance = state!.Balance + e.Amount },
-        MoneyWithdrawn e => Existing(state, e) with { Balance = state!.Balance - e.Amount },
-        TransferReceived e => Existing(state, e) with { Balance = state!.Balance + e.Amount },
-        TransferInitiated e => Existing(state, e) with { Balance = state!.Balance - e.Amount },
+        MoneyDeposited e => Existing(state, e) with { Balance = Amounts.Canonical(state!.Balance + e.Amount) },
+        MoneyWithdrawn e => Existing(state, e) with { Balance = Amounts.Canonical(state!.Balance - e.Amount) },
+        TransferReceived e => Existing(state, e) with { Balance = Amounts.Canonical(state!.Balance + e.Amount) },
+        TransferInitiated e => Existing(state, e) with { Balance = Amounts.Canonical(state!.Balance - e.Amount) },
         AccountClosed e => Existing(state, e) with { Status = AccountStatus.Closed },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown account event."),
     };

@@ -1,3 +1,5 @@
+using Ledger.Domain.Money;
+
 namespace Ledger.Domain.Accounts;
 
 /// <summary>
@@ -12,7 +14,7 @@ public abstract record MoneyMovement
         Input.MustBePositive(amount);
         Input.Required(transactionReference, "transactionReference", Input.ReferenceMaxLength, "The transaction reference");
         Input.Optional(description, "description", Input.DescriptionMaxLength, "The description", multiline: true);
-        (AccountId, Amount, TransactionReference, Description) = (accountId, amount, transactionReference, description);
+        (AccountId, Amount, TransactionReference, Description) = (accountId, Amounts.Canonical(amount), transactionReference, description);
     }
 
     public string AccountId { get; }

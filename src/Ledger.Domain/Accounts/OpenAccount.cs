@@ -1,3 +1,5 @@
+using Ledger.Domain.Money;
+
 namespace Ledger.Domain.Accounts;
 
 /// <summary>Opens a new account. Valid by construction: a malformed request never exists.</summary>
@@ -15,7 +17,7 @@ public sealed record OpenAccount
         }
 
         Input.AmountDigits(initialDeposit, currency, "initialDeposit");
-        (AccountId, HolderId, HolderName, Currency, InitialDeposit) = (accountId, holderId, holderName, currency, initialDeposit);
+        (AccountId, HolderId, HolderName, Currency, InitialDeposit) = (accountId, holderId, holderName, currency, Amounts.Canonical(initialDeposit));
     }
 
     public string AccountId { get; }

@@ -1,3 +1,5 @@
+using Ledger.Domain.Money;
+
 namespace Ledger.Domain.Accounts;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed record TransferMoney
 
     public TransferMoney(string transferId, string fromAccountId, string toAccountId, decimal amount, string? description)
     {
-        Input.AccountId(transferId, "transferId");
+        Input.TransferId(transferId, "transferId");
         Input.AccountId(fromAccountId, "fromAccountId");
         Input.AccountId(toAccountId, "toAccountId");
         if (string.Equals(fromAccountId, toAccountId, StringComparison.Ordinal))
@@ -20,7 +22,7 @@ public sealed record TransferMoney
 
         Input.MustBePositive(amount);
         Input.Optional(description, "description", Input.DescriptionMaxLength, "The description", multiline: true);
-        (TransferId, FromAccountId, ToAccountId, Amount, Description) = (transferId, fromAccountId, toAccountId, amount, description);
+        (TransferId, FromAccountId, ToAccountId, Amount, Description) = (transferId, fromAccountId, toAccountId, Amounts.Canonical(amount), description);
     }
 
     public string TransferId { get; }

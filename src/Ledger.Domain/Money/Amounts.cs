@@ -11,7 +11,14 @@ public static class Amounts
     /// <summary>The largest amount any single balance may reach; keeps minor units far inside <see cref="long"/>.</summary>
     public const decimal MaxBalance = 1_000_000_000_000m;
 
-    public static int FractionDigits(decimal amount) => (decimal.GetBits(amount / 1.000000000000000000000000000000000m)[3] >> 16) & 0xFF;
+    public static int FractionDigits(decimal amount) => Canonical(amount).Scale;
+
+    /// <summary>
+    /// The amount without trailing zeros (10.500 → 10.5, 1.0 → 1). A decimal keeps the scale it was written with, and
+    /// sums keep the larger: without this, one deposit of "10.000" would show in every later balance a command returns.
+    /// </summary>
+    public static decimal Canonical(decimal amount) =>
+        amount.Scale == 0 ? amount : amount / 1.000000000000000000000000000000000m;
 
     public static bool FitsCurrency(decimal amount, string currency) =>
         FractionDigits(amount) <= Currency.DecimalPlaces(currency);

@@ -15,7 +15,11 @@ public static class Currency
     public static int DecimalPlaces(string code) =>
         MinorDigits.TryGetValue(code, out var digits)
             ? digits
-            : throw DomainException.Invalid("currency", $"'{code}' is not an ISO 4217 currency code.");
+            : throw DomainException.Invalid("currency", NotKept(code));
+
+    /// <summary>Why a three-letter code is refused: true for XYZ and for ISO's funds and metals alike.</summary>
+    public static string NotKept(string code) =>
+        $"'{code}' is not one of the currencies Ledger keeps accounts in: the ISO 4217 currencies in circulation, such as EUR.";
 
     private static FrozenDictionary<string, int> BuildTable()
     {

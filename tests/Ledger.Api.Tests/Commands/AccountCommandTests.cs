@@ -2,6 +2,24 @@ namespace Ledger.Api.Tests.Commands;
 
 public sealed class AccountCommandTests(ApiFixture fixture) : ApiTest(fixture)
 {
+    /// <summary>A decimal keeps the zeros it was written with; a balance must read the same on every route regardless.</summary>
+    [Fact]
+    public async Task AnAmountWrittenWithTrailingZeros_LeavesNoTraceInAnyBalance()
+    {
+        var id = Api.NewId();
+        using var opened = await Client.PostAsync("/api/accounts", Api.JsonContent($"{{\"accountId\":\"{id}\",\"holderId\":\"h\",\"currency\":\"EUR\",\"initialDeposit\":100.00}}"));
+        using var deposited = await Client.PostAsync($"/api/accounts/{id}/deposits", Api.JsonContent("{\"amount\":10.000,\"transactionReference\":\"r\"}"));
+        using var again = await Client.PostAsync($"/api/accounts/{id}/deposits", Api.JsonContent("{\"amount\":100000000000000000000000000000e-28,\"transactionReference\":\"r2\"}"));
+
+        Assert.Contains("\"balance\":100,", await opened.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"balance\":110,", await deposited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"balance\":120,", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"balance\":120,", await Client.GetStringAsync($"/api/accounts/{id}"), StringComparison.Ordinal);
+        var amounts = (await Client.GetJsonAsync($"/api/accounts/{id}/events")).GetProperty("items").EnumerateArray()
+            .Skip(1).Select(e => e.GetProperty("data").GetProperty("amount").GetRawText());
+        Assert.Equal(["10", "10"], amounts);
+    }
+
     [Fact]
     public async Task OpenAccount_Answers201_WithLocation_ETag1_AndTheAccount()
     {

@@ -32,6 +32,12 @@ public sealed class RefusalWordsTests
             "currency", "'EUROPEANDO' is not an ISO 4217 currency code (three capital letters, such as EUR)."),
         ["open in an eleven-letter currency"] = (() => new OpenAccount("ACC-1", "H-1", null, "EUROPEANDOL", 0m),
             "currency", "'EUROPEANDO…' is not an ISO 4217 currency code (three capital letters, such as EUR)."),
+        ["open in gold"] = (() => new OpenAccount("ACC-1", "H-1", null, "XAU", 0m),
+            "currency", "'XAU' is not one of the currencies Ledger keeps accounts in: the ISO 4217 currencies in circulation, such as EUR."),
+        ["open in a lower-case currency"] = (() => new OpenAccount("ACC-1", "H-1", null, "eur", 0m),
+            "currency", "'eur' is not an ISO 4217 currency code (three capital letters, such as EUR)."),
+        ["transfer under a malformed id"] = (() => new TransferMoney("rent for march", "A-1", "B-1", 1m, null),
+            "transferId", "A transfer id is 1 to 64 letters, digits, '-' or '_', starting with a letter or digit."),
         ["open with half a yen"] = (() => new OpenAccount("ACC-1", "H-1", null, "JPY", 0.5m), "initialDeposit", "JPY has no minor unit, so 0.5 cannot be used; give a whole number."),
         ["open with a tenth of a cent"] = (() => new OpenAccount("ACC-1", "H-1", null, "EUR", 10.001m), "initialDeposit", "EUR allows 2 decimal places; 10.001 has more."),
     };
@@ -91,7 +97,7 @@ public sealed class RefusalWordsTests
     {
         var refused = Assert.Throws<DomainException>(() => Currency.DecimalPlaces("XYZ"));
 
-        Assert.Equal(("currency", "'XYZ' is not an ISO 4217 currency code."), (refused.Field, refused.Message));
+        Assert.Equal(("currency", "'XYZ' is not one of the currencies Ledger keeps accounts in: the ISO 4217 currencies in circulation, such as EUR."), (refused.Field, refused.Message));
     }
 
     [Fact]

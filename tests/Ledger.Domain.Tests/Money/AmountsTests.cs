@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Ledger.Domain.Tests.Money;
 
 public sealed class AmountsTests
@@ -98,6 +100,35 @@ public sealed class AmountsTests
     public void FractionDigits_CountsSignificantDigitsOnly(string amount, int digits)
     {
         Assert.Equal(digits, Amounts.FractionDigits(Dec.Parse(amount)));
+    }
+
+    [Theory]
+    [InlineData("10.500", "10.5")]
+    [InlineData("1.0000000000000000000000000000", "1")]
+    [InlineData("100", "100")]
+    [InlineData("0.10", "0.1")]
+    [InlineData("-2.250", "-2.25")]
+    [InlineData("79228162514264337593543950335", "79228162514264337593543950335")]
+    public void Canonical_DropsTrailingZeros_AndKeepsTheValue(string written, string canonical)
+    {
+        var amount = Amounts.Canonical(Dec.Parse(written));
+
+        Assert.Equal(canonical, amount.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(Dec.Parse(written), amount);
+    }
+
+    [Fact]
+    public void ABalance_ReadsTheSameHoweverItsAmountsWereWritten()
+    {
+        var account = Account.Fold(
+        [
+            new AccountOpened("ACC-1", "H-1", "Holder", "EUR", 100.00m, DateTimeOffset.UnixEpoch),
+            new MoneyDeposited("ACC-1", 0.50m, "R-1", "Deposit", DateTimeOffset.UnixEpoch),
+            new MoneyDeposited("ACC-1", 9.500m, "R-2", "Deposit", DateTimeOffset.UnixEpoch),
+            new MoneyWithdrawn("ACC-1", 1.0000000000000000000000000000m, "R-3", "Withdrawal", DateTimeOffset.UnixEpoch),
+        ])!;
+
+        Assert.Equal("109", account.Balance.ToString(CultureInfo.InvariantCulture));
     }
 
     [Fact]
