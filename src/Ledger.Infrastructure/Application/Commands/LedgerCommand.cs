@@ -75,9 +75,13 @@ public abstract record CommandOutcome
     public bool Replayed { get; set; }
 
     /// <summary>
-    /// The position of the command's last event (the API's <c>Ledger-Position</c>); for a replay, the head
-    /// when it was answered. Not stored with the result: it is known only once the append has committed.
+    /// The position of the command's last event (the API's <c>Ledger-Position</c>). Not stored with the result: it
+    /// is known only once the append has committed; a replay finds it again from <see cref="LeftAt"/>.
     /// </summary>
     [JsonIgnore]
     public long Position { get; set; }
+
+    /// <summary>Each account the command wrote to and the version it left it at: where its events are.</summary>
+    [JsonIgnore]
+    public abstract IReadOnlyList<(string AccountId, long Version)> LeftAt { get; }
 }

@@ -6,9 +6,15 @@ public sealed record CommandResult(
     long Version,
     decimal Balance,
     AccountStatus Status,
-    IReadOnlyList<Guid> EventIds) : CommandOutcome;
+    IReadOnlyList<Guid> EventIds) : CommandOutcome
+{
+    public override IReadOnlyList<(string AccountId, long Version)> LeftAt => [(AccountId, Version)];
+}
 
-public sealed record TransferResult(string TransferId, CommandResult From, CommandResult To) : CommandOutcome;
+public sealed record TransferResult(string TransferId, CommandResult From, CommandResult To) : CommandOutcome
+{
+    public override IReadOnlyList<(string AccountId, long Version)> LeftAt => [.. From.LeftAt, .. To.LeftAt];
+}
 
 /// <summary>An account as users see it: the API's Account object.</summary>
 public sealed record AccountView(
@@ -22,6 +28,8 @@ public sealed record AccountView(
     DateTimeOffset OpenedAt,
     DateTimeOffset LastUpdatedAt) : CommandOutcome
 {
+    public override IReadOnlyList<(string AccountId, long Version)> LeftAt => [(AccountId, Version)];
+
     public static AccountView From(Account state) => new(
         state.AccountId, state.HolderId, state.HolderName, state.Currency, state.Balance,
         state.Status, state.Version, state.OpenedAt, state.LastUpdatedAt);

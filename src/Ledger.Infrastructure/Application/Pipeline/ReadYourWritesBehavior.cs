@@ -7,8 +7,8 @@ namespace Ledger.Infrastructure.Application.Pipeline;
 /// so every read on this instance after the answer waits until the projections reflect it (see
 /// <see cref="ReadFenceBehavior{TMessage, TResponse}"/>), whichever instance applies them. With
 /// <see cref="LedgerOptions.AnswerAfterProjections"/> the answer itself waits, as something reading the tables
-/// with its own SQL needs. A replay's position is the head when it is answered: at or after the first answer's,
-/// so waiting for it is enough. Nothing here turns an acknowledged command into an error.
+/// with its own SQL needs. A replay answers with the first answer's position, found again from the
+/// versions its result names (a refusal wrote nothing and has none: it answers with the head). Nothing here turns an acknowledged command into an error.
 /// </summary>
 public sealed class ReadYourWritesBehavior<TMessage, TResponse>(
     ReadFence fence,
@@ -32,7 +32,7 @@ public sealed class ReadYourWritesBehavior<TMessage, TResponse>(
             if (outcome.Position == 0)
             {
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                outcome.Position = await db.HeadPositionAsync(cancellationToken);
+                outcome.Position = await db.PositionOfAsync(outcome.LeftAt, cancellationToken) ?? await db.HeadPositionAsync(cancellationToken);
             }
 
             fence.Answer(outcome.Position);

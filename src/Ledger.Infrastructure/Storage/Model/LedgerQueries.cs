@@ -9,4 +9,22 @@ public static class LedgerQueries
     /// </summary>
     public static async Task<long> HeadPositionAsync(this LedgerDbContext db, CancellationToken cancellationToken) =>
         await db.Events.MaxAsync(e => (long?)e.Position, cancellationToken) ?? 0;
+
+    /// <summary>The position of the last of these events (an account's stream at a version), or null if none is stored.</summary>
+    public static async Task<long?> PositionOfAsync(this LedgerDbContext db, IReadOnlyList<(string AccountId, long Version)> events, CancellationToken cancellationToken)
+    {
+        long? last = null;
+        foreach (var (accountId, version) in events)
+        {
+            var streamId = Account.StreamId(accountId);
+            var position = await db.Events.Where(e => e.StreamId == streamId && e.StreamVersion == version)
+                .Select(e => (long?)e.Position).SingleOrDefaultAsync(cancellationToken);
+            if (position is { } found && (last is null || found > last))
+            {
+                last = found;
+            }
+        }
+
+        return last;
+    }
 }
