@@ -63,9 +63,11 @@ public static partial class Input
             return;
         }
 
-        if (value.Length > maxLength)
+        // Characters as a person (and PostgreSQL's varchar) counts them: an emoji is one, not its two UTF-16 halves.
+        var length = value.EnumerateRunes().Count();
+        if (length > maxLength)
         {
-            throw DomainException.Invalid(field, $"{what} is {value.Length} characters long; the limit is {maxLength}.");
+            throw DomainException.Invalid(field, $"{what} is {length} characters long; the limit is {maxLength}.");
         }
 
         foreach (var c in value)

@@ -18,6 +18,8 @@ public sealed class RefusalWordsTests
         ["deposit with a blank reference"] = (() => new DepositMoney("ACC-1", 1m, " ", null), "transactionReference", "The transaction reference is required."),
         ["deposit with an overlong description"] = (() => new DepositMoney("ACC-1", 1m, Reference, new string('d', Input.DescriptionMaxLength + 1)),
             "description", $"The description is {Input.DescriptionMaxLength + 1} characters long; the limit is {Input.DescriptionMaxLength}."),
+        ["deposit with a reference of 101 emoji"] = (() => new DepositMoney("ACC-1", 1m, string.Concat(Enumerable.Repeat("\U0001F600", Input.ReferenceMaxLength + 1)), null),
+            "transactionReference", $"The transaction reference is {Input.ReferenceMaxLength + 1} characters long; the limit is {Input.ReferenceMaxLength}."),
         ["transfer with a bell in its description"] = (() => new TransferMoney("T-1", "A-1", "B-1", 1m, "ring\u0007"), "description", "The description contains a control character."),
         ["close with no account id"] = (() => new CloseAccount("", "Moved abroad", null), "accountId", "An account id is required."),
         ["close of a malformed account id"] = (() => new CloseAccount("-ACC", "Moved abroad", null),
@@ -53,6 +55,16 @@ public sealed class RefusalWordsTests
         var refused = Assert.Throws<DomainException>(build);
 
         Assert.Equal((ErrorCodes.ValidationFailed, field, words), (refused.Code, refused.Field, refused.Message));
+    }
+
+    [Fact]
+    public void ALimit_CountsCharactersAsAPersonDoes_NotUtf16Halves()
+    {
+        var emoji = string.Concat(Enumerable.Repeat("\U0001F600", Input.ReferenceMaxLength));
+
+        var deposit = new DepositMoney("ACC-1", 1m, emoji, null);
+
+        Assert.Equal(2 * Input.ReferenceMaxLength, deposit.TransactionReference.Length);
     }
 
     [Fact]
