@@ -11,6 +11,10 @@ public static class Currency
 
     public static bool IsKnown(string? code) => code is not null && MinorDigits.ContainsKey(code);
 
+    /// <summary>The codes whose amounts have exactly <paramref name="digits"/> decimal places (0 for JPY, 3 for KWD).</summary>
+    public static IReadOnlyList<string> WithDecimalPlaces(int digits) =>
+        [.. Codes.Where(code => MinorDigits[code] == digits)];
+
     /// <summary>Digits after the decimal point the currency allows (2 for most, 0 for JPY, 3 for KWD).</summary>
     public static int DecimalPlaces(string code) =>
         MinorDigits.TryGetValue(code, out var digits)

@@ -41,6 +41,22 @@ public sealed class AccountListTests : OwnAppApiTest
         Assert.Equal(expected, Ids(page));
     }
 
+    /// <summary>By the number a person reads, whatever the currency: 25 JPY is less than 10 EUR's 1,000 cents.</summary>
+    [Fact]
+    public async Task SortByBalance_AcrossCurrencies_OrdersByValue_NotMinorUnits()
+    {
+        await Client.OpenAsync("yen", 25m, "JPY", holderName: "bob lower");
+        await Client.OpenAsync("dinar", 10.5m, "KWD", holderName: "ada lower");
+
+        var ascending = Ids(await Client.GetJsonAsync("/api/accounts?sort=balance"));
+        var descending = Ids(await Client.GetJsonAsync("/api/accounts?sort=balance_desc"));
+        var holders = Ids(await Client.GetJsonAsync("/api/accounts?sort=holder"));
+
+        Assert.Equal(["delta", "bravo", "dinar", "charlie", "yen", "alpha"], ascending);
+        Assert.Equal(["alpha", "yen", "charlie", "dinar", "bravo", "delta"], descending);
+        Assert.Equal(["dinar", "bravo", "delta", "yen", "charlie", "alpha"], holders);
+    }
+
     [Fact]
     public async Task ListAccounts_TotalCountsEveryMatch_NotJustThePage()
     {

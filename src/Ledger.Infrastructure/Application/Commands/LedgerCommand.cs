@@ -81,7 +81,6 @@ public abstract record CommandOutcome
     [JsonIgnore]
     public long Position { get; set; }
 
-    /// <summary>Each account the command wrote to and the version it left it at: where its events are.</summary>
-    [JsonIgnore]
-    public abstract IReadOnlyList<(string AccountId, long Version)> LeftAt { get; }
+    /// <summary>Each account the command wrote to and the version it left it at: where its events are. A method, so no serializer writes it.</summary>
+    public abstract IReadOnlyList<(string AccountId, long Version)> LeftAt();
 }

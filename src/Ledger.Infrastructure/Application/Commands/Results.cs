@@ -8,12 +8,12 @@ public sealed record CommandResult(
     AccountStatus Status,
     IReadOnlyList<Guid> EventIds) : CommandOutcome
 {
-    public override IReadOnlyList<(string AccountId, long Version)> LeftAt => [(AccountId, Version)];
+    public override IReadOnlyList<(string AccountId, long Version)> LeftAt() => [(AccountId, Version)];
 }
 
 public sealed record TransferResult(string TransferId, CommandResult From, CommandResult To) : CommandOutcome
 {
-    public override IReadOnlyList<(string AccountId, long Version)> LeftAt => [.. From.LeftAt, .. To.LeftAt];
+    public override IReadOnlyList<(string AccountId, long Version)> LeftAt() => [.. From.LeftAt(), .. To.LeftAt()];
 }
 
 /// <summary>An account as users see it: the API's Account object.</summary>
@@ -28,7 +28,7 @@ public sealed record AccountView(
     DateTimeOffset OpenedAt,
     DateTimeOffset LastUpdatedAt) : CommandOutcome
 {
-    public override IReadOnlyList<(string AccountId, long Version)> LeftAt => [(AccountId, Version)];
+    public override IReadOnlyList<(string AccountId, long Version)> LeftAt() => [(AccountId, Version)];
 
     public static AccountView From(Account state) => new(
         state.AccountId, state.HolderId, state.HolderName, state.Currency, state.Balance,

@@ -32,7 +32,7 @@ public sealed class ReadYourWritesBehavior<TMessage, TResponse>(
             if (outcome.Position == 0)
             {
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                outcome.Position = await db.PositionOfAsync(outcome.LeftAt, cancellationToken) ?? await db.HeadPositionAsync(cancellationToken);
+                outcome.Position = await db.PositionOfAsync(outcome.LeftAt(), cancellationToken) ?? await db.HeadPositionAsync(cancellationToken);
             }
 
             fence.Answer(outcome.Position);

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Ledger.Infrastructure.Application.Queries;
 
 public enum AccountSort
@@ -67,10 +69,11 @@ public sealed class AccountQueryHandlers(IDbContextFactory<LedgerDbContext> cont
         rows = query.Sort switch
         {
             AccountSort.IdDesc => rows.OrderByDescending(a => a.AccountId),
-            AccountSort.Holder => rows.OrderBy(a => a.HolderName).ThenBy(a => a.AccountId),
-            AccountSort.HolderDesc => rows.OrderByDescending(a => a.HolderName).ThenBy(a => a.AccountId),
-            AccountSort.Balance => rows.OrderBy(a => a.BalanceMinor).ThenBy(a => a.AccountId),
-            AccountSort.BalanceDesc => rows.OrderByDescending(a => a.BalanceMinor).ThenBy(a => a.AccountId),
+            // lower(): "bob" sorts beside "Bob", not after every capital (both engines; ASCII at least on SQLite).
+            AccountSort.Holder => rows.OrderBy(a => a.HolderName.ToLower()).ThenBy(a => a.AccountId),
+            AccountSort.HolderDesc => rows.OrderByDescending(a => a.HolderName.ToLower()).ThenBy(a => a.AccountId),
+            AccountSort.Balance => query.Currency is null ? rows.OrderBy(InThousandths).ThenBy(a => a.AccountId) : rows.OrderBy(a => a.BalanceMinor).ThenBy(a => a.AccountId),
+            AccountSort.BalanceDesc => query.Currency is null ? rows.OrderByDescending(InThousandths).ThenBy(a => a.AccountId) : rows.OrderByDescending(a => a.BalanceMinor).ThenBy(a => a.AccountId),
             AccountSort.Updated => rows.OrderBy(a => a.LastUpdatedAt).ThenBy(a => a.AccountId),
             AccountSort.UpdatedDesc => rows.OrderByDescending(a => a.LastUpdatedAt).ThenBy(a => a.AccountId),
             _ => rows.OrderBy(a => a.AccountId),
@@ -78,6 +81,18 @@ public sealed class AccountQueryHandlers(IDbContextFactory<LedgerDbContext> cont
         var items = await rows.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new ResultPage<AccountView>(items.Select(r => r.ToView()).ToArray(), total, page, pageSize);
     }
+
+    private static readonly string[] NoMinorUnit = [.. Currency.WithDecimalPlaces(0)];
+
+    private static readonly string[] ThreeDigits = [.. Currency.WithDecimalPlaces(3)];
+
+    /// <summary>
+    /// A balance's value in thousandths of its currency's unit, so accounts in several currencies sort by the number
+    /// a person reads (1,200 JPY after 52.01 EUR, whose 5,201 cents outnumber the yen). One
+    /// currency sorts by minor units alone, which its index serves.
+    /// </summary>
+    private static readonly Expression<Func<AccountBalanceRow, long>> InThousandths = a =>
+        a.BalanceMinor * (NoMinorUnit.Contains(a.Currency) ? 1000 : ThreeDigits.Contains(a.Currency) ? 1 : 10);
 
     public async ValueTask<AccountView?> Handle(GetAccountQuery query, CancellationToken cancellationToken)
     {
