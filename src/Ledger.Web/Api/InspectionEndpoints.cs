@@ -41,18 +41,24 @@ internal static class InspectionEndpoints
         [Description("Start of the period, inclusive (ISO 8601 with Z or an offset); default the beginning.")] string? from,
         [Description("End of the period, inclusive; default now.")] string? to,
         [Description(KnownAtHelp)] string? knownAt,
-        [Description("csv for a CSV file (as Accept: text/csv does).")] string? format,
+        [Description("csv for a CSV file (as Accept: text/csv does), json for JSON whatever Accept says; default by Accept.")] string? format,
         [FromServices] LedgerMediator mediator,
         CancellationToken cancellationToken)
     {
         var query = new GetStatementQuery(id, QueryValues.Timestamp(from, "from"), QueryValues.Timestamp(to, "to"), QueryValues.Timestamp(knownAt, "knownAt"));
+        var asked = QueryValues.Enum(format, "format", StatementFormats);
         if (query.From > query.To)
         {
             throw DomainException.Invalid("from", "'from' must not be after 'to'.");
         }
 
         var statement = await mediator.Send(query, cancellationToken) ?? throw NotFound(id);
-        if (WantsCsv(request, format))
+        if (query.From is null)
+        {
+            statement = FromTheFirstLine(statement);
+        }
+
+        if ((asked ?? FormatAccepted(request)) == StatementFormat.Csv)
         {
             var fileName = $"statement-{statement.AccountId}-{statement.From.UtcDateTime:yyyyMMdd}-{statement.To.UtcDateTime:yyyyMMdd}.csv";
             return TypedResults.File(StatementCsv.Write(statement), StatementCsv.ContentType, fileName);
@@ -92,9 +98,32 @@ internal static class InspectionEndpoints
         return TypedResults.Ok(CompareResponse.Of(view));
     }
 
-    private static bool WantsCsv(HttpRequest request, string? format) =>
-        string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
-        || request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(StatementCsv.ContentType, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The values of 'format'; an unknown one is refused rather than answered with JSON the caller did not ask for.</summary>
+    private static readonly Dictionary<string, StatementFormat> StatementFormats = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["json"] = StatementFormat.Json,
+        ["csv"] = StatementFormat.Csv,
+    };
+
+    private enum StatementFormat
+    {
+        Json,
+        Csv,
+    }
+
+    private static StatementFormat FormatAccepted(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(StatementCsv.ContentType, StringComparison.OrdinalIgnoreCase))
+            ? StatementFormat.Csv
+            : StatementFormat.Json;
+
+    /// <summary>
+    /// Without 'from' the statement covers the account from its beginning. The query stands for "the beginning"
+    /// with the earliest instant the databases store (2 January of year 1), which means nothing to a reader, so the
+    /// period is shown from the account's first line, its opening; with no line (nothing yet at 'to', or as known
+    /// then) it is the empty period at 'to'.
+    /// </summary>
+    private static StatementView FromTheFirstLine(StatementView statement) =>
+        statement with { From = statement.Lines.Count > 0 ? statement.Lines.Min(l => l.OccurredAt) : statement.To };
 
     private static DomainException NotFound(string id) => new(ErrorCodes.AccountNotFound, $"Account '{id}' does not exist (or did not exist then).");
 }
