@@ -71,18 +71,31 @@ internal static class InspectionEndpoints
         string id,
         [Description("Explain the balance right after this event number.")] string? version,
         [Description("Explain the balance at this ISO 8601 time (with Z or an offset).")] string? at,
-        [Description(KnownAtHelp)] string? knownAt,
+        [Description(KnownAtHelp + " With version: 404 if that event was not recorded yet.")] string? knownAt,
         [FromServices] LedgerMediator mediator,
+        [FromServices] TimeProvider time,
         CancellationToken cancellationToken)
     {
         var atVersion = QueryValues.Long(version, "version", 1);
         var atTime = QueryValues.Timestamp(at, "at");
+        var knownAtTime = QueryValues.Timestamp(knownAt, "knownAt");
         if (atVersion is not null && atTime is not null)
         {
             throw DomainException.Invalid("version", "Give at most one of 'version' or 'at'.");
         }
 
-        var explanation = await mediator.Send(new ExplainBalanceQuery(id, atVersion, atTime, QueryValues.Timestamp(knownAt, "knownAt")), cancellationToken);
+        if (atVersion is { } v && knownAtTime is { } known && !await KnownVersions.WasRecordedByAsync(mediator, id, v, known, cancellationToken))
+        {
+            throw new DomainException(ErrorCodes.AccountNotFound, KnownVersions.NoSuchVersion(id, v, known));
+        }
+
+        // "Now" reads the read model, which knows everything recorded; "now as known at K" must count events, so it is asked as a moment.
+        if (atVersion is null && atTime is null && knownAtTime is not null)
+        {
+            atTime = time.GetUtcNow();
+        }
+
+        var explanation = await mediator.Send(new ExplainBalanceQuery(id, atVersion, atTime, knownAtTime), cancellationToken);
         return TypedResults.Ok(ExplainResponse.From(explanation ?? throw NotFound(id)));
     }
 
