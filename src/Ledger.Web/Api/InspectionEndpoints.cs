@@ -8,6 +8,19 @@ internal static class InspectionEndpoints
 {
     private const string KnownAtHelp = "Count only events recorded at or before this ISO 8601 time (default: everything recorded so far), so a report reads the same later.";
 
+    /// <summary>The values of 'format'; an unknown one is refused rather than answered with JSON the caller did not ask for.</summary>
+    private static readonly Dictionary<string, StatementFormat> StatementFormats = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["json"] = StatementFormat.Json,
+        ["csv"] = StatementFormat.Csv,
+    };
+
+    private enum StatementFormat
+    {
+        Json,
+        Csv,
+    }
+
     public static void MapInspectionEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/accounts/{id}/statement", StatementAsync)
@@ -73,7 +86,6 @@ internal static class InspectionEndpoints
         [Description("Explain the balance at this ISO 8601 time (with Z or an offset).")] string? at,
         [Description(KnownAtHelp + " With version: 404 if that event was not recorded yet.")] string? knownAt,
         [FromServices] LedgerMediator mediator,
-        [FromServices] TimeProvider time,
         CancellationToken cancellationToken)
     {
         var atVersion = QueryValues.Long(version, "version", 1);
@@ -89,10 +101,12 @@ internal static class InspectionEndpoints
             throw new DomainException(ErrorCodes.AccountNotFound, KnownVersions.NoSuchVersion(id, v, known));
         }
 
-        // "Now" reads the read model, which knows everything recorded; "now as known at K" must count events, so it is asked as a moment.
+        // Without version or at the query reads the read model, which knows everything recorded. The balance as
+        // known at K is the last of the events recorded by then, whenever they occurred: asked as a moment no
+        // event comes after, it counts them all, a future-dated one within the clock skew too, as the read model did.
         if (atVersion is null && atTime is null && knownAtTime is not null)
         {
-            atTime = time.GetUtcNow();
+            atTime = KnownAt.Everything;
         }
 
         var explanation = await mediator.Send(new ExplainBalanceQuery(id, atVersion, atTime, knownAtTime), cancellationToken);
@@ -109,19 +123,6 @@ internal static class InspectionEndpoints
         var start = QueryValues.Timestamp(from, "from") ?? throw DomainException.Invalid("from", "'from' is required: the first moment to compare.");
         var view = await mediator.Send(new GetComparisonQuery(start, QueryValues.Timestamp(to, "to"), QueryValues.Timestamp(knownAt, "knownAt")), cancellationToken);
         return TypedResults.Ok(CompareResponse.Of(view));
-    }
-
-    /// <summary>The values of 'format'; an unknown one is refused rather than answered with JSON the caller did not ask for.</summary>
-    private static readonly Dictionary<string, StatementFormat> StatementFormats = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["json"] = StatementFormat.Json,
-        ["csv"] = StatementFormat.Csv,
-    };
-
-    private enum StatementFormat
-    {
-        Json,
-        Csv,
     }
 
     private static StatementFormat FormatAccepted(HttpRequest request) =>
