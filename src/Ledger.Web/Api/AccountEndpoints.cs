@@ -154,25 +154,32 @@ internal static class AccountEndpoints
 
     private static async Task<IResult> StateAsync(
         string id,
-        [Description("The state right after this event number.")] string? version,
+        [Description("The state right after this event number (1 is the opening).")] string? version,
         [Description("The state after the last event at or before this ISO 8601 time, which must carry Z or an offset.")] string? at,
-        [Description("With at: count only events recorded at or before this ISO 8601 time (default: everything recorded so far).")] string? knownAt,
+        [Description("Count only events recorded at or before this ISO 8601 time (default: everything recorded so far); with version, 404 if that event was not recorded yet.")] string? knownAt,
         [FromServices] LedgerMediator mediator,
         CancellationToken cancellationToken)
     {
-        var atVersion = QueryValues.Long(version, "version", 0);
+        // There is no event 0 to be "after": version 1 is the opening, as explain and events count too.
+        var atVersion = QueryValues.Long(version, "version", 1);
         var atTime = QueryValues.Timestamp(at, "at");
+        var knownAtTime = QueryValues.Timestamp(knownAt, "knownAt");
         AccountStateView? state = (atVersion, atTime) switch
         {
-            ({ } v, null) => await mediator.Send(new GetAccountStateAtVersionQuery(id, v), cancellationToken),
-            (null, { } t) => await mediator.Send(new GetAccountStateAtTimeQuery(id, t, QueryValues.Timestamp(knownAt, "knownAt")), cancellationToken),
+            ({ } v, null) => await StateAtVersionAsync(mediator, id, v, knownAtTime, cancellationToken),
+            (null, { } t) => await mediator.Send(new GetAccountStateAtTimeQuery(id, t, knownAtTime), cancellationToken),
             _ => throw DomainException.Invalid("version", "Give exactly one of 'version' or 'at'."),
         };
         return TypedResults.Ok(state ?? throw new DomainException(ErrorCodes.AccountNotFound,
             atVersion is { } n
-                ? $"Account '{id}' has no version {n}."
+                ? KnownVersions.NoSuchVersion(id, n, knownAtTime)
                 : $"Account '{id}' did not exist at {atTime!.Value.UtcDateTime:O}."));
     }
+
+    private static async Task<AccountStateView?> StateAtVersionAsync(LedgerMediator mediator, string id, long version, DateTimeOffset? knownAt, CancellationToken cancellationToken) =>
+        knownAt is { } known && !await KnownVersions.WasRecordedByAsync(mediator, id, version, known, cancellationToken)
+            ? null
+            : await mediator.Send(new GetAccountStateAtVersionQuery(id, version), cancellationToken);
 
     private static DomainException NotFound(string id) =>
         new(ErrorCodes.AccountNotFound, $"Account '{id}' does not exist.");

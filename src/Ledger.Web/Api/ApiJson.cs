@@ -17,6 +17,8 @@ public static class ApiJson
     /// <summary>No command body comes near this; anything larger is refused before it is parsed.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
     /// <summary>
@@ -45,6 +47,8 @@ public static class ApiJson
         {
             throw DomainException.Invalid("body", "Send the body as JSON, with the header Content-Type: application/json.");
         }
+
+        RequireUtf8(request);
 
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -103,24 +107,44 @@ public static class ApiJson
 
     private static JsonDocument Parse(byte[] bytes)
     {
-        if (bytes.Length == 0)
+        // RFC 8259 lets a parser ignore a UTF-8 byte order mark, and Windows tools write one.
+        var json = bytes.AsSpan().StartsWith(Utf8ByteOrderMark) ? bytes.AsMemory(Utf8ByteOrderMark.Length) : bytes.AsMemory();
+        if (json.IsEmpty)
         {
             throw DomainException.Invalid("body", "The body is empty; send a JSON object.");
         }
 
-        if (!Utf8.IsValid(bytes))
+        if (!Utf8.IsValid(json.Span))
         {
             throw DomainException.Invalid("body", "The body is not valid UTF-8 text.");
         }
 
         try
         {
-            return JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
+            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException exception)
         {
             throw DomainException.Invalid("body",
                 $"The body is not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}).");
+        }
+    }
+
+    /// <summary>
+    /// The body is read as UTF-8, the only encoding JSON between systems may use (RFC 8259); a body declared as
+    /// another charset would be read as something it is not, so it is refused rather than misread. Like a
+    /// missing Content-Type this is a 400 naming the body (not a bare 415): the fix is in the request, and a 400
+    /// is never recorded under an Idempotency-Key, so the corrected request can reuse it.
+    /// </summary>
+    private static void RequireUtf8(HttpRequest request)
+    {
+        var charset = request.GetTypedHeaders().ContentType?.Charset.Value?.Trim('"');
+        if (charset is not null
+            && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            throw DomainException.Invalid("body",
+                $"The body is declared as charset={charset}; send it as UTF-8, with Content-Type: application/json (or application/json; charset=utf-8).");
         }
     }
 

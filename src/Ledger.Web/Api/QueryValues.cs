@@ -8,6 +8,9 @@ namespace Ledger.Web.Api;
 /// </summary>
 internal static partial class QueryValues
 {
+    /// <summary>Fraction-of-a-second digits a .NET tick (100 ns) holds.</summary>
+    private const int TickDigits = 7;
+
     public static int Int(string? raw, string name, int fallback, int min, int max)
     {
         if (string.IsNullOrWhiteSpace(raw))
@@ -38,7 +41,10 @@ internal static partial class QueryValues
         return value;
     }
 
-    /// <summary>An ISO 8601 instant with Z or an offset. Without one the instant is ambiguous, so it is refused, not guessed.</summary>
+    /// <summary>
+    /// An ISO 8601 instant with Z or an offset. Without one the instant is ambiguous, so it is refused, not guessed.
+    /// The seconds may have any number of fraction digits (Go's RFC 3339 writes nine).
+    /// </summary>
     public static DateTimeOffset? Timestamp(string? raw, string name)
     {
         if (string.IsNullOrWhiteSpace(raw))
@@ -46,8 +52,9 @@ internal static partial class QueryValues
             return null;
         }
 
-        if (!IsoInstant().IsMatch(raw)
-            || !DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        var match = IsoInstant().Match(raw);
+        if (!match.Success
+            || !DateTimeOffset.TryParse(ToWholeTicks(raw, match.Groups["fraction"]), CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
         {
             var hint = raw.Contains(' ', StringComparison.Ordinal)
                 ? " A '+' in a URL means a space: write the offset's plus sign as %2B."
@@ -72,6 +79,14 @@ internal static partial class QueryValues
             : throw DomainException.Invalid(name, $"'{name}' must be one of: {string.Join(", ", allowed.Keys)}.");
     }
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Cuts the fraction to the 7 digits a .NET tick (100 ns) holds. Cut, never rounded: every time here asks
+    /// "as of" that instant, and rounding .99999999 up would name a later one, counting an event (or one recorded)
+    /// just after the moment asked about; the tick at or before the instant is the answer a clock would give.
+    /// </summary>
+    private static string ToWholeTicks(string raw, Group fraction) =>
+        fraction.Length <= TickDigits ? raw : string.Concat(raw.AsSpan(0, fraction.Index + TickDigits), raw.AsSpan(fraction.Index + fraction.Length));
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.(?<fraction>[0-9]+))?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex IsoInstant();
 }

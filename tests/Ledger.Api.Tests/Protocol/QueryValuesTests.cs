@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ledger.Domain;
 using Ledger.Web.Api;
 
@@ -44,6 +45,27 @@ public sealed class QueryValuesTests
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero), QueryValues.Timestamp("2026-03-01T13:00:00+01:00", "asOf"));
         Assert.Equal(TimeSpan.Zero, QueryValues.Timestamp("2026-03-01T13:00:00.1234567-05:00", "asOf")!.Value.Offset);
         Assert.Null(QueryValues.Timestamp(null, "asOf"));
+    }
+
+    [Theory]
+    [InlineData("2026-12-01T22:20:53.11941289Z", "2026-12-01T22:20:53.1194128Z")]
+    [InlineData("2026-12-01T22:20:53.119412899Z", "2026-12-01T22:20:53.1194128Z")]
+    [InlineData("2026-12-31T23:59:59.999999999Z", "2026-12-31T23:59:59.9999999Z")]
+    [InlineData("2026-12-31T23:59:59.99999999999999999999-01:00", "2027-01-01T00:59:59.9999999Z")]
+    [InlineData("2026-12-01T22:20:53.1Z", "2026-12-01T22:20:53.1Z")]
+    public void ATimestampWithMoreFractionDigitsThanATick_IsCutToTheTick_NeverRoundedLater(string raw, string expected)
+    {
+        var parsed = QueryValues.Timestamp(raw, "at");
+
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), parsed);
+    }
+
+    [Fact]
+    public void ATimestampWithNanosecondsButNoOffset_IsStillRefused()
+    {
+        var refused = Assert.Throws<DomainException>(() => QueryValues.Timestamp("2026-12-01T22:20:53.119412890", "at"));
+
+        Assert.Equal("at", refused.Field);
     }
 
     [Fact]

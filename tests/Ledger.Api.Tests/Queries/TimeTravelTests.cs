@@ -17,14 +17,12 @@ public sealed class TimeTravelTests : ClockedApiTest
         Assert.Equal(Monday.AddDays(1), state.GetProperty("asOf").GetDateTimeOffset());
     }
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(5)]
-    public async Task StateAtAVersionTheAccountNeverHad_Is404AccountNotFound(long version)
+    [Fact]
+    public async Task StateAtAVersionTheAccountNeverHad_Is404AccountNotFound()
     {
         var id = await HistoryAsync();
 
-        var response = await Client.GetAsync($"/api/accounts/{id}/state?version={version}");
+        var response = await Client.GetAsync($"/api/accounts/{id}/state?version=5");
 
         await response.ProblemAsync(HttpStatusCode.NotFound, "account_not_found");
     }
