@@ -181,6 +181,12 @@ public static class ApiJson
             return DomainException.Invalid("body", "The body does not match the fields of this request.");
         }
 
+        // "\ud800" alone is valid JSON but no character: half of a UTF-16 surrogate pair, which no text can hold.
+        if (exception.InnerException is InvalidOperationException { Message: var reason } && reason.Contains("surrogate", StringComparison.Ordinal))
+        {
+            return DomainException.Invalid(field, $"'{field}' contains half of a character: a \\u escape for one half of a UTF-16 surrogate pair without the other.");
+        }
+
         var property = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .FirstOrDefault(p => string.Equals(Options.PropertyNamingPolicy!.ConvertName(p.Name), field, StringComparison.OrdinalIgnoreCase));
         return property is null

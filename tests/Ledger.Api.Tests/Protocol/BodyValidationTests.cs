@@ -145,6 +145,19 @@ public sealed class BodyValidationTests(ApiFixture fixture) : ApiTest(fixture)
         await response.ValidationProblemAsync("description");
     }
 
+    [Theory]
+    [InlineData("lone\\ud800")]
+    [InlineData("\\udc00 behind")]
+    public async Task HalfOfASurrogatePair_IsNamedAsSuch_NotAsAWrongType(string reference)
+    {
+        var (url, body) = await ResolveAsync(Deposit, "{\"amount\": 1, \"transactionReference\": \"" + reference + "\"}");
+
+        var response = await Client.RefusedAsync(c => c.PostAsync(url, Api.JsonContent(body)));
+
+        var problem = await response.ValidationProblemAsync("transactionReference");
+        Assert.Equal("'transactionReference' contains half of a character: a \\u escape for one half of a UTF-16 surrogate pair without the other.", problem.GetProperty("detail").GetString());
+    }
+
     private async Task<(string Url, string Body)> ResolveAsync(string route, string body)
     {
         var id = await Client.OpenNewAsync(100m, "EUR");
