@@ -8,6 +8,8 @@ public sealed class AccountSearchTests : LedgerTestBase
         await Ledger.Mediator.Send(new OpenAccountCommand("alpha", "h-1", "Ada Lovelace", "EUR", 1m));
         await Ledger.Mediator.Send(new OpenAccountCommand("BETA", "h-2", "Grace Hopper", "EUR", 2m));
         await Ledger.Mediator.Send(new OpenAccountCommand("gamma_1", "h-3", "Alan Turing", "GBP", 3m));
+        await Ledger.Mediator.Send(new OpenAccountCommand("eta", "h-4", "Élise Ünal", "EUR", 4m));
+        await Ledger.Mediator.Send(new DepositMoneyCommand("eta", 1m, "R-1", "Rückzahlung ÖPNV"));
     }
 
     [Fact]
@@ -25,6 +27,11 @@ public sealed class AccountSearchTests : LedgerTestBase
     [InlineData("hOpPeR", new[] { "BETA" })]
     [InlineData("a_1", new[] { "gamma_1" })]
     [InlineData("a%", new string[0])]
+    [InlineData("élise", new[] { "eta" })]
+    [InlineData("ÉLISE ünal", new[] { "eta" })]
+    [InlineData("Ada*e", new string[0])]
+    [InlineData("?", new string[0])]
+    [InlineData("[a]", new string[0])]
     public async Task TheAccountList_SearchesIgnoringCase(string search, string[] expected)
     {
         var page = await Ledger.Mediator.Send(new ListAccountsQuery(Search: search));
@@ -36,10 +43,34 @@ public sealed class AccountSearchTests : LedgerTestBase
     [InlineData("ALP", new[] { "alpha" })]
     [InlineData("grace", new[] { "BETA" })]
     [InlineData("gbp", new[] { "gamma_1" })]
+    [InlineData("ünal", new[] { "eta" })]
+    [InlineData("A*n", new string[0])]
     public async Task BalancesAsOf_SearchesIgnoringCase(string search, string[] expected)
     {
         var view = await Ledger.Mediator.Send(new GetBalancesAsOfQuery(Search: search));
 
         Assert.Equal(expected, view.Accounts.Select(a => a.AccountId));
+    }
+
+    [Theory]
+    [InlineData("ÜNAL", new[] { "eta" })]
+    [InlineData("grace", new[] { "BETA" })]
+    [InlineData("A?a", new string[0])]
+    public async Task TheComparison_SearchesIgnoringCase(string search, string[] expected)
+    {
+        var view = await Ledger.Mediator.Send(new GetComparisonQuery(DateTimeOffset.UnixEpoch, Search: search));
+
+        Assert.Equal(expected, view.Accounts.Select(a => a.AccountId));
+    }
+
+    [Theory]
+    [InlineData("rückzahlung öpnv", 1)]
+    [InlineData("RÜCKZAHLUNG", 1)]
+    [InlineData("R*g", 0)]
+    public async Task TheEventSearch_FindsADescriptionIgnoringCase(string search, int hits)
+    {
+        var found = await Ledger.Mediator.Send(new SearchEventsQuery(search));
+
+        Assert.Equal(hits, found.Count(h => h.MatchedBy == "description"));
     }
 }

@@ -48,10 +48,13 @@ public sealed class AccountQueryHandlers(IDbContextFactory<LedgerDbContext> cont
         var rows = db.AccountBalances.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
-            rows = rows.Where(a => EF.Functions.Like(a.AccountId, pattern, "\\")
-                || EF.Functions.Like(a.HolderName, pattern, "\\")
-                || EF.Functions.Like(a.HolderId, pattern, "\\"));
+            // See SearchText: GLOB on SQLite, whose LIKE ignores the case of ASCII letters only.
+            var pattern = SearchText.PatternFor(!db.Database.IsSqlite(), query.Search.Trim());
+            rows = db.Database.IsSqlite()
+                ? rows.Where(a => EF.Functions.Glob(a.AccountId, pattern) || EF.Functions.Glob(a.HolderName, pattern) || EF.Functions.Glob(a.HolderId, pattern))
+                : rows.Where(a => EF.Functions.Like(a.AccountId, pattern, "\\")
+                    || EF.Functions.Like(a.HolderName, pattern, "\\")
+                    || EF.Functions.Like(a.HolderId, pattern, "\\"));
         }
 
         if (query.Status is { } status)
@@ -126,6 +129,4 @@ public sealed class AccountQueryHandlers(IDbContextFactory<LedgerDbContext> cont
         return totals.Select(t => new CurrencyTotal(t.Currency, Amounts.FromMinorUnits(t.Minor, t.Currency), t.Accounts)).ToArray();
     }
 
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

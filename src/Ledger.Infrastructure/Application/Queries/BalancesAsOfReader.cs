@@ -13,7 +13,7 @@ internal static class BalancesAsOfReader
     {
         var page = Math.Max(1, query.Page);
         var pageSize = Math.Clamp(query.PageSize, 1, GetBalancesAsOfQuery.MaxPageSize);
-        var pattern = string.IsNullOrWhiteSpace(query.Search) ? null : "%" + EscapeLike(query.Search.Trim()) + "%";
+        var pattern = string.IsNullOrWhiteSpace(query.Search) ? null : SearchText.PatternFor(engine, query.Search.Trim());
         await using var connection = await engine.OpenAsync(ConnectionUse.Read, cancellationToken);
         // One read transaction, so the page, the count and the totals come from the same snapshot of the database.
         await using var transaction = engine.BeginRead(connection);
@@ -86,6 +86,4 @@ internal static class BalancesAsOfReader
     /// <summary>The moment asked about and the known-at moment, as the engine stores instants.</summary>
     private sealed record Moment(object At, object Known);
 
-    internal static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -8,7 +8,7 @@ internal static class ComparisonReader
     public static async ValueTask<ComparisonView> ReadAsync(SqlEngine engine, GetComparisonQuery query, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var page = Math.Max(1, query.Page);
-        var pattern = string.IsNullOrWhiteSpace(query.Search) ? null : "%" + BalancesAsOfReader.EscapeLike(query.Search.Trim()) + "%";
+        var pattern = string.IsNullOrWhiteSpace(query.Search) ? null : SearchText.PatternFor(engine, query.Search.Trim());
         await using var connection = await engine.OpenAsync(ConnectionUse.Read, cancellationToken);
         await using var transaction = engine.BeginRead(connection);
         var moments = new (string, object?)[]

@@ -51,8 +51,11 @@ public sealed class SearchEventsQueryHandler(IDbContextFactory<LedgerDbContext> 
 
         if (hits.Count < limit && text.Length >= 3)
         {
-            var pattern = "%" + BalancesAsOfReader.EscapeLike(text) + "%";
-            var byDescription = await entries.Where(l => l.Description != null && EF.Functions.Like(l.Description, pattern, "\\"))
+            var pattern = SearchText.PatternFor(!db.Database.IsSqlite(), text);
+            var matching = db.Database.IsSqlite()
+                ? entries.Where(l => l.Description != null && EF.Functions.Glob(l.Description, pattern))
+                : entries.Where(l => l.Description != null && EF.Functions.Like(l.Description, pattern, "\\"));
+            var byDescription = await matching
                 .OrderByDescending(l => l.Position).Take(limit).ToListAsync(cancellationToken);
             hits.AddRange(byDescription.Select(r => new EventHit(r.ToView(), "description")));
         }

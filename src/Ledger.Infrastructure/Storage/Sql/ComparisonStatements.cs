@@ -30,8 +30,10 @@ public static class ComparisonStatements
 
     private static string Matching(SqlEngine engine)
     {
-        var like = engine.Provider == "postgres" ? "ILIKE" : "LIKE";
-        return $@"AND (m.account_id {like} @pattern ESCAPE '\' OR m.holder_name {like} @pattern ESCAPE '\' OR m.currency {like} @pattern ESCAPE '\')";
+        // See SearchText: ILIKE on PostgreSQL; on SQLite a GLOB whose pattern spells out both cases.
+        return engine.Provider == "postgres"
+            ? @"AND (m.account_id ILIKE @pattern ESCAPE '\' OR m.holder_name ILIKE @pattern ESCAPE '\' OR m.currency ILIKE @pattern ESCAPE '\')"
+            : "AND (m.account_id GLOB @pattern OR m.holder_name GLOB @pattern OR m.currency GLOB @pattern)";
     }
 
     /// <summary>account_id, holder_name, currency, balance/status/version at @from (NULLs if it did not exist), the same at @to; @take @skip.</summary>

@@ -121,7 +121,7 @@ public sealed record LedgerStatements
     /// </summary>
     public required string AccountsAsOf { get; init; }
 
-    /// <summary>The WHERE clause keeping the accounts whose id, holder or currency match @pattern (a LIKE pattern, escape \, ASCII case ignored).</summary>
+    /// <summary>The WHERE clause keeping the accounts whose id, holder or currency contain the searched text, in any case (@pattern from <see cref="SearchText"/>).</summary>
     public required string AccountsMatching { get; init; }
 
     /// <summary>currency, balance and number of accounts per currency, as of a moment, counting events recorded by @known. @at @known.</summary>
@@ -130,7 +130,7 @@ public sealed record LedgerStatements
         GROUP BY l.currency ORDER BY l.currency
         """;
 
-    /// <summary>How many accounts existed at a moment and match a LIKE pattern (escape \). @at @known @pattern.</summary>
+    /// <summary>How many accounts existed at a moment and match the search (<see cref="AccountsMatching"/>). @at @known @pattern.</summary>
     public string BalancesAsOfCount => $"SELECT COUNT(*) {AccountsAsOf} {AccountsMatching}";
 
     /// <summary>

@@ -54,8 +54,9 @@ public static class SqliteStatements
                 WHERE x.account_id = b.account_id AND x.occurred_at <= @at AND x.recorded_at <= @known
                 ORDER BY x.occurred_at DESC, x.version DESC LIMIT 1)
             """,
+        // GLOB, not LIKE: SQLite's LIKE ignores the case of ASCII letters only; the pattern spells out both cases (SearchText).
         AccountsMatching = """
-            WHERE b.account_id LIKE @pattern ESCAPE '\' OR b.holder_name LIKE @pattern ESCAPE '\' OR l.currency LIKE @pattern ESCAPE '\'
+            WHERE b.account_id GLOB @pattern OR b.holder_name GLOB @pattern OR l.currency GLOB @pattern
             """,
         // occurred_at holds UTC ticks, so integer division by ticks-per-day is the day number.
         EventsPerDay = $"SELECT occurred_at / {TimeSpan.TicksPerDay} AS day, COUNT(*) FROM events GROUP BY occurred_at / {TimeSpan.TicksPerDay} ORDER BY 1 DESC LIMIT @limit",
