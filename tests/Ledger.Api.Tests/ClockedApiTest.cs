@@ -24,6 +24,19 @@ public abstract class ClockedApiTest(IReadOnlyDictionary<string, string>? settin
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(new LedgerClock(Clock));
 
+    /// <summary>An account opened Monday 09:00Z with 100, +50 Tuesday 09:00Z, −30 Wednesday 09:00Z, each recorded as it happened.</summary>
+    protected async Task<string> ThreeDaysOfHistoryAsync()
+    {
+        var id = Api.NewId();
+        Clock.Set(Monday);
+        await Client.OpenAsync(id, 100m);
+        Clock.Set(Monday.AddDays(1));
+        await Client.DepositAsync(id, 50m);
+        Clock.Set(Monday.AddDays(2));
+        (await Client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 30, transactionReference = "w" })).EnsureSuccessStatusCode();
+        return id;
+    }
+
     /// <summary>A moment as a query string value: ISO 8601 in UTC to the second.</summary>
     protected static string Iso(DateTimeOffset at) => WebUtility.UrlEncode(at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
 }

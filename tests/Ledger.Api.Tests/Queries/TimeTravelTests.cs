@@ -5,7 +5,7 @@ public sealed class TimeTravelTests : ClockedApiTest
     [Fact]
     public async Task StateAtVersion_IsTheStateRightAfterThatEvent()
     {
-        var id = await HistoryAsync();
+        var id = await ThreeDaysOfHistoryAsync();
 
         var state = await Client.GetJsonAsync($"/api/accounts/{id}/state?version=2");
 
@@ -20,7 +20,7 @@ public sealed class TimeTravelTests : ClockedApiTest
     [Fact]
     public async Task StateAtAVersionTheAccountNeverHad_Is404AccountNotFound()
     {
-        var id = await HistoryAsync();
+        var id = await ThreeDaysOfHistoryAsync();
 
         var response = await Client.GetAsync($"/api/accounts/{id}/state?version=5");
 
@@ -30,7 +30,7 @@ public sealed class TimeTravelTests : ClockedApiTest
     [Fact]
     public async Task StateAtATime_IsTheStateAfterTheLastEventAtOrBeforeIt()
     {
-        var id = await HistoryAsync();
+        var id = await ThreeDaysOfHistoryAsync();
 
         var betweenDeposits = await Client.GetJsonAsync($"/api/accounts/{id}/state?at=2026-03-03T12:00:00Z");
         var exactlyAtWithdrawal = await Client.GetJsonAsync($"/api/accounts/{id}/state?at=2026-03-04T09:00:00Z");
@@ -46,7 +46,7 @@ public sealed class TimeTravelTests : ClockedApiTest
     [Fact]
     public async Task StateAtATime_HonoursTheOffset()
     {
-        var id = await HistoryAsync();
+        var id = await ThreeDaysOfHistoryAsync();
 
         // 10:30 at +02:00 is 08:30Z on Wednesday, before the 09:00Z withdrawal; 11:30+02:00 is after it.
         var before = await Client.GetJsonAsync($"/api/accounts/{id}/state?at=2026-03-04T10:30:00%2B02:00");
@@ -59,7 +59,7 @@ public sealed class TimeTravelTests : ClockedApiTest
     [Fact]
     public async Task StateBeforeTheAccountWasOpened_Is404AccountNotFound()
     {
-        var id = await HistoryAsync();
+        var id = await ThreeDaysOfHistoryAsync();
 
         var response = await Client.GetAsync($"/api/accounts/{id}/state?at=2026-03-02T08:59:59Z");
 
@@ -98,24 +98,11 @@ public sealed class TimeTravelTests : ClockedApiTest
     [Fact]
     public async Task BalancesBeforeAnyAccount_AreEmpty()
     {
-        await HistoryAsync();
+        await ThreeDaysOfHistoryAsync();
 
         var then = await Client.GetJsonAsync("/api/balances?at=2000-01-01T00:00:00Z");
 
         Assert.Equal(0, then.GetProperty("accounts").GetArrayLength());
         Assert.Equal(0, then.GetProperty("totals").GetArrayLength());
-    }
-
-    /// <summary>Opened Monday 09:00Z with 100, +50 Tuesday 09:00Z, -30 Wednesday 09:00Z.</summary>
-    private async Task<string> HistoryAsync()
-    {
-        var id = Api.NewId();
-        Clock.Set(Monday);
-        await Client.OpenAsync(id, 100m);
-        Clock.Set(Monday.AddDays(1));
-        await Client.DepositAsync(id, 50m);
-        Clock.Set(Monday.AddDays(2));
-        (await Client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 30, transactionReference = "w" })).EnsureSuccessStatusCode();
-        return id;
     }
 }

@@ -11,7 +11,7 @@ public sealed class VersionAsKnownAtTests : ClockedApiTest
     [InlineData("explain")]
     public async Task VersionZero_Is400NamingVersion_OnStateAndExplainAlike(string route)
     {
-        var id = await HistoryAsync();
+        var id = await ThreeDaysOfHistoryAsync();
 
         var response = await Client.GetAsync($"/api/accounts/{id}/{route}?version=0");
 
@@ -24,7 +24,7 @@ public sealed class VersionAsKnownAtTests : ClockedApiTest
     [InlineData("explain")]
     public async Task AVersionAsKnownBeforeItWasRecorded_Is404_NamingTheVersionAndTheMoment(string route)
     {
-        var id = await HistoryAsync();
+        var id = await ThreeDaysOfHistoryAsync();
 
         var response = await Client.GetAsync($"/api/accounts/{id}/{route}?version=3&knownAt=2020-01-01T00:00:00Z");
 
@@ -37,7 +37,7 @@ public sealed class VersionAsKnownAtTests : ClockedApiTest
     [InlineData("explain")]
     public async Task AVersionAsKnownFromTheMomentItWasRecorded_IsThatVersion(string route)
     {
-        var id = await HistoryAsync();
+        var id = await ThreeDaysOfHistoryAsync();
 
         var justBefore = await Client.GetAsync($"/api/accounts/{id}/{route}?version=3&knownAt={Iso(Monday.AddDays(2).AddSeconds(-1))}");
         var atRecording = await Client.GetJsonAsync($"/api/accounts/{id}/{route}?version=3&knownAt={Iso(Monday.AddDays(2))}");
@@ -51,7 +51,7 @@ public sealed class VersionAsKnownAtTests : ClockedApiTest
     [Fact]
     public async Task StateAtAVersion_WithAKnownAtThatIsNotAnInstant_Is400NamingKnownAt()
     {
-        var id = await HistoryAsync();
+        var id = await ThreeDaysOfHistoryAsync();
 
         var response = await Client.GetAsync($"/api/accounts/{id}/state?version=3&knownAt=yesterday");
 
@@ -61,24 +61,11 @@ public sealed class VersionAsKnownAtTests : ClockedApiTest
     [Fact]
     public async Task ExplainWithOnlyKnownAt_ExplainsTheBalanceNowAsKnownThen()
     {
-        var id = await HistoryAsync();
+        var id = await ThreeDaysOfHistoryAsync();
 
         var explained = await Client.GetJsonAsync($"/api/accounts/{id}/explain?knownAt={Iso(Monday.AddDays(1).AddHours(1))}");
 
         Assert.Equal((2, 150m), (explained.GetProperty("version").GetInt64(), explained.GetProperty("balance").GetDecimal()));
         Assert.Equal(150m, explained.GetProperty("replayedBalance").GetDecimal());
-    }
-
-    /// <summary>Opened Monday 09:00Z with 100, +50 Tuesday 09:00Z, −30 Wednesday 09:00Z, each recorded as it happened.</summary>
-    private async Task<string> HistoryAsync()
-    {
-        var id = Api.NewId();
-        Clock.Set(Monday);
-        await Client.OpenAsync(id, 100m);
-        Clock.Set(Monday.AddDays(1));
-        await Client.DepositAsync(id, 50m);
-        Clock.Set(Monday.AddDays(2));
-        (await Client.PostAsync($"/api/accounts/{id}/withdrawals", new { amount = 30, transactionReference = "w" })).EnsureSuccessStatusCode();
-        return id;
     }
 }
