@@ -46,6 +46,9 @@ public static class ProblemMapping
         };
     }
 
+    /// <summary>A problem of the HTTP level, not a domain refusal: the status's type and title, our code and words.</summary>
+    public static ApiProblem Of(int status, string code, string detail) => new(TypeFor(status), TitleFor(status), status, detail, code);
+
     public static ApiProblem Unexpected() => new(
         TypeFor(StatusCodes.Status500InternalServerError),
         TitleFor(StatusCodes.Status500InternalServerError),
@@ -81,7 +84,7 @@ public static class ProblemMapping
         return problem.Status == StatusCodes.Status503ServiceUnavailable ? new RetryLater(json) : json;
     }
 
-    internal static string TypeFor(int status) => status switch
+    private static string TypeFor(int status) => status switch
     {
         400 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
         401 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2",
@@ -95,7 +98,7 @@ public static class ProblemMapping
         _ => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
     };
 
-    internal static string TitleFor(int status) => status switch
+    private static string TitleFor(int status) => status switch
     {
         400 => "The request is not valid.",
         401 => "Not signed in.",

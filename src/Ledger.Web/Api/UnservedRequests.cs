@@ -53,11 +53,11 @@ public static class UnservedRequests
     /// <summary>The problem for a status no endpoint explained; <paramref name="allow"/> is the 405's Allow header.</summary>
     public static ApiProblem ProblemFor(int status, string method, string path, string allow) => status switch
     {
-        StatusCodes.Status404NotFound => Problem(status, RouteNotFoundCode,
+        StatusCodes.Status404NotFound => ProblemMapping.Of(status, RouteNotFoundCode,
             $"Nothing here answers {method} {path}. The API's routes are listed at /openapi/v1.json."),
-        StatusCodes.Status405MethodNotAllowed => Problem(status, MethodNotAllowedCode,
+        StatusCodes.Status405MethodNotAllowed => ProblemMapping.Of(status, MethodNotAllowedCode,
             $"{path} does not take {method}; it takes {(allow.Length == 0 ? "other methods" : allow)}."),
-        _ => Problem(status, CodeFor(status), $"{method} {path} was refused: {ReasonPhrases.GetReasonPhrase(status)}."),
+        _ => ProblemMapping.Of(status, CodeFor(status), $"{method} {path} was refused: {ReasonPhrases.GetReasonPhrase(status)}."),
     };
 
     /// <summary>A status without a code of ours is named by its reason phrase, in the contract's snake_case ("payload_too_large").</summary>
@@ -70,9 +70,6 @@ public static class UnservedRequests
     }
 
     private static bool IsPageRequest(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
-
-    private static ApiProblem Problem(int status, string code, string detail) =>
-        new(ProblemMapping.TypeFor(status), ProblemMapping.TitleFor(status), status, detail, code);
 
     /// <summary>An error status with nothing written: what routing leaves (the same test as ASP.NET Core's status code pages).</summary>
     private static bool IsUnexplained(HttpResponse response) =>

@@ -7,8 +7,9 @@ namespace Ledger.Infrastructure.Application.Pipeline;
 /// so every read on this instance after the answer waits until the projections reflect it (see
 /// <see cref="ReadFenceBehavior{TMessage, TResponse}"/>), whichever instance applies them. With
 /// <see cref="LedgerOptions.AnswerAfterProjections"/> the answer itself waits, as something reading the tables
-/// with its own SQL needs. A replay answers with the first answer's position, found again from the
-/// versions its result names (a refusal wrote nothing and has none: it answers with the head). Nothing here turns an acknowledged command into an error.
+/// with its own SQL needs. A replay answers with the first answer's position, found again from the account
+/// versions its stored result names (the head only if those events cannot be found, which waits at least as
+/// long). Nothing here turns an acknowledged command into an error.
 /// </summary>
 public sealed class ReadYourWritesBehavior<TMessage, TResponse>(
     ReadFence fence,

@@ -49,8 +49,9 @@ public sealed class AccountQueryHandlers(IDbContextFactory<LedgerDbContext> cont
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             // See SearchText: GLOB on SQLite, whose LIKE ignores the case of ASCII letters only.
-            var pattern = SearchText.PatternFor(!db.Database.IsSqlite(), query.Search.Trim());
-            rows = db.Database.IsSqlite()
+            var sqlite = db.Database.IsSqlite();
+            var pattern = SearchText.PatternFor(postgres: !sqlite, query.Search.Trim());
+            rows = sqlite
                 ? rows.Where(a => EF.Functions.Glob(a.AccountId, pattern) || EF.Functions.Glob(a.HolderName, pattern) || EF.Functions.Glob(a.HolderId, pattern))
                 : rows.Where(a => EF.Functions.Like(a.AccountId, pattern, "\\")
                     || EF.Functions.Like(a.HolderName, pattern, "\\")
@@ -128,5 +129,4 @@ public sealed class AccountQueryHandlers(IDbContextFactory<LedgerDbContext> cont
             .ToListAsync(cancellationToken);
         return totals.Select(t => new CurrencyTotal(t.Currency, Amounts.FromMinorUnits(t.Minor, t.Currency), t.Accounts)).ToArray();
     }
-
 }

@@ -85,5 +85,4 @@ internal static class BalancesAsOfReader
 
     /// <summary>The moment asked about and the known-at moment, as the engine stores instants.</summary>
     private sealed record Moment(object At, object Known);
-
 }

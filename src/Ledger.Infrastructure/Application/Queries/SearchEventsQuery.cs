@@ -51,8 +51,9 @@ public sealed class SearchEventsQueryHandler(IDbContextFactory<LedgerDbContext> 
 
         if (hits.Count < limit && text.Length >= 3)
         {
-            var pattern = SearchText.PatternFor(!db.Database.IsSqlite(), text);
-            var matching = db.Database.IsSqlite()
+            var sqlite = db.Database.IsSqlite();
+            var pattern = SearchText.PatternFor(postgres: !sqlite, text);
+            var matching = sqlite
                 ? entries.Where(l => l.Description != null && EF.Functions.Glob(l.Description, pattern))
                 : entries.Where(l => l.Description != null && EF.Functions.Like(l.Description, pattern, "\\"));
             var byDescription = await matching
