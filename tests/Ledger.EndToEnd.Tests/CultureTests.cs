@@ -21,8 +21,7 @@ public sealed class CultureTests(BrowserFixture browser, ITestOutputHelper outpu
                 await Expect(Value(page, "Balance")).ToHaveTextAsync("1.000,00 EUR");
 
                 // Typed as a German writes it: comma for the decimals.
-                await Button(page, "Deposit").First.ClickAsync();
-                var dialog = Dialog(page, "Deposit");
+                var dialog = await OpenDialogAsync(Button(page, "Deposit").First, Dialog(page, "Deposit"));
                 await dialog.GetByLabel("Amount").FillAsync("234,56");
                 await dialog.GetByLabel("Reference").FillAsync("DE-REF");
                 await Button(dialog, "Deposit").ClickAsync();

@@ -102,6 +102,52 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
         await page.WaitForFunctionAsync("() => document.documentElement.dataset.ledgerInteractive === 'true'");
     }
 
+    /// <summary>
+    /// Clicks <paramref name="button"/> and returns <paramref name="dialog"/> once it is on screen. On a loaded CI
+    /// machine a click on a dialog's button has, once in many runs, opened nothing: the dialog was still missing
+    /// 15 s later (CI of 1a100de: Deposit right after opening an account; not reproduced in 27 runs here, 12 of them
+    /// beside CPU burners or the reliability suite).
+    /// A person clicks again, and so does this, once, after 5 s; each such second click is written to
+    /// e2e-artifacts/second-clicks.log so a pattern can be seen across runs rather than hidden.
+    /// </summary>
+    protected static async Task<ILocator> OpenDialogAsync(ILocator button, ILocator dialog, [CallerMemberName] string caller = "")
+    {
+        await button.ClickAsync();
+        if (await ShowsWithinAsync(dialog, 5_000))
+        {
+            return dialog;
+        }
+
+        Directory.CreateDirectory(ArtifactsDirectory);
+        await File.AppendAllTextAsync(
+            Path.Combine(ArtifactsDirectory, "second-clicks.log"),
+            $"{DateTimeOffset.UtcNow:O} {caller}: no dialog 5 s after clicking {button}; clicked again{Environment.NewLine}");
+        try
+        {
+            // Short: if the first click's dialog arrives meanwhile, its overlay takes this click, which is then moot.
+            await button.ClickAsync(new LocatorClickOptions { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        await Expect(dialog).ToBeVisibleAsync();
+        return dialog;
+    }
+
+    private static async Task<bool> ShowsWithinAsync(ILocator locator, float milliseconds)
+    {
+        try
+        {
+            await locator.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = milliseconds });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The value shown for a visible label (label for=output), as a person reads it.</summary>
     protected static ILocator Value(IPage page, string label) => page.GetByLabel(label, new PageGetByLabelOptions { Exact = true });
 
@@ -145,8 +191,7 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
     /// <summary>Opens an account through the Open account dialog, as a person would.</summary>
     protected static async Task OpenAccountAsync(IPage page, string id, string holder, decimal initialDeposit, string currency = "EUR")
     {
-        await Button(page, "Open account").First.ClickAsync();
-        var dialog = Dialog(page, "Open account");
+        var dialog = await OpenDialogAsync(Button(page, "Open account").First, Dialog(page, "Open account"));
         await dialog.GetByLabel("Account id").FillAsync(id);
         await dialog.GetByLabel("Holder id").FillAsync("H-" + id);
         await dialog.GetByLabel("Holder name").FillAsync(holder);
@@ -174,8 +219,7 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
     /// <summary>Close account through its dialog with <paramref name="reason"/>; returns the dialog so a refusal can be read from it.</summary>
     protected static async Task<ILocator> CloseAccountAsync(IPage page, string reason)
     {
-        await Button(page, "Close account").First.ClickAsync();
-        var dialog = Dialog(page, "Close account");
+        var dialog = await OpenDialogAsync(Button(page, "Close account").First, Dialog(page, "Close account"));
         await dialog.GetByLabel("Reason").FillAsync(reason);
         await Button(dialog, "Close account").ClickAsync();
         return dialog;
@@ -184,8 +228,7 @@ public abstract class EndToEndTest(BrowserFixture browser, ITestOutputHelper out
     /// <summary>Deposit or Withdraw through its dialog; returns the dialog so a refusal can be read from it.</summary>
     protected static async Task<ILocator> MoveMoneyAsync(IPage page, string action, decimal amount, string reference, string? description = null)
     {
-        await Button(page, action).First.ClickAsync();
-        var dialog = Dialog(page, action);
+        var dialog = await OpenDialogAsync(Button(page, action).First, Dialog(page, action));
         await dialog.GetByLabel("Amount").FillAsync(amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await dialog.GetByLabel("Reference").FillAsync(reference);
         if (description is not null)

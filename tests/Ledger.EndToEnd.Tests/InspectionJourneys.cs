@@ -15,8 +15,7 @@ public sealed class InspectionJourneys(BrowserFixture browser, ITestOutputHelper
                 new Move("Deposit", 40.5m, "INV-77", "Invoice 77, March"),
                 new Move("Withdraw", 15m, "CARD-9"));
 
-            await Button(page, "Statement").ClickAsync();
-            var dialog = Dialog(page, "Statement of E2E-STMT");
+            var dialog = await OpenDialogAsync(Button(page, "Statement"), Dialog(page, "Statement of E2E-STMT"));
             await Expect(dialog.GetByLabel("Closing balance", new() { Exact = true })).ToHaveTextAsync("125.50 EUR");
             await Expect(dialog.GetByLabel("Money in", new() { Exact = true })).ToHaveTextAsync("140.50");
             await Expect(dialog.GetByLabel("Money out", new() { Exact = true })).ToHaveTextAsync("15.00");
@@ -41,8 +40,7 @@ public sealed class InspectionJourneys(BrowserFixture browser, ITestOutputHelper
         {
             await StartOnNewAccountAsync(page, "E2E-WHY", "Walter Why", 10m, new Move("Deposit", 5m, "W-1"));
 
-            await Button(page, "Explain balance").ClickAsync();
-            var dialog = Dialog(page, "Explain the balance of E2E-WHY");
+            var dialog = await OpenDialogAsync(Button(page, "Explain balance"), Dialog(page, "Explain the balance of E2E-WHY"));
             await Expect(dialog.GetByRole(AriaRole.Status).Filter(new() { HasText = "the same as the read model" })).ToContainTextAsync("15.00 EUR");
             await Expect(dialog.GetByLabel("Snapshot used", new() { Exact = true })).ToHaveTextAsync("none: replayed from the first event");
             await Expect(dialog.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);

@@ -36,8 +36,7 @@ public sealed partial class Journeys
         await Expect(Total(page, "EUR")).ToHaveTextAsync("320.00");
         await GotoAsync(page, "/accounts/E2E-FROM");
 
-        await Button(page, "Transfer").First.ClickAsync();
-        var dialog = Dialog(page, "Transfer");
+        var dialog = await OpenDialogAsync(Button(page, "Transfer").First, Dialog(page, "Transfer"));
         await dialog.GetByLabel("To account").FillAsync("E2E-TO");
         await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "E2E-TO" }).First.ClickAsync();
         // As a person does: see the choice taken and the list closed before typing on.
