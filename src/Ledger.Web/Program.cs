@@ -103,6 +103,7 @@ if (commandLine.SeedDemo)
     }
 }
 
+app.UseContentlessHead();
 app.UseLedgerSecurity();
 
 // The UI speaks the browser's language (numbers, amounts, dates); the HTTP API stays culture-invariant.

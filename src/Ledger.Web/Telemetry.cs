@@ -1,4 +1,5 @@
 using Ledger.Infrastructure.Diagnostics;
+using Ledger.Web.Api;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -62,8 +63,9 @@ internal static class Telemetry
         app.Services.GetRequiredService<LedgerStatusGauges>();
         if (choice.Prometheus)
         {
-            // The exporter maps every method; a scrape is a GET. Other methods get 405 (with sign-in on, only the admin is told so).
-            app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
+            // The exporter maps every method; a scrape is a GET (or a HEAD, as every read). Other methods get 405
+            // (with sign-in on, only the admin is told so).
+            app.MapPrometheusScrapingEndpoint("/metrics").TakesReadsOnly();
         }
 
         return app;

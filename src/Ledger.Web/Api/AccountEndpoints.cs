@@ -44,25 +44,25 @@ internal static class AccountEndpoints
         accounts.MapAccountCommand<WithdrawMoneyCommand, WithdrawalRequest>("/{id}/withdrawals", WithdrawAsync, "WithdrawMoney", "Withdraw money");
         accounts.MapAccountCommand<CloseAccountCommand, CloseAccountRequest>("/{id}/close", CloseAsync, "CloseAccount", "Close an account whose balance is zero");
 
-        accounts.MapGet("", ListAsync)
+        accounts.MapRead("", ListAsync)
             .WithName("ListAccounts")
             .WithSummary("List accounts: search, filter, sort and page")
             .Produces<ResultPage<AccountView>>()
             .ProducesErrors(400);
 
-        accounts.MapGet("/{id}", GetAsync)
+        accounts.MapRead("/{id}", GetAsync)
             .WithName("GetAccount")
             .WithSummary("Read an account; ETag is its version")
             .Produces<AccountView>()
             .ProducesErrors(400, 404);
 
-        accounts.MapGet("/{id}/events", EventsAsync)
+        accounts.MapRead("/{id}/events", EventsAsync)
             .WithName("GetAccountEvents")
             .WithSummary("An account's events in version order")
             .Produces<EventsPage>()
             .ProducesErrors(400, 404);
 
-        accounts.MapGet("/{id}/state", StateAsync)
+        accounts.MapRead("/{id}/state", StateAsync)
             .WithName("GetAccountState")
             .WithSummary("An account as it was after event N (version=N) or at a moment (at=timestamp)")
             .Produces<AccountStateView>()

@@ -23,7 +23,7 @@ internal static class InspectionEndpoints
 
     public static void MapInspectionEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/accounts/{id}/statement", StatementAsync)
+        api.MapRead("/accounts/{id}/statement", StatementAsync)
             .WithTags("Accounts")
             .WithName("GetStatement")
             .WithSummary("An account's statement for a period: opening balance, lines with the running balance, money in and out, closing balance")
@@ -32,7 +32,7 @@ internal static class InspectionEndpoints
             .Produces<string>(StatusCodes.Status200OK, StatementCsv.ContentType)
             .ProducesErrors(400, 404, 422);
 
-        api.MapGet("/accounts/{id}/explain", ExplainAsync)
+        api.MapRead("/accounts/{id}/explain", ExplainAsync)
             .WithTags("Accounts")
             .WithName("ExplainBalance")
             .WithSummary("Why a balance is what it is: the snapshot used, the events after it, replayed, and whether the replay equals the read model")
@@ -40,7 +40,7 @@ internal static class InspectionEndpoints
             .Produces<ExplainResponse>()
             .ProducesErrors(400, 404);
 
-        api.MapGet("/compare", CompareAsync)
+        api.MapRead("/compare", CompareAsync)
             .WithTags("Ledger")
             .WithName("CompareMoments")
             .WithSummary("Every account at two moments: balances, difference, events in between, and totals per currency the rows add up to")

@@ -8,21 +8,21 @@ internal static partial class QueryEndpoints
 {
     public static void MapQueryEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/balances", BalancesAsync)
+        api.MapRead("/balances", BalancesAsync)
             .WithTags("Ledger")
             .WithName("GetBalances")
             .WithSummary("One page of account balances and the totals per currency over every account, now or as of a moment")
             .Produces<BalancesResponse>()
             .ProducesErrors(400);
 
-        api.MapGet("/events", FeedAsync)
+        api.MapRead("/events", FeedAsync)
             .WithTags("Ledger")
             .WithName("GetEventFeed")
             .WithSummary("All events in global order after a position")
             .Produces<EventFeedPage>()
             .ProducesErrors(400);
 
-        api.MapGet("/status", StatusAsync)
+        api.MapRead("/status", StatusAsync)
             .WithTags("Ledger")
             .WithName("GetStatus")
             .WithSummary("Event count, head position and each projection's lag")
@@ -32,7 +32,7 @@ internal static partial class QueryEndpoints
 
     public static void MapHealthEndpoint(this RouteGroupBuilder root)
     {
-        root.MapGet("/health", HealthAsync)
+        root.MapRead("/health", HealthAsync)
             .AllowAnonymous()
             .WithTags("Ledger")
             .WithName("Health")

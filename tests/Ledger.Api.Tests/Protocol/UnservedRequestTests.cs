@@ -25,12 +25,12 @@ public sealed class UnservedRequestTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Theory]
-    [InlineData("DELETE", "/api/accounts/{id}", "GET")]
-    [InlineData("POST", "/api/accounts/{id}", "GET")]
-    [InlineData("PUT", "/api/accounts", "GET, POST")]
+    [InlineData("DELETE", "/api/accounts/{id}", "GET, HEAD")]
+    [InlineData("POST", "/api/accounts/{id}", "GET, HEAD")]
+    [InlineData("PUT", "/api/accounts", "GET, HEAD, POST")]
     [InlineData("GET", "/api/accounts/{id}/deposits", "POST")]
     [InlineData("GET", "/api/transfers", "POST")]
-    [InlineData("PATCH", "/api/status", "GET")]
+    [InlineData("PATCH", "/api/status", "GET, HEAD")]
     public async Task AMethodItsPathDoesNotTake_Is405MethodNotAllowed_NamingTheOnesItTakes(string method, string template, string allowed)
     {
         var id = await Client.OpenNewAsync();
@@ -46,15 +46,16 @@ public sealed class UnservedRequestTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Theory]
-    [InlineData("POST", "/health")]
-    [InlineData("HEAD", "/api/status")]
-    public async Task TheHealthCheckAndHeadRequests_AreExplainedToo(string method, string path)
+    [InlineData("POST", "/health", "GET, HEAD")]
+    [InlineData("PUT", "/openapi/v1.json", "GET, HEAD")]
+    [InlineData("HEAD", "/api/accounts/X-1/deposits", "POST")]
+    public async Task TheHealthCheckOpenApiAndHeadRequests_AreExplainedToo(string method, string path, string allowed)
     {
         using var response = await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("GET", string.Join(", ", response.Content.Headers.Allow));
+        Assert.Equal(allowed, string.Join(", ", response.Content.Headers.Allow));
     }
 
     [Fact]
