@@ -24,7 +24,7 @@ public static class UsersStorage
             var engine = provider.GetRequiredService<SqliteEngine>();
             builder
                 .UseSqlite(engine.ConnectionString, o => o.MigrationsHistoryTable(UsersDbContext.MigrationsTable))
-                .AddInterceptors(new SqlitePragmaInterceptor(engine.Pragmas));
+                .AddInterceptors(new SqliteConnectionSetup(engine.Pragmas));
         });
         services.AddDbContext<PostgresUsersDbContext>((provider, builder) =>
             builder.UseNpgsql(provider.GetRequiredService<PostgresEngine>().Reads, o => o.MigrationsHistoryTable(UsersDbContext.MigrationsTable)));

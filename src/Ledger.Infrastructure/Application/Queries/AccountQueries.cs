@@ -46,10 +46,11 @@ public sealed class AccountQueryHandlers(IDbContextFactory<LedgerDbContext> cont
         var pageSize = Math.Clamp(query.PageSize, 1, ListAccountsQuery.MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = db.AccountBalances.AsNoTracking();
+        var sqlite = db.Database.IsSqlite();
+        var collation = NaturalOrder.CollationFor(postgres: !sqlite);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             // See SearchText: GLOB on SQLite, whose LIKE ignores the case of ASCII letters only.
-            var sqlite = db.Database.IsSqlite();
             var pattern = SearchText.PatternFor(postgres: !sqlite, query.Search.Trim());
             rows = sqlite
                 ? rows.Where(a => EF.Functions.Glob(a.AccountId, pattern) || EF.Functions.Glob(a.HolderName, pattern) || EF.Functions.Glob(a.HolderId, pattern))
@@ -73,9 +74,9 @@ public sealed class AccountQueryHandlers(IDbContextFactory<LedgerDbContext> cont
         rows = query.Sort switch
         {
             AccountSort.IdDesc => rows.OrderByDescending(a => a.AccountId),
-            // lower(): "bob" sorts beside "Bob", not after every capital (both engines; ASCII at least on SQLite).
-            AccountSort.Holder => rows.OrderBy(a => a.HolderName.ToLower()).ThenBy(a => a.AccountId),
-            AccountSort.HolderDesc => rows.OrderByDescending(a => a.HolderName.ToLower()).ThenBy(a => a.AccountId),
+            // As a person reads names: "bob" beside "Bob", "Élise" among the Es (see NaturalOrder).
+            AccountSort.Holder => rows.OrderBy(a => EF.Functions.Collate(a.HolderName, collation)).ThenBy(a => a.AccountId),
+            AccountSort.HolderDesc => rows.OrderByDescending(a => EF.Functions.Collate(a.HolderName, collation)).ThenBy(a => a.AccountId),
             AccountSort.Balance => query.Currency is null ? rows.OrderBy(InThousandths).ThenBy(a => a.AccountId) : rows.OrderBy(a => a.BalanceMinor).ThenBy(a => a.AccountId),
             AccountSort.BalanceDesc => query.Currency is null ? rows.OrderByDescending(InThousandths).ThenBy(a => a.AccountId) : rows.OrderByDescending(a => a.BalanceMinor).ThenBy(a => a.AccountId),
             AccountSort.Updated => rows.OrderBy(a => a.LastUpdatedAt).ThenBy(a => a.AccountId),

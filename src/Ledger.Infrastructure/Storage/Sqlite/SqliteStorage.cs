@@ -11,7 +11,7 @@ internal static class SqliteStorage
             var engine = provider.GetRequiredService<SqliteEngine>();
             builder
                 .UseSqlite(engine.ConnectionString)
-                .AddInterceptors(new SqlitePragmaInterceptor(engine.Pragmas))
+                .AddInterceptors(new SqliteConnectionSetup(engine.Pragmas))
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         });
         return services;
