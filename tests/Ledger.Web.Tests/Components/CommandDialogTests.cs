@@ -107,6 +107,36 @@ public sealed class CommandDialogTests : DialogContext
         Assert.Equal(20.50m, (await AccountAsync("A")).Balance);
     }
 
+    /// <summary>A lenient number parse read these as 100,000, 15 and 123.40, and the dialog sent them.</summary>
+    [Theory]
+    [InlineData("1e5")]
+    [InlineData("1,5")]
+    [InlineData("1,2,3.4")]
+    public async Task Deposit_OfTextThatIsNoAmount_IsNamedInTheForm_AndSendsNothing(string amount)
+    {
+        using var english = new Shared.InCulture("en-US");
+        var (providers, _) = await ShowMoneyAsync(deposit: true, initial: 10m, amount: amount);
+
+        await ClickAsync(providers, "Deposit");
+
+        providers.WaitForAssertion(() => Assert.Contains("Not an amount: write it like 1,234.56 or 1234.56.", providers.Markup, StringComparison.Ordinal));
+        Assert.Empty(Faults.Sent);
+        var account = await AccountAsync("A");
+        Assert.Equal((10m, 1L), (account.Balance, account.Version));
+    }
+
+    [Fact]
+    public async Task Deposit_WrittenTheGermanWay_IsReadTheGermanWay()
+    {
+        using var german = new Shared.InCulture("de-DE");
+        var (providers, reference) = await ShowMoneyAsync(deposit: true, initial: 10m, amount: "1.234,5");
+
+        await ClickAsync(providers, "Deposit");
+
+        Assert.False((await ResultAsync(providers, reference)).Canceled);
+        Assert.Equal(1244.5m, (await AccountAsync("A")).Balance);
+    }
+
     [Fact]
     public async Task OpenAccount_DoubleClick_OpensOneAccount()
     {
