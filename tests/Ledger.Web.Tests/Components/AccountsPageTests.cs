@@ -26,6 +26,37 @@ public sealed class AccountsPageTests : LedgerUiContext
         Assert.Empty(cut.FindAll(".ledger-grid tbody b"));
     }
 
+    /// <summary>Every column that shows a sort arrow sorts, both ways, in SQL (Balance and Last updated once showed none).</summary>
+    [Theory]
+    [InlineData("Account id", new[] { "A-1", "B-2", "C-3" })]
+    [InlineData("Holder", new[] { "C-3", "A-1", "B-2" })]
+    [InlineData("Balance", new[] { "B-2", "C-3", "A-1" })]
+    [InlineData("Last updated", new[] { "B-2", "C-3", "A-1" })]
+    public async Task EverySortableHeader_SortsAscendingThenDescending(string header, string[] ascending)
+    {
+        // Opened in the order their updates should sort: B first, then C, then A.
+        await OpenAsync("B-2", "EUR", 5m, "Zoë");
+        await OpenAsync("C-3", "EUR", 50m, "Ada");
+        await OpenAsync("A-1", "EUR", 500m, "bob");
+        RenderProviders();
+        var cut = Render<AccountsPage>();
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll(".ledger-grid tbody tr.mud-table-row").Count));
+
+        string[] Ids() => [.. cut.FindAll(".ledger-grid tbody tr.mud-table-row").Select(r => r.QuerySelector("td")!.TextContent.Trim())];
+        var sortLabel = cut.FindAll(".ledger-grid thead th").Single(th => th.TextContent.Trim() == header).QuerySelector(".sortable-column-header")
+            ?? throw new InvalidOperationException($"'{header}' has no sort control.");
+        if (header == "Account id")
+        {
+            // Already sorted by id: one click makes it explicit ascending, then descending.
+            cut.WaitForAssertion(() => Assert.Equal(ascending, Ids()));
+        }
+
+        await cut.InvokeAsync(() => sortLabel.Click());
+        cut.WaitForAssertion(() => Assert.Equal(ascending, Ids()));
+        await cut.InvokeAsync(() => cut.FindAll(".ledger-grid thead th").Single(th => th.TextContent.Trim() == header).QuerySelector(".sortable-column-header")!.Click());
+        cut.WaitForAssertion(() => Assert.Equal(ascending.Reverse(), Ids()));
+    }
+
     [Fact]
     public async Task Totals_PerCurrency_AreShownAboveTheGrid()
     {
