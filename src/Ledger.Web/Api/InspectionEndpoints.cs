@@ -118,10 +118,18 @@ internal static class InspectionEndpoints
         [Description("The second moment; default now.")] string? to,
         [Description(KnownAtHelp)] string? knownAt,
         [FromServices] LedgerMediator mediator,
+        [FromServices] TimeProvider time,
         CancellationToken cancellationToken)
     {
         var start = QueryValues.Timestamp(from, "from") ?? throw DomainException.Invalid("from", "'from' is required: the first moment to compare.");
-        var view = await mediator.Send(new GetComparisonQuery(start, QueryValues.Timestamp(to, "to"), QueryValues.Timestamp(knownAt, "knownAt")), cancellationToken);
+        var end = QueryValues.Timestamp(to, "to");
+        if (start > (end ?? time.GetUtcNow()))
+        {
+            // Backwards, "opened in between" and every difference would read the wrong way round; as the statement says.
+            throw DomainException.Invalid("from", end is null ? "'from' must not be after 'to' (now)." : "'from' must not be after 'to'.");
+        }
+
+        var view = await mediator.Send(new GetComparisonQuery(start, end, QueryValues.Timestamp(knownAt, "knownAt")), cancellationToken);
         return TypedResults.Ok(CompareResponse.Of(view));
     }
 

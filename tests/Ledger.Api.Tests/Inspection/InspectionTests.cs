@@ -137,6 +137,18 @@ public sealed class InspectionTests() : ClockedApiTest(new Dictionary<string, st
         await (await Client.GetAsync("/api/compare")).ValidationProblemAsync("from");
     }
 
+    /// <summary>Backwards, every difference and "opened in between" would read the wrong way round: refused, as the statement refuses it.</summary>
+    [Fact]
+    public async Task Compare_FromAfterTo_OrInTheFuture_Is400NamingFrom()
+    {
+        var backwards = await (await Client.GetAsync($"/api/compare?from={Iso(Monday.AddDays(2))}&to={Iso(Monday)}")).ValidationProblemAsync("from");
+        var future = await (await Client.GetAsync($"/api/compare?from={Iso(Clock.GetUtcNow().AddDays(3))}")).ValidationProblemAsync("from");
+
+        Assert.Contains("'from' must not be after 'to'.", backwards.ToString(), StringComparison.Ordinal);
+        Assert.Contains("'from' must not be after 'to' (now).", future.ToString(), StringComparison.Ordinal);
+        await (await Client.GetAsync($"/api/compare?from={Iso(Monday)}&to={Iso(Monday)}")).OkJsonAsync();
+    }
+
     /// <summary>
     /// Opened Monday 09:00Z with 100; +50 "INV-7" Tuesday; −30 Wednesday (a description a spreadsheet would run);
     /// −20 transfer "T-1" Thursday to an account opened that day. Four events, so a snapshot at 3.

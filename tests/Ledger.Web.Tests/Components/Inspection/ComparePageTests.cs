@@ -61,4 +61,33 @@ public sealed class ComparePageTests : LedgerUiContext
             Assert.Contains("INV-2", lines[1].TextContent);
         });
     }
+
+    [Fact]
+    public async Task TheLast30Days_AreComparedOnArrival()
+    {
+        await OpenAsync("NOW", "EUR", 10m);
+        RenderProviders();
+
+        var cut = Render<ComparePage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("NOW", Assert.Single(cut.FindAll(".ledger-grid tbody tr.mud-table-row")).TextContent));
+    }
+
+    [Fact]
+    public async Task FromAfterTo_IsRefusedInWords_AndComparesNothing()
+    {
+        await AtAsync(Start, () => OpenAsync("OLD", "EUR", 100m));
+        RenderProviders();
+        var cut = Render<ComparePage>();
+
+        await Labels.Input(cut, "From date").InputAsync(new() { Value = "2024-03-01" });
+        await Labels.Input(cut, "To date").InputAsync(new() { Value = "2024-02-01" });
+        await cut.FindAll("button").First(b => b.TextContent.Trim() == "Compare").ClickAsync(new());
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("The From moment is after the To moment.", cut.Find("[role=alert]").TextContent.Trim());
+            Assert.Empty(cut.FindAll(".ledger-grid"));
+        });
+    }
 }
