@@ -38,7 +38,12 @@ public sealed class InspectionJourneys(BrowserFixture browser, ITestOutputHelper
     {
         await JourneyAsync(async (app, page) =>
         {
-            await StartOnNewAccountAsync(page, "E2E-WHY", "Walter Why", 10m, new Move("Deposit", 5m, "W-1"));
+            // A long reference and description, as a transfer's: they widen the history, which once pushed the explain
+            // buttons out of sight beside the account list.
+            await StartOnNewAccountAsync(page, "E2E-WHY", "Walter Why", 10m, new Move("Deposit", 5m, "W-1-" + new string('R', 60), "Rent share for the flat on the Rue des Lilas 12, March"));
+            var details = await page.GetByRole(AriaRole.Region, new() { Name = "Account details" }).BoundingBoxAsync();
+            var explainButton = await History(page).GetByRole(AriaRole.Button, new() { Name = "Explain the balance after version 2" }).BoundingBoxAsync();
+            Assert.True(explainButton!.X + explainButton.Width <= details!.X + details.Width, $"The explain button ends at {explainButton.X + explainButton.Width}, beyond the details' edge at {details.X + details.Width}.");
 
             var dialog = await OpenDialogAsync(Button(page, "Explain balance"), Dialog(page, "Explain the balance of E2E-WHY"));
             await Expect(dialog.GetByRole(AriaRole.Status).Filter(new() { HasText = "the same as the read model" })).ToContainTextAsync("15.00 EUR");
