@@ -19,7 +19,7 @@ public sealed class KeyboardAndThemeTests(BrowserFixture browser, ITestOutputHel
             // ? lists every shortcut; Esc closes the list.
             await page.Keyboard.PressAsync("?");
             var overlay = Dialog(page, "Keyboard shortcuts");
-            foreach (var key in new[] { "?", "/", "N", "D", "W", "T", "P", "←", "→", "Home", "End", "Esc" })
+            foreach (var key in new[] { "?", "/", "N", "D", "W", "T", "P", "←", "→", "Home", "End", "Esc", "Enter" })
             {
                 await Expect(overlay.Locator("kbd", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(key) + "$") })).ToHaveCountAsync(1);
             }
@@ -174,6 +174,28 @@ public sealed class KeyboardAndThemeTests(BrowserFixture browser, ITestOutputHel
             new MutationObserver(record).observe(output, { childList: true, characterData: true, subtree: true });
         }
         """);
+
+    /// <summary>Enter in a one-line field sends the dialog, as in a desktop form; a typo is still named and sends nothing.</summary>
+    [SkippableFact]
+    public async Task Enter_InADialogsField_SendsIt()
+    {
+        await JourneyAsync(async (app, page) =>
+        {
+            await StartOnNewAccountAsync(page, "ENTER-1", "Enid Enter", 10m);
+
+            var dialog = await OpenDialogAsync(Button(page, "Deposit").First, Dialog(page, "Deposit"));
+            await dialog.GetByLabel("Amount").FillAsync("1e5");
+            await dialog.GetByLabel("Reference").FillAsync("E-1");
+            await dialog.GetByLabel("Reference").PressAsync("Enter");
+            await Expect(dialog.GetByText("Not an amount: write it like 1,234.56 or 1234.56.")).ToBeVisibleAsync();
+
+            await dialog.GetByLabel("Amount").FillAsync("2.5");
+            await dialog.GetByLabel("Amount").PressAsync("Enter");
+            await Expect(dialog).ToBeHiddenAsync();
+            await Expect(Value(page, "Balance")).ToHaveTextAsync("12.50 EUR");
+            await Expect(Value(page, "Version")).ToHaveTextAsync("2");
+        });
+    }
 
     private static Task<string[]> PositionsAsync(IPage page) => page.EvaluateAsync<string[]>("() => window.ledgerPositions");
 }

@@ -36,6 +36,7 @@ public static class KeyboardShortcuts
     public const string First = "Home";
     public const string Live = "End";
     public const string Close = "Escape";
+    public const string Send = "Enter";
 
     public static IReadOnlyList<Shortcut> All { get; } =
     [
@@ -51,6 +52,8 @@ public static class KeyboardShortcuts
         new(First, "Home", "Home", "Go to the first event", ShortcutScope.TimeTravel),
         new(Live, "End", "End", "Back to live", ShortcutScope.TimeTravel),
         new(Close, "Escape", "Esc", "Close the dialog (this list too); leave the search box", ShortcutScope.Dialog),
+        // Handled in the browser (shortcuts.js, submitOnEnter): listed so the overlay tells people.
+        new(Send, "Enter", "Enter", "Send the dialog from a one-line field (a suggestion list takes it first)", ShortcutScope.Dialog),
     ];
 
     public static string ScopeName(ShortcutScope scope) => scope switch

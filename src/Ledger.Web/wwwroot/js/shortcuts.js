@@ -43,5 +43,30 @@ export function register(dotnet, shortcuts) {
         dotnet.invokeMethodAsync('OnShortcut', shortcut.id);
     };
     document.addEventListener('keydown', handler);
-    return { dispose: () => document.removeEventListener('keydown', handler) };
+    document.addEventListener('keydown', submitOnEnter);
+    return {
+        dispose: () => {
+            document.removeEventListener('keydown', handler);
+            document.removeEventListener('keydown', submitOnEnter);
+        }
+    };
+}
+
+// Enter in a command dialog's one-line field presses its submit button, as in a desktop form. Not in a
+// multi-line field (Enter is a new line there) nor in a suggestion list (Enter picks the suggestion).
+function submitOnEnter(e) {
+    const target = e.target;
+    if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || e.isComposing
+        || !target || target.tagName !== 'INPUT' || target.closest('.mud-autocomplete, .mud-select')) {
+        return;
+    }
+    const dialog = target.closest('.mud-dialog');
+    const submit = dialog?.querySelector('.mud-dialog-actions button.mud-button-filled:not([disabled])');
+    if (!submit) {
+        return;
+    }
+    e.preventDefault();
+    // The field's value reaches the server on 'change'; send it first so the submit reads what was typed.
+    target.dispatchEvent(new Event('change', { bubbles: true }));
+    submit.click();
 }
