@@ -30,7 +30,7 @@ public sealed class TimeTravelCursorTests
         Assert.Equal(pinned, cursor.PinAt(asked));
         Assert.Equal(pinned, cursor.Position);
         Assert.False(cursor.IsLive);
-        Assert.True(cursor.CanStepForward);
+        Assert.Equal(pinned < 5, cursor.CanStepForward);
     }
 
     [Fact]
@@ -51,8 +51,11 @@ public sealed class TimeTravelCursorTests
         Assert.Null(cursor.StepForward());
         Assert.Equal(generation, cursor.Generation);
         cursor.First();
+        Assert.True(cursor.CanStepForward);
         Assert.Equal([2L, 3L, 3L], [cursor.StepForward()!.Value, cursor.StepForward()!.Value, cursor.StepForward()!.Value]);
         Assert.False(cursor.IsLive);
+        // Pinned at the newest event the button is off: it did nothing there.
+        Assert.False(cursor.CanStepForward);
     }
 
     [Fact]

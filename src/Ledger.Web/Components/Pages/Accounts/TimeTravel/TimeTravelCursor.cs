@@ -24,7 +24,8 @@ public sealed class TimeTravelCursor
 
     public bool CanStepBack => Position > 1;
 
-    public bool CanStepForward => Pinned is not null;
+    /// <summary>Only from a pin before the newest event: at the newest (an "as of" date after it, say) there is nothing further.</summary>
+    public bool CanStepForward => Pinned < Head;
 
     /// <summary>How many events are newer than the pinned version (0 when Live).</summary>
     public long NewerEvents => Pinned is { } pinned ? Head - pinned : 0;
