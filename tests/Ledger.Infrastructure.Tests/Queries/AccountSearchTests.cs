@@ -40,6 +40,19 @@ public sealed class AccountSearchTests : LedgerTestBase
     }
 
     [Theory]
+    [InlineData("beta", "BETA", 1)]
+    [InlineData("Eta", "eta", 2)]
+    [InlineData("ALPHA", "alpha", 1)]
+    [InlineData("alpha", "alpha", 1)]
+    public async Task TheEventLog_FindsAnAccountsEvents_WhateverTheCaseOfItsId(string typed, string stored, int events)
+    {
+        var page = await Ledger.Mediator.Send(new GetEventLogQuery(AccountId: typed));
+
+        Assert.Equal(events, page.Total);
+        Assert.All(page.Items, e => Assert.Equal(stored, e.AccountId));
+    }
+
+    [Theory]
     [InlineData("ALP", new[] { "alpha" })]
     [InlineData("grace", new[] { "BETA" })]
     [InlineData("gbp", new[] { "gamma_1" })]

@@ -23,10 +23,10 @@ public sealed class EventLogQueryHandler(IDbContextFactory<LedgerDbContext> cont
         var page = Math.Max(1, query.Page);
         var pageSize = Math.Clamp(query.PageSize, 1, 500);
         var eventType = string.IsNullOrWhiteSpace(query.EventType) ? null : query.EventType;
-        var streamId = string.IsNullOrWhiteSpace(query.AccountId) ? null : Account.StreamId(query.AccountId.Trim());
         var actor = string.IsNullOrWhiteSpace(query.Actor) ? null : query.Actor.Trim();
         var byTimeOrActor = query.From is not null || query.To is not null || actor is not null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var streamId = string.IsNullOrWhiteSpace(query.AccountId) ? null : Account.StreamId(await AccountIdAsStoredAsync(db, query.AccountId.Trim(), cancellationToken));
         var (records, total) = (eventType, streamId, byTimeOrActor) switch
         {
             (null, null, false) => await AllEventsAsync(db, page, pageSize, cancellationToken),
@@ -34,6 +34,27 @@ public sealed class EventLogQueryHandler(IDbContextFactory<LedgerDbContext> cont
             _ => await FilteredAsync(db, Filter(db, eventType, streamId, query.From, query.To, actor), page, pageSize, cancellationToken),
         };
         return new ResultPage<EventView>(records.Select(r => r.ToView()).ToArray(), total, page, pageSize);
+    }
+
+    /// <summary>
+    /// The account id as it is stored, so "acc-1" finds ACC-1's events as every other search ignores case. An id is
+    /// ASCII (Input.IsAccountId), so lower() folds it alike on both engines. An exact id costs one lookup by key;
+    /// only a miss scans for another case. One that differs from several only in case is taken as typed.
+    /// </summary>
+    private static async Task<string> AccountIdAsStoredAsync(LedgerDbContext db, string typed, CancellationToken cancellationToken)
+    {
+        if (await db.AccountBalances.AnyAsync(a => a.AccountId == typed, cancellationToken))
+        {
+            return typed;
+        }
+
+        var lowered = typed.ToLowerInvariant();
+        var matches = await db.AccountBalances.AsNoTracking()
+            .Where(a => a.AccountId.ToLower() == lowered)
+            .Select(a => a.AccountId)
+            .Take(2)
+            .ToListAsync(cancellationToken);
+        return matches.Count == 1 ? matches[0] : typed;
     }
 
     private static async Task<(List<EventRecord> Records, int Total)> AllEventsAsync(LedgerDbContext db, int page, int pageSize, CancellationToken cancellationToken)
