@@ -36,7 +36,7 @@ public sealed partial class Journeys(BrowserFixture browser, ITestOutputHelper o
 
             var dialog = await MoveMoneyAsync(page, "Withdraw", 100m, "TOO-MUCH");
 
-            await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("Insufficient funds: balance 70.50, requested 100.00");
+            await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("Insufficient funds: 100.00 EUR requested, but the balance of 'E2E-2' is 70.50 EUR.");
             await SaveAsync(page, "pages", "withdraw-refused");
             await Button(dialog, "Cancel").ClickAsync();
             await Expect(Value(page, "Balance")).ToHaveTextAsync("70.50 EUR");

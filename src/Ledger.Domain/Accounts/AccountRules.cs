@@ -25,7 +25,7 @@ public static class AccountRules
         if (amount > state.Balance)
         {
             throw new DomainException(ErrorCodes.InsufficientFunds,
-                $"Insufficient funds: balance {Amounts.Format(state.Balance, state.Currency)}, requested {Amounts.Format(amount, state.Currency)}.");
+                $"Insufficient funds: {Amounts.Describe(amount, state.Currency)} requested, but the balance of '{state.AccountId}' is {Amounts.Describe(state.Balance, state.Currency)}.");
         }
     }
 
@@ -34,7 +34,7 @@ public static class AccountRules
         if (state.Balance + incoming > Amounts.MaxBalance)
         {
             throw new DomainException(ErrorCodes.DepositLimitExceeded,
-                $"This would take the balance of '{state.AccountId}' above the maximum of {Amounts.Format(Amounts.MaxBalance, state.Currency)}.");
+                $"This would take the balance of '{state.AccountId}' above the maximum of {Amounts.Describe(Amounts.MaxBalance, state.Currency)}.");
         }
     }
 

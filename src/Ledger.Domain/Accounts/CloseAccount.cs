@@ -25,7 +25,7 @@ public sealed record CloseAccount
         if (account.Balance != 0)
         {
             throw new DomainException(ErrorCodes.BalanceNotZero,
-                $"Account '{account.AccountId}' still holds {Amounts.Format(account.Balance, account.Currency)} {account.Currency}; only an account with a balance of exactly 0 can be closed.");
+                $"Account '{account.AccountId}' still holds {Amounts.Describe(account.Balance, account.Currency)}; only an account with a balance of exactly 0 can be closed.");
         }
 
         var closedBy = string.IsNullOrWhiteSpace(command.ClosedBy) ? actor : command.ClosedBy;

@@ -1,3 +1,5 @@
+using Ledger.Domain.Money;
+
 namespace Ledger.Domain.Accounts;
 
 /// <summary>Puts money into an account. Valid by construction: a malformed deposit never exists.</summary>
@@ -18,7 +20,7 @@ public sealed record DepositMoney : MoneyMovement
         if (command.Amount > Input.MaxDeposit)
         {
             throw new DomainException(ErrorCodes.DepositLimitExceeded,
-                $"A single deposit is limited to {Input.Show(Input.MaxDeposit)}; got {Input.Show(command.Amount)}.");
+                $"A single deposit is limited to {Amounts.Describe(Input.MaxDeposit, account.Currency)}; got {Amounts.Describe(command.Amount, account.Currency)}.");
         }
 
         Input.PositiveAmount(command.Amount, account.Currency);

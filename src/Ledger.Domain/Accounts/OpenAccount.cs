@@ -40,7 +40,7 @@ public sealed record OpenAccount
         if (command.InitialDeposit > Input.MaxDeposit)
         {
             throw new DomainException(ErrorCodes.DepositLimitExceeded,
-                $"An initial deposit is limited to {Input.Show(Input.MaxDeposit)}; got {Input.Show(command.InitialDeposit)}.");
+                $"An initial deposit is limited to {Amounts.Describe(Input.MaxDeposit, command.Currency)}; got {Amounts.Describe(command.InitialDeposit, command.Currency)}.");
         }
 
         var holderId = command.HolderId.Trim();

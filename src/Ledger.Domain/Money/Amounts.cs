@@ -38,9 +38,16 @@ public static class Amounts
     public static decimal FromMinorUnits(long minorUnits, string currency) =>
         minorUnits / Pow10(Currency.DecimalPlaces(currency));
 
-    /// <summary>Formats with exactly the currency's digits, invariant culture, no group separators: "1234.50 EUR" style numbers.</summary>
-    public static string Format(decimal amount, string currency) =>
-        amount.ToString("F" + Currency.DecimalPlaces(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    /// <summary>
+    /// An amount as a person reads it in a sentence: grouped, with the currency's digits and its code
+    /// ("8,600.00 EUR"). Never rounds: an amount with more digits than the currency has shows them all,
+    /// so a refusal quotes exactly what was asked for.
+    /// </summary>
+    public static string Describe(decimal amount, string currency)
+    {
+        var digits = Math.Max(Currency.DecimalPlaces(currency), amount.Scale);
+        return amount.ToString("N" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " " + currency;
+    }
 
     private static decimal Pow10(int digits) => digits switch
     {

@@ -57,10 +57,10 @@ public sealed class CloseAccountTests
     [Fact]
     public void Close_WithNonZeroBalance_SaysHowMuchIsLeft()
     {
-        var error = Given(Opened(initialDeposit: 12.5m))
+        var error = Given(Opened(initialDeposit: 1234.5m))
             .When(Close())
             .ThenRejected(ErrorCodes.BalanceNotZero);
 
-        Assert.Contains("12.50 EUR", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Account 'acc-1' still holds 1,234.50 EUR; only an account with a balance of exactly 0 can be closed.", error.Message);
     }
 }

@@ -22,7 +22,17 @@ public sealed class DepositMoneyTests
             .When(Deposit(Dec.Parse(amount)))
             .ThenRejected(ErrorCodes.DepositLimitExceeded);
 
-        Assert.Contains("1000000", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("A single deposit is limited to 1,000,000.00 EUR; got ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deposit_AboveTheLimit_QuotesBothAmountsGroupedWithTheirCurrency()
+    {
+        var error = Given(Opened())
+            .When(Deposit(1_000_000.01m))
+            .ThenRejected(ErrorCodes.DepositLimitExceeded);
+
+        Assert.Equal("A single deposit is limited to 1,000,000.00 EUR; got 1,000,000.01 EUR.", error.Message);
     }
 
     [Fact]
@@ -59,9 +69,11 @@ public sealed class DepositMoneyTests
     [Fact]
     public void Deposit_ThatWouldLiftTheBalanceAboveTheMaximum_IsRejected()
     {
-        Given(Opened(initialDeposit: Amounts.MaxBalance - 0.50m))
+        var error = Given(Opened(initialDeposit: Amounts.MaxBalance - 0.50m))
             .When(Deposit(1m))
             .ThenRejected(ErrorCodes.DepositLimitExceeded);
+
+        Assert.Equal("This would take the balance of 'acc-1' above the maximum of 1,000,000,000,000.00 EUR.", error.Message);
     }
 
     [Fact]

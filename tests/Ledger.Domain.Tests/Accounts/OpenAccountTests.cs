@@ -127,9 +127,11 @@ public sealed class OpenAccountTests
     [InlineData("79228162514264337593543950335")]
     public void Open_WithInitialDepositAboveTheDepositLimit_IsRejected(string initialDeposit)
     {
-        Given()
+        var error = Given()
             .When(Open(initialDeposit: Dec.Parse(initialDeposit)))
             .ThenRejected(ErrorCodes.DepositLimitExceeded);
+
+        Assert.StartsWith("An initial deposit is limited to 1,000,000.00 EUR; got ", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -83,7 +83,7 @@ public sealed class TransferMoneyTests
             .When(Transfer(100m))
             .ThenRejected(ErrorCodes.InsufficientFunds);
 
-        Assert.StartsWith("Insufficient funds: balance 70.50, requested 100.00", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Insufficient funds: 100.00 EUR requested, but the balance of 'acc-1' is 70.50 EUR.", error.Message);
     }
 
     [Fact]

@@ -9,23 +9,23 @@ public sealed class WithdrawMoneyTests
             .When(Withdraw(100m))
             .ThenRejected(ErrorCodes.InsufficientFunds);
 
-        Assert.StartsWith("Insufficient funds: balance 70.50, requested 100.00", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Insufficient funds: 100.00 EUR requested, but the balance of 'acc-1' is 70.50 EUR.", error.Message);
     }
 
     [Theory]
-    [InlineData("JPY", "500", "1000", "balance 500, requested 1000")]
-    [InlineData("KWD", "1.5", "2", "balance 1.500, requested 2.000")]
+    [InlineData("JPY", "1500", "2000", "2,000 JPY requested, but the balance of 'acc-1' is 1,500 JPY.")]
+    [InlineData("KWD", "1.5", "2", "2.000 KWD requested, but the balance of 'acc-1' is 1.500 KWD.")]
     // Even one cent more than the balance, or than an empty account, is too much.
-    [InlineData("EUR", "70.50", "70.51", "balance 70.50, requested 70.51")]
-    [InlineData("EUR", "0", "0.01", "balance 0.00, requested 0.01")]
-    public void Withdraw_WhenBalanceInsufficient_NamesBalanceAndRequestInTheCurrencyDigits(
+    [InlineData("EUR", "8600.00", "8600.01", "8,600.01 EUR requested, but the balance of 'acc-1' is 8,600.00 EUR.")]
+    [InlineData("EUR", "0", "0.01", "0.01 EUR requested, but the balance of 'acc-1' is 0.00 EUR.")]
+    public void Withdraw_WhenBalanceInsufficient_NamesRequestAndBalanceGroupedInTheCurrencyDigits(
         string currency, string balance, string requested, string expected)
     {
         var error = Given(Opened(currency: currency, initialDeposit: Dec.Parse(balance)))
             .When(Withdraw(Dec.Parse(requested)))
             .ThenRejected(ErrorCodes.InsufficientFunds);
 
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Equal("Insufficient funds: " + expected, error.Message);
     }
 
     [Fact]

@@ -155,27 +155,29 @@ public sealed class AmountsTests
     }
 
     [Theory]
-    [InlineData("EUR", "70.5", "70.50")]
-    [InlineData("EUR", "0", "0.00")]
-    [InlineData("EUR", "1234.5", "1234.50")]
-    [InlineData("EUR", "-3", "-3.00")]
-    [InlineData("JPY", "1000", "1000")]
-    [InlineData("KWD", "1.5", "1.500")]
-    [InlineData("EUR", "1000000000000", "1000000000000.00")]
-    public void Format_ShowsExactlyTheCurrencyDigitsInvariantly(string currency, string amount, string expected)
+    [InlineData("EUR", "70.5", "70.50 EUR")]
+    [InlineData("EUR", "0", "0.00 EUR")]
+    [InlineData("EUR", "1234.5", "1,234.50 EUR")]
+    [InlineData("EUR", "-3", "-3.00 EUR")]
+    [InlineData("JPY", "1000", "1,000 JPY")]
+    [InlineData("KWD", "1.5", "1.500 KWD")]
+    [InlineData("EUR", "1000000000000", "1,000,000,000,000.00 EUR")]
+    [InlineData("EUR", "0.001", "0.001 EUR")]
+    [InlineData("JPY", "1.5", "1.5 JPY")]
+    public void Describe_GroupsShowsTheCurrencyDigitsAndCodeAndNeverRounds(string currency, string amount, string expected)
     {
-        Assert.Equal(expected, Amounts.Format(Dec.Parse(amount), currency));
+        Assert.Equal(expected, Amounts.Describe(Dec.Parse(amount), currency));
     }
 
     [Fact]
-    public void Format_IgnoresTheCurrentCulture()
+    public void Describe_IgnoresTheCurrentCulture()
     {
         var previous = System.Globalization.CultureInfo.CurrentCulture;
         try
         {
             System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
 
-            Assert.Equal("1234.50", Amounts.Format(1234.5m, "EUR"));
+            Assert.Equal("1,234.50 EUR", Amounts.Describe(1234.5m, "EUR"));
         }
         finally
         {

@@ -57,7 +57,7 @@ public sealed class CommandPipelineTests : LedgerTestBase
     {
         var error = await Assert.ThrowsAnyAsync<DomainException>(async () => await Ledger.Mediator.Send(new WithdrawMoneyCommand("A", 100m, "r")));
 
-        Assert.Equal("Insufficient funds: balance 70.50, requested 100.00.", error.Message);
+        Assert.Equal("Insufficient funds: 100.00 EUR requested, but the balance of 'A' is 70.50 EUR.", error.Message);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class CommandDialogTests : DialogContext
     {
         var (providers, reference) = await ShowMoneyAsync(deposit: false, initial: 70.50m, amount: "100");
         await ClickAsync(providers, "Withdraw");
-        providers.WaitForAssertion(() => Assert.Contains("Insufficient funds: balance 70.50, requested 100.00", Alert(providers)));
+        providers.WaitForAssertion(() => Assert.Contains("Insufficient funds: 100.00 EUR requested, but the balance of 'A' is 70.50 EUR.", Alert(providers)));
         var between = await AccountAsync("A");
         Assert.Equal((70.50m, 1L), (between.Balance, between.Version));
 

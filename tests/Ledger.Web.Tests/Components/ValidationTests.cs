@@ -48,6 +48,6 @@ public sealed class ValidationTests
     public void Amount_MayBeExactlyTheMaximum_ButNotOneCentMore()
     {
         Assert.Null(Validation.Amount(1_000_000m, "EUR", max: 1_000_000m));
-        Assert.Equal("At most 1000000 at once.", Validation.Amount(1_000_000.01m, "EUR", max: 1_000_000m));
+        Assert.Equal("At most 1,000,000.00 EUR at once.", Validation.Amount(1_000_000.01m, "EUR", max: 1_000_000m));
     }
 }

@@ -39,7 +39,7 @@ internal static class Validation
 
         if (max is { } limit && amount > limit)
         {
-            return $"At most {Input.Show(limit)} at once.";
+            return Currency.IsKnown(currency) ? $"At most {Amounts.Describe(limit, currency)} at once." : $"At most {Input.Show(limit)} at once.";
         }
 
         return null;
