@@ -17,6 +17,7 @@ public static class UiServices
             config.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
         services.AddScoped<ShortcutService>();
+        services.AddScoped<OpenDialogs>();
         services.AddScoped<ViewerTimeZone>();
         services.AddSingleton<DatabaseBackups>();
         return services;

@@ -1,3 +1,6 @@
+using MudBlazor;
+using Bunit.TestDoubles;
+using Microsoft.Extensions.DependencyInjection;
 using Ledger.Web.Components.Pages.Accounts;
 
 namespace Ledger.Web.Tests.Components;
@@ -96,6 +99,62 @@ public sealed class TimeTravelTests : LedgerUiContext
         {
             Assert.Equal("120.50 EUR", Labels.Value(cut, "Balance"));
             Assert.Equal("Live · version 4 of 4", Position(cut));
+        });
+    }
+
+    [Fact]
+    public async Task WhereTimeTravelStands_IsKeptInTheAddressBar_ReplacingTheEntry_SoAReloadOpensThere()
+    {
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        navigation.NavigateTo("accounts/TT");
+        var cut = await RenderSeededAccountAsync();
+
+        await cut.Find("button[aria-label='Step back']").ClickAsync(new());
+        await cut.Find("button[aria-label='Step back']").ClickAsync(new());
+
+        await EventuallyAsync(() => navigation.Uri, "http://localhost/accounts/TT?version=1");
+        Assert.All(navigation.History.SkipLast(1), entry => Assert.True(entry.Options.ReplaceHistoryEntry));
+        Assert.Equal("Version 1 of 3", Position(cut));
+
+        await cut.FindAll("button").First(b => b.TextContent.Trim() == "Live").ClickAsync(new());
+
+        await EventuallyAsync(() => navigation.Uri, "http://localhost/accounts/TT");
+        Assert.Equal("Live · version 3 of 3", Position(cut));
+    }
+
+    [Fact]
+    public async Task WhileADialogIsOpen_TheAddressWaits_SinceAnyChangeOfAddressWouldCloseTheDialog()
+    {
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        navigation.NavigateTo("accounts/TT");
+        var cut = await RenderSeededAccountAsync();
+        var account = await AccountAsync("TT");
+        IDialogReference dialog = null!;
+        await cut.InvokeAsync(async () => dialog = await Dialogs.ShowAsync<CloseAccountDialog>("Close", new DialogParameters { { "Account", account } }));
+
+        await cut.Find("button[aria-label='Step back']").ClickAsync(new());
+        await Task.Delay(TimeSpan.FromSeconds(1)); // three times the address bar's throttle
+
+        Assert.Equal("http://localhost/accounts/TT", navigation.Uri);
+        Assert.False(dialog.Result.IsCompleted);
+
+        await cut.InvokeAsync(() => dialog.Close());
+        await EventuallyAsync(() => navigation.Uri, "http://localhost/accounts/TT?version=2");
+    }
+
+    [Fact]
+    public async Task OpenedWithAVersionInTheAddress_StartsThere()
+    {
+        await AtAsync(Opened, () => OpenAsync("TT", "EUR", 100m, "Tess Travel"));
+        await AtAsync(Deposited, () => DepositAsync("TT", 50m, "R-dep"));
+        RenderProviders();
+
+        var cut = Render<AccountDetail>(p => p.Add(c => c.AccountId, "TT").Add(c => c.StartAtVersion, 1));
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("Version 1 of 2", Position(cut));
+            Assert.Equal("100.00 EUR", Labels.Value(cut, "Balance then"));
         });
     }
 
