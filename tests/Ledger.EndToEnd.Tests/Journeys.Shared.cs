@@ -81,9 +81,16 @@ public sealed partial class Journeys
         await Expect(Value(page, "Balance")).ToHaveTextAsync("130.00 EUR");
         await SavePageAsync(app, page, "time-travel");
 
+        // Where time travel stands is in the address, so a reload opens the account at the same event.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/accounts/E2E-TT\\?version=1$"));
+        await page.ReloadAsync();
+        await Expect(Value(page, "Version then")).ToHaveTextAsync("1");
+        await Expect(Value(page, "Balance then")).ToHaveTextAsync("100.00 EUR");
+
         await Button(page, "Live").ClickAsync();
         await Expect(Value(page, "Time travel position")).ToContainTextAsync("Live");
         await Expect(Value(page, "Balance then")).ToHaveCountAsync(0);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/accounts/E2E-TT$"));
 
         // "As of" on a sample account with a year of back-dated history: the page must show what the
         // API's time-travel query says about the same moment.

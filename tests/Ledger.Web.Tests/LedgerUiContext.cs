@@ -71,21 +71,6 @@ public abstract class LedgerUiContext : BunitContext, IAsyncLifetime
         }
     }
 
-    /// <summary>
-    /// Waits for something no render announces (the address bar after a throttled navigation), where bUnit's
-    /// WaitForAssertion, which checks again only after a render, would look once.
-    /// </summary>
-    protected static async Task EventuallyAsync(Func<string> actual, string expected, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (actual() != expected && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.Equal(expected, actual());
-    }
-
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();

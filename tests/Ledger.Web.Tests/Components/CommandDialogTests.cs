@@ -107,6 +107,19 @@ public sealed class CommandDialogTests : DialogContext
         Assert.Equal(20.50m, (await AccountAsync("A")).Balance);
     }
 
+    [Fact]
+    public async Task ARefusal_ShowsTheAccountAsItIsNow_NotAsItWasWhenTheDialogOpened()
+    {
+        var (providers, _) = await ShowMoneyAsync(deposit: false, initial: 70.50m, amount: "100");
+        Assert.Contains("balance 70.50 EUR · version 1", Summary(providers));
+        await DepositAsync("A", 10m, "R-other-tab");
+
+        await ClickAsync(providers, "Withdraw");
+
+        providers.WaitForAssertion(() => Assert.Contains("the balance of 'A' is 80.50 EUR", Alert(providers)));
+        providers.WaitForAssertion(() => Assert.Contains("balance 80.50 EUR · version 2", Summary(providers)));
+    }
+
     /// <summary>A lenient number parse read these as 100,000, 15 and 123.40, and the dialog sent them.</summary>
     [Theory]
     [InlineData("1e5")]

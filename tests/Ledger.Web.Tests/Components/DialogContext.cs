@@ -64,6 +64,9 @@ public abstract class DialogContext : LedgerUiContext
     protected static string Alert(IRenderedComponent<Providers> providers) =>
         string.Join(" | ", providers.FindAll("[role=alert]").Select(e => e.TextContent));
 
+    /// <summary>The line above the form about the account the dialog acts on.</summary>
+    protected static string Summary(IRenderedComponent<Providers> providers) => providers.Find(".ledger-dialog-summary").TextContent;
+
     /// <summary>Waits for something that happens off the renderer (a send reaching the ledger).</summary>
     protected static Task UntilAsync(Func<bool> condition, string what) => Poll.UntilAsync(condition, what, TimeSpan.FromSeconds(15));
 }
