@@ -48,6 +48,22 @@ public sealed class DiagnosticsPageTests : LedgerUiContext
     }
 
     [Fact]
+    public async Task Projections_HaveThreeColumns_TheLagInEventsAndSecondsSharingOne()
+    {
+        using var english = new InCulture("en-US");
+        await OpenAsync("A", "EUR", 10m);
+        RenderProviders();
+        var cut = Render<DiagnosticsPage>();
+        cut.WaitForAssertion(() => Assert.Equal("1", Labels.Value(cut, "Events")));
+
+        // Four columns made the table scroll sideways in its card at 1600px (the browser suite measures that).
+        var table = cut.Find("[aria-label=Projections] table");
+        Assert.Equal(["Projection", "Checkpoint", "Lag"], table.QuerySelectorAll("th").Select(h => h.TextContent));
+        Assert.All(table.QuerySelectorAll("tbody tr"), row => Assert.Matches(
+            @"^\d+ events? · \d+\.\d s$", System.Text.RegularExpressions.Regex.Replace(row.Children[2].TextContent, @"\s+", " ").Trim()));
+    }
+
+    [Fact]
     public async Task MonthlyGrowth_CountsEventsPerCalendarMonth_WithTheRunningTotal()
     {
         using var english = new InCulture("en-US");
