@@ -130,6 +130,10 @@ public sealed partial class Journeys(BrowserFixture browser, ITestOutputHelper o
             await Expect(Total(page, "EUR")).ToHaveTextAsync("42.00");
 
             await GotoAsync(page, "/diagnostics");
+            // At 1600px (the suite's window) a card is a third of the page; the Projections table must fit in it.
+            var projections = page.Locator("[aria-label=Projections] .mud-table-container");
+            await Expect(projections.Locator("tbody tr").First).ToBeVisibleAsync();
+            Assert.True(await projections.EvaluateAsync<bool>("c => c.scrollWidth <= c.clientWidth"), "the Projections table scrolls sideways");
             await Button(page, "Rebuild projections").ClickAsync();
             var confirm = Dialog(page, "Rebuild projections?");
             await Expect(confirm).ToContainTextAsync("built again from all 2 stored events");

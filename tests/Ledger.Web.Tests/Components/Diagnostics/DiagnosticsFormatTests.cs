@@ -31,6 +31,14 @@ public sealed class DiagnosticsFormatTests
     }
 
     [Fact]
+    public void ACountOfEvents_IsSingularOnlyForOne()
+    {
+        using var english = new InCulture("en-US");
+
+        Assert.Equal(["0 events", "1 event", "1,657 events"], new long[] { 0, 1, 1_657 }.Select(DiagnosticsFormat.Events));
+    }
+
+    [Fact]
     public void InGerman_DurationsAndSizesUseADecimalComma()
     {
         using var german = new InCulture("de-DE");

@@ -13,6 +13,9 @@ public static class DiagnosticsFormat
         { } d => $"{d.TotalSeconds:0.00} s",
     };
 
+    /// <summary>"1 event", "1,657 events".</summary>
+    public static string Events(long count) => $"{Display.Count(count)} {(count == 1 ? "event" : "events")}";
+
     public static string FileSize(long bytes) => bytes switch
     {
         < 1024 => $"{bytes} B",
