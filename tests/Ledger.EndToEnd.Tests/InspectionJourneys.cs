@@ -76,6 +76,16 @@ public sealed class InspectionJourneys(BrowserFixture browser, ITestOutputHelper
             await Expect(Row(totals, "EUR")).ToContainTextAsync("+22.50");
             await SavePageAsync(app, page, "compare");
 
+            // A number column's title sits over its numbers, at the right (MudDataGrid spread it to the left).
+            var titleGaps = await grid.EvaluateAsync<double[]>(@"grid => [...grid.querySelectorAll('th.ledger-right')].map(th => {
+                const text = document.createTreeWalker(th, NodeFilter.SHOW_TEXT, { acceptNode: n => n.textContent.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP }).nextNode();
+                const range = document.createRange();
+                range.selectNodeContents(text);
+                return th.getBoundingClientRect().right - parseFloat(getComputedStyle(th).paddingRight) - range.getBoundingClientRect().right;
+            })");
+            Assert.NotEmpty(titleGaps);
+            Assert.All(titleGaps, gap => Assert.InRange(gap, -1, 4));
+
             await row.GetByLabel("List the 2 events of E2E-CMP in between").ClickAsync();
             var events = Dialog(page, "Events of E2E-CMP in between");
             await Expect(Row(events, "CMP-1")).ToContainTextAsync("+2.50");
