@@ -44,12 +44,25 @@ export function register(dotnet, shortcuts) {
     };
     document.addEventListener('keydown', handler);
     document.addEventListener('keydown', submitOnEnter);
+    window.addEventListener('focusin', tooltipOnlyForKeyboardFocus, true);
     return {
         dispose: () => {
             document.removeEventListener('keydown', handler);
             document.removeEventListener('keydown', submitOnEnter);
+            window.removeEventListener('focusin', tooltipOnlyForKeyboardFocus, true);
         }
     };
+}
+
+// MudTooltip opens on any focus. A closing dialog gives focus back to the button that opened it, so after a
+// click the button's tooltip stayed over the page until the mouse happened to pass by. Focus a keyboard user
+// can see (:focus-visible: Tab, or Escape out of a dialog) still opens it; the browser decides which is which.
+// This runs before Blazor's own listener, so MudTooltip never hears of the other kind.
+function tooltipOnlyForKeyboardFocus(e) {
+    const target = e.target;
+    if (target instanceof Element && target.closest('.mud-tooltip-root') && !target.matches(':focus-visible')) {
+        e.stopImmediatePropagation();
+    }
 }
 
 // Enter in a command dialog's one-line field presses its submit button, as in a desktop form. Not in a
