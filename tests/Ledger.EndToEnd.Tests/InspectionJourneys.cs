@@ -104,7 +104,15 @@ public sealed class InspectionJourneys(BrowserFixture browser, ITestOutputHelper
             await GotoAsync(page, "/");
 
             await page.GetByLabel("Search accounts by id or holder, payments by reference, transfer id, amount or description").FillAsync("REF-FIND-1");
-            await page.GetByLabel("Deposit REF-FIND-1 of E2E-FIND").ClickAsync();
+            // Room to read a result: the list is wider than the box (it once was the box's width), and a payment's account,
+            // version, day and description run across the whole row instead of a 150 px column.
+            var hit = page.GetByLabel("Deposit REF-FIND-1 of E2E-FIND");
+            await Expect(hit).ToBeVisibleAsync();
+            var results = await page.Locator(".ledger-search-results").BoundingBoxAsync();
+            var details = await hit.Locator(".ledger-search-details").BoundingBoxAsync();
+            Assert.True(results is { Width: >= 600 }, $"results {results?.Width} px wide");
+            Assert.True(details is { Width: >= 400 }, $"details {details?.Width} px wide");
+            await hit.ClickAsync();
 
             await Expect(page).ToHaveURLAsync(new Regex("/accounts/E2E-FIND\\?version=2$"));
             await Expect(Value(page, "Version then")).ToHaveTextAsync("2");

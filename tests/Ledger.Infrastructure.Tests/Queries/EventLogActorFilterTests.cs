@@ -25,4 +25,26 @@ public sealed class EventLogActorFilterTests
         Assert.Equal(0, (await ledger.Mediator.Send(new GetEventLogQuery(Actor: "nobody"))).Total);
         Assert.Equal(5, (await ledger.Mediator.Send(new GetEventLogQuery(Actor: "  "))).Total);
     }
+
+    [Theory]
+    [InlineData("alice", 2)]
+    [InlineData("ALICE", 2)]
+    [InlineData("élise", 1)]
+    [InlineData("ÉLISE", 1)]
+    [InlineData("ali", 0)]
+    [InlineData("al*", 0)]
+    [InlineData("a?ice", 0)]
+    public async Task TheEventLog_FindsAnActorsEvents_WhateverTheCaseTheNameIsTypedIn_ButTheWholeNameOnly(string typed, int events)
+    {
+        await using var ledger = await TestLedger.StartAsync();
+        await ledger.Mediator.Send(new OpenAccountCommand("WHO-2", "h", "H", "EUR", 10m) { Actor = "Alice" });
+        await ledger.Mediator.Send(new DepositMoneyCommand("WHO-2", 1m, "R1") { Actor = "Alice" });
+        await ledger.Mediator.Send(new DepositMoneyCommand("WHO-2", 2m, "R2") { Actor = "Élise" });
+        await ledger.Mediator.Send(new DepositMoneyCommand("WHO-2", 3m, "R3") { Actor = "alicia" });
+
+        var page = await ledger.Mediator.Send(new GetEventLogQuery(Actor: typed));
+
+        Assert.Equal(events, page.Total);
+        Assert.All(page.Items, e => Assert.Equal(typed, e.Metadata.Actor, ignoreCase: true));
+    }
 }

@@ -14,6 +14,12 @@ public sealed class SearchTextTests
         Assert.Equal(glob, SearchText.PatternFor(postgres: false, text));
 
     [Theory]
+    [InlineData("Élise", "[éÉ][lL][iI][sS][eE]")]
+    [InlineData("a*?[b", "[aA][*][?][[][bB]")]
+    public void OnSqlite_AWholeNameIsTheSameGlob_WithoutTheStars(string text, string glob) =>
+        Assert.Equal(glob, SearchText.CaselessGlobOfAll(text));
+
+    [Theory]
     [InlineData("Ünal", "%Ünal%")]
     [InlineData(@"50%_off\", @"%50\%\_off\\%")]
     public void OnPostgres_ItIsALikePatternWithItsWildcardsEscaped(string text, string like) =>

@@ -153,6 +153,17 @@ public sealed class AccountPartsTests : LedgerUiContext
     }
 
     [Fact]
+    public async Task HistoryPanel_OfANewAccount_CountsItsOneEvent()
+    {
+        await OpenAsync("NEW");
+        RenderProviders();
+
+        var cut = Render<HistoryPanel>(p => p.Add(c => c.AccountId, "NEW").Add(c => c.HeadVersion, 1));
+
+        cut.WaitForAssertion(() => Assert.StartsWith("1 event, newest first", cut.Find(".ledger-toolbar .ledger-muted").TextContent));
+    }
+
+    [Fact]
     public async Task AccountDetail_ClickingAHistoryRow_TravelsToThatEvent()
     {
         await SeedThreeEventsAsync();

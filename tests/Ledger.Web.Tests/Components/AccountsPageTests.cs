@@ -1,4 +1,6 @@
+using Bunit.TestDoubles;
 using Ledger.Web.Components.Pages.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Web.Tests.Components;
 
@@ -95,6 +97,92 @@ public sealed class AccountsPageTests : LedgerUiContext
     }
 
     [Fact]
+    public async Task TheListsPage_IsKeptInTheAddress_WithoutAHistoryEntryEach_SoAReloadComesBackToIt()
+    {
+        await OpenThirtyAsync();
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        navigation.NavigateTo("accounts");
+        RenderProviders();
+        var cut = Render<AccountsPage>();
+        cut.WaitForAssertion(() => Assert.Contains("1-25 of 30", cut.Markup));
+
+        await cut.Find("button[aria-label='Next page']").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.EndsWith("/accounts?page=2", navigation.Uri, StringComparison.Ordinal));
+        Assert.All(navigation.History.SkipLast(1), entry => Assert.True(entry.Options.ReplaceHistoryEntry, entry.Uri));
+
+        await OpenAsync("ACC-31", "EUR", 31m);
+        cut.WaitForAssertion(() => Assert.Contains("26-31 of 31", cut.Markup));
+        Assert.EndsWith("/accounts?page=2", navigation.Uri, StringComparison.Ordinal);
+
+        var reloaded = await ReloadAsync();
+        reloaded.WaitForAssertion(() =>
+        {
+            Assert.Contains("26-31 of 31", reloaded.Markup);
+            Assert.StartsWith("ACC-26", reloaded.Find(".ledger-grid tbody").TextContent.Trim());
+        });
+    }
+
+    [Fact]
+    public async Task AnAddressWithASortAndAPage_OpensTheListSo_AndTheListKeepsWhatChangesInIt()
+    {
+        await OpenThirtyAsync();
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        navigation.NavigateTo("accounts?sort=balance_desc&page=2");
+        RenderProviders();
+
+        var cut = Render<AccountsPage>();
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains("26-30 of 30", cut.Markup);
+            Assert.Equal(["ACC-05", "ACC-04", "ACC-03", "ACC-02", "ACC-01"], Ids(cut));
+        });
+        await cut.InvokeAsync(() => cut.FindAll(".ledger-grid thead th").Single(th => th.TextContent.Trim() == "Holder").QuerySelector(".sortable-column-header")!.Click());
+        cut.WaitForAssertion(() => Assert.Contains("sort=holder", navigation.Uri, StringComparison.Ordinal));
+        Assert.DoesNotContain("balance", navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAddressPastTheLastPage_OpensTheFirstPage_AndSaysSo()
+    {
+        await OpenThirtyAsync();
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        navigation.NavigateTo("accounts?page=5");
+        RenderProviders();
+
+        var cut = Render<AccountsPage>();
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains("1-25 of 30", cut.Markup);
+            Assert.Equal(25, Ids(cut).Count);
+            Assert.EndsWith("/accounts", navigation.Uri, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task OpeningAnAccountFromPageTwo_KeepsTheListsPlaceInTheAddress()
+    {
+        await OpenThirtyAsync();
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        navigation.NavigateTo("accounts?page=2");
+        RenderProviders();
+        var cut = Render<AccountsPage>();
+        cut.WaitForAssertion(() => Assert.Contains("26-30 of 30", cut.Markup));
+
+        await cut.FindAll(".ledger-grid tbody tr.mud-table-row")[1].ClickAsync(new());
+
+        Assert.EndsWith("/accounts/ACC-27?page=2", navigation.Uri, StringComparison.Ordinal);
+
+        // Back to the list by a link that does not carry the list's place: the list is still on page 2, and says so again.
+        navigation.NavigateTo("accounts");
+        cut.Render(p => p.Add(c => c.AccountId, null));
+        cut.WaitForAssertion(() => Assert.EndsWith("/accounts?page=2", navigation.Uri, StringComparison.Ordinal));
+        Assert.Contains("26-30 of 30", cut.Markup);
+    }
+
+    [Fact]
     public async Task Filter_SearchesByHolder_ThroughTheQuery()
     {
         await OpenAsync("A-1", "EUR", 1m, "Alice Martin");
@@ -165,4 +253,24 @@ public sealed class AccountsPageTests : LedgerUiContext
     }
 
     private static string ValueOf(IRenderedComponent<AccountsPage> cut, string label) => Labels.Value(cut, label);
+
+    private static List<string> Ids(IRenderedComponent<AccountsPage> cut) =>
+        cut.FindAll(".ledger-grid tbody tr.mud-table-row").Select(r => r.QuerySelector("td")!.TextContent.Trim()).ToList();
+
+    /// <summary>ACC-01 to ACC-30, each with its number as its balance: two pages of 25.</summary>
+    private async Task OpenThirtyAsync()
+    {
+        for (var i = 1; i <= 30; i++)
+        {
+            await OpenAsync($"ACC-{i:00}", "EUR", i);
+        }
+    }
+
+    /// <summary>What a browser's reload does to the page: a fresh page at the same address.</summary>
+    private async Task<IRenderedComponent<AccountsPage>> ReloadAsync()
+    {
+        await DisposeComponentsAsync();
+        RenderProviders();
+        return Render<AccountsPage>();
+    }
 }

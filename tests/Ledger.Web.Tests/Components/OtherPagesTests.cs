@@ -21,6 +21,25 @@ public sealed class OtherPagesTests : LedgerUiContext
     }
 
     [Fact]
+    public async Task EventLog_TypeFilter_NamesTheTypesInPeoplesWords_AndFiltersOnTheStoredType()
+    {
+        await OpenAsync("A", "EUR", 10m);
+        await DepositAsync("A", 5m, "R-1");
+        var providers = RenderProviders();
+        var cut = Render<EventLogPage>();
+        cut.WaitForAssertion(() => Assert.Equal(["2", "1"], Positions(cut)));
+
+        var select = cut.FindComponents<MudBlazor.MudSelect<string>>()[0];
+        await cut.InvokeAsync(select.Instance.OpenMenu);
+        var options = providers.WaitForElements(".mud-popover-open .mud-list-item");
+        Assert.Equal(["All types", "Opened", "Deposit", "Withdrawal", "Closed", "Transfer out", "Transfer in"], options.Select(o => o.TextContent.Trim()));
+        await options.Single(o => o.TextContent.Trim() == "Deposit").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Equal(["2"], Positions(cut)));
+        Assert.Equal("Deposit", Labels.Input(cut, "Event type").GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task EventLog_AFilterChangedOnALaterPage_ShowsTheFirstPageOfWhatMatches()
     {
         await OpenAsync("A", "EUR", 10m);

@@ -79,6 +79,19 @@ public sealed class DisplayTests
     }
 
     [Fact]
+    public void ACountedNoun_IsSingularForExactlyOne_InTheReadersNotation()
+    {
+        using var english = new InCulture("en-US");
+
+        Assert.Equal("1 event", Display.Count(1, "event"));
+        Assert.Equal("0 events", Display.Count(0, "event"));
+        Assert.Equal("1,234 events", Display.Count(1_234, "event"));
+        Assert.Equal("1 entry", Display.Count(1, "entry", "entries"));
+        Assert.Equal("2 entries", Display.Count(2, "entry", "entries"));
+        Assert.Equal(("was", "were"), (Display.Plural(1, "was", "were"), Display.Plural(3, "was", "were")));
+    }
+
+    [Fact]
     public void EventTypes_ReadAsWords_AndEachHasItsOwnColour()
     {
         string[] types = ["AccountOpened", "MoneyDeposited", "MoneyWithdrawn", "TransferInitiated", "TransferReceived", "AccountClosed"];

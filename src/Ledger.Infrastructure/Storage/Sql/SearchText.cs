@@ -20,9 +20,14 @@ public static class SearchText
         "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     /// <summary>*text* for GLOB, each cased letter as a class of its two cases, GLOB's wildcards as one-character classes.</summary>
-    public static string CaselessGlob(string text)
+    public static string CaselessGlob(string text) => CaselessGlob(text, anywhere: true);
+
+    /// <summary>The whole of <paramref name="text"/>, whatever its case: <see cref="CaselessGlob(string)"/> without the stars.</summary>
+    public static string CaselessGlobOfAll(string text) => CaselessGlob(text, anywhere: false);
+
+    private static string CaselessGlob(string text, bool anywhere)
     {
-        var pattern = new StringBuilder("*", (text.Length * 4) + 2);
+        var pattern = new StringBuilder(anywhere ? "*" : "", (text.Length * 4) + 2);
         foreach (var c in text)
         {
             var (lower, upper) = (char.ToLowerInvariant(c), char.ToUpperInvariant(c));
@@ -40,6 +45,6 @@ public static class SearchText
             }
         }
 
-        return pattern.Append('*').ToString();
+        return (anywhere ? pattern.Append('*') : pattern).ToString();
     }
 }

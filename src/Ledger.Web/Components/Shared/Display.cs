@@ -53,6 +53,15 @@ public static class Display
 
     public static string Count(long n) => n.ToString("N0", Culture);
 
+    /// <summary>
+    /// A count and its noun, singular for exactly one: "1 event", "0 events", "1,234 events"; give the plural when it is
+    /// not the singular and an s ("1 entry", "2 entries").
+    /// </summary>
+    public static string Count(long n, string singular, string? plural = null) => $"{Count(n)} {Plural(n, singular, plural)}";
+
+    /// <summary>The word that agrees with <paramref name="n"/>, for the rest of a sentence about it ("was" or "were").</summary>
+    public static string Plural(long n, string singular, string? plural = null) => n == 1 ? singular : plural ?? singular + "s";
+
     /// <summary>A plain number with one decimal (rates, seconds), in the culture's notation.</summary>
     public static string OneDecimal(double value) => value.ToString("0.0", Culture);
 

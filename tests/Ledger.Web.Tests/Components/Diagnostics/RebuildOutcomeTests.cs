@@ -26,4 +26,14 @@ public sealed class RebuildOutcomeTests
     public void ADriftedReadModel_SaysHowManyRowsDiffered() =>
         Assert.EndsWith("3 read-model rows differed from what the events say; they have been replaced.",
             DiagnosticsFormat.RebuildOutcome(new RebuildResult(2_500, TwoSeconds, 1_250, 3)));
+
+    [Fact]
+    public void OneEventAndOneRow_AreEachSaidInTheSingular()
+    {
+        Assert.StartsWith("Rebuilt 1 event in", DiagnosticsFormat.RebuildOutcome(new RebuildResult(1, TwoSeconds, 1, 0)));
+        Assert.Contains("had not applied the last 1 event yet; the 1 row it changes has been filled in.",
+            DiagnosticsFormat.RebuildOutcome(new RebuildResult(1, TwoSeconds, 1, 1, LiveWasBehindBy: 1)));
+        Assert.EndsWith("1 read-model row differed from what the events say; it has been replaced.",
+            DiagnosticsFormat.RebuildOutcome(new RebuildResult(1, TwoSeconds, 1, 1)));
+    }
 }

@@ -35,6 +35,17 @@ public sealed class StatusBarTests : LedgerUiContext
         Assert.Empty(cut.FindAll("[role=alert]"));
     }
 
+    [Fact]
+    public async Task ProjectionLag_OfOneEvent_SaysEvent()
+    {
+        await OpenAsync("A", "EUR", 10m);
+        await SetCheckpointsAsync(0);
+
+        var cut = Render<StatusBar>();
+
+        cut.WaitForAssertion(() => Assert.Equal("1 event", Labels.Value(cut, "Projection lag")));
+    }
+
     /// <summary>Any notification makes the bar look again (its 3-second poll would too, only slower).</summary>
     private void LookAgain(IRenderedComponent<StatusBar> cut, Action expectation)
     {

@@ -29,12 +29,12 @@ public static class DiagnosticsFormat
     /// </summary>
     public static string RebuildOutcome(RebuildResult result)
     {
-        var summary = $"Rebuilt {Display.Count(result.Events)} events in {Duration(result.Duration)} ({Display.Count((long)result.EventsPerSecond)} events/s)";
+        var summary = $"Rebuilt {Display.Count(result.Events, "event")} in {Duration(result.Duration)} ({Display.Count((long)result.EventsPerSecond)} events/s)";
         return result switch
         {
             { ReadModelWasRight: true } => $"{summary}. The read model was already exactly what the events say; nothing needed replacing.",
-            { LiveWasBehindBy: > 0 } => $"{summary}. The read model had not applied the last {Display.Count(result.LiveWasBehindBy)} events yet; the {Display.Count(result.DifferentRows)} rows they change have been filled in.",
-            _ => $"{summary}. {Display.Count(result.DifferentRows)} read-model rows differed from what the events say; they have been replaced.",
+            { LiveWasBehindBy: > 0 } => $"{summary}. The read model had not applied the last {Display.Count(result.LiveWasBehindBy, "event")} yet; the {Display.Count(result.DifferentRows, "row")} {Display.Plural(result.LiveWasBehindBy, "it changes", "they change")} {Display.Plural(result.DifferentRows, "has", "have")} been filled in.",
+            _ => $"{summary}. {Display.Count(result.DifferentRows, "read-model row")} differed from what the events say; {Display.Plural(result.DifferentRows, "it has", "they have")} been replaced.",
         };
     }
 }
