@@ -1,3 +1,4 @@
+using Ledger.Web.Components.Pages.Accounts;
 using Ledger.Web.Components.Shared;
 using MudBlazor;
 
@@ -110,7 +111,7 @@ public sealed class CommandDialogTests : DialogContext
     [Fact]
     public async Task ARefusal_ShowsTheAccountAsItIsNow_NotAsItWasWhenTheDialogOpened()
     {
-        var (providers, _) = await ShowMoneyAsync(deposit: false, initial: 70.50m, amount: "100");
+        var (providers, reference) = await ShowMoneyAsync(deposit: false, initial: 70.50m, amount: "100");
         Assert.Contains("balance 70.50 EUR · version 1", Summary(providers));
         await DepositAsync("A", 10m, "R-other-tab");
 
@@ -118,6 +119,12 @@ public sealed class CommandDialogTests : DialogContext
 
         providers.WaitForAssertion(() => Assert.Contains("the balance of 'A' is 80.50 EUR", Alert(providers)));
         providers.WaitForAssertion(() => Assert.Contains("balance 80.50 EUR · version 2", Summary(providers)));
+
+        // What the summary showed counts as seen: no "newer change you had not seen" once it is sent.
+        Labels.Input(providers, "Amount").Change("50");
+        await ClickAsync(providers, "Withdraw");
+        var outcome = Assert.IsType<ActionOutcome>((await ResultAsync(providers, reference)).Data);
+        Assert.Equal("Withdrew 50.00 EUR; balance now 30.50 EUR.", outcome.Message);
     }
 
     /// <summary>A lenient number parse read these as 100,000, 15 and 123.40, and the dialog sent them.</summary>
