@@ -3,7 +3,7 @@ namespace Ledger.Infrastructure.Tests.Queries;
 public sealed class EventGrowthTests
 {
     [Fact]
-    public async Task Growth_CountsEventsPerMonth_WithARunningTotal_FromTheEventsOwnTime()
+    public async Task Growth_CountsEventsPerMonth_WithARunningTotal_FromTheEventsOwnTime_AndAQuietMonthAsZero()
     {
         await using var ledger = await TestLedger.StartAsync();
         // One event at the very end of January (UTC), two in February, three in April; none in March.
@@ -14,7 +14,7 @@ public sealed class EventGrowthTests
         var growth = await ledger.Mediator.Send(new GetMonthlyEventGrowthQuery());
 
         Assert.Equal(
-            [(new DateOnly(2026, 1, 1), 1L, 1L), (new DateOnly(2026, 2, 1), 2L, 3L), (new DateOnly(2026, 4, 1), 3L, 6L)],
+            [(new DateOnly(2026, 1, 1), 1L, 1L), (new DateOnly(2026, 2, 1), 2L, 3L), (new DateOnly(2026, 3, 1), 0L, 3L), (new DateOnly(2026, 4, 1), 3L, 6L)],
             growth.Select(p => (p.Month, p.Events, p.Cumulative)));
     }
 

@@ -2,7 +2,8 @@ namespace Ledger.Infrastructure.Application.Queries;
 
 /// <summary>
 /// Events per UTC calendar month (by event time), oldest first: the ledger's growth over time, over the
-/// last <see cref="MaxDaysLimit"/> days that have events (about ten years).
+/// last <see cref="MaxDaysLimit"/> days that have events (about ten years). Every month between the first and
+/// the last is there, a quiet one with 0 events, so a chart of it never closes up a gap in time.
 /// </summary>
 public sealed record GetMonthlyEventGrowthQuery : IQuery<IReadOnlyList<MonthlyEventGrowth>>
 {
@@ -32,15 +33,23 @@ public sealed class EventGrowthQueryHandler(IDbContextFactory<LedgerDbContext> c
         // Positions have no gaps, so the head is the event count; what the days shown do not hold came before them.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var running = await db.HeadPositionAsync(cancellationToken) - days.Sum(d => d.Events);
-        return days
+        var perMonth = days
             .GroupBy(d => FirstOfMonth(DateOnly.FromDayNumber(d.Day)))
-            .Select(month =>
-            {
-                var events = month.Sum(d => d.Events);
-                running += events;
-                return new MonthlyEventGrowth(month.Key, events, running);
-            })
-            .ToArray();
+            .ToDictionary(month => month.Key, month => month.Sum(d => d.Events));
+        var growth = new List<MonthlyEventGrowth>();
+        if (perMonth.Count == 0)
+        {
+            return growth;
+        }
+
+        for (var month = perMonth.Keys.Min(); month <= perMonth.Keys.Max(); month = month.AddMonths(1))
+        {
+            var events = perMonth.GetValueOrDefault(month);
+            running += events;
+            growth.Add(new MonthlyEventGrowth(month, events, running));
+        }
+
+        return growth;
     }
 
     private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
