@@ -1,3 +1,4 @@
+using Ledger.Domain.Accounts;
 using Ledger.Web.Components.Pages.Accounts;
 
 namespace Ledger.Web.Tests.Components;
@@ -15,12 +16,36 @@ public sealed class AccountListAddressTests
     public void ReadingAnAddress_TakesWhatItKnows_AndDefaultsTheRest(string uri, int page, int size, AccountSort sort) =>
         Assert.Equal(new AccountListAddress(page, size, sort), AccountListAddress.Read(uri));
 
+    [Theory]
+    [InlineData("http://x/accounts?search=%20Hughes%20&status=closed&currency=jpy", "Hughes", AccountStatus.Closed, "JPY")]
+    [InlineData("http://x/accounts?status=Active&currency=EUR", null, AccountStatus.Active, "EUR")]
+    [InlineData("http://x/accounts?search=&status=1&currency=XYZ", null, null, null)]
+    [InlineData("http://x/accounts?status=frozen&currency=EURO&search=%20%20", null, null, null)]
+    public void ReadingAnAddress_TakesTheFiltersTheApiWouldTake(string uri, string? search, AccountStatus? status, string? currency) =>
+        Assert.Equal(AccountListAddress.Default with { Search = search, Status = status, Currency = currency }, AccountListAddress.Read(uri));
+
+    [Fact]
+    public void ASearchLongerThanAnyNameNeeds_StaysOutOfTheList()
+    {
+        Assert.Null(AccountListAddress.Read($"http://x/accounts?search={new string('a', 201)}").Search);
+        Assert.Equal(200, AccountListAddress.Read($"http://x/accounts?search={new string('a', 200)}").Search!.Length);
+    }
+
+    [Fact]
+    public void TheQuery_NamesFiltersAsTheApiDoes_AndLeavesEmptyOnesOut()
+    {
+        Assert.Equal(
+            new Dictionary<string, object?> { ["page"] = null, ["size"] = null, ["sort"] = null, ["search"] = "bob", ["status"] = "Closed", ["currency"] = "JPY" },
+            (AccountListAddress.Default with { Search = " bob ", Status = AccountStatus.Closed, Currency = "JPY" }).Query);
+        Assert.Null((AccountListAddress.Default with { Search = "   " }).Query["search"]);
+    }
+
     [Fact]
     public void TheQuery_LeavesDefaultsOut_AndNamesSortsAsTheApiDoes()
     {
         Assert.All(AccountListAddress.Default.Query.Values, Assert.Null);
         Assert.Equal(
-            new Dictionary<string, object?> { ["page"] = 2, ["size"] = 100, ["sort"] = "updated_desc" },
+            new Dictionary<string, object?> { ["page"] = 2, ["size"] = 100, ["sort"] = "updated_desc", ["search"] = null, ["status"] = null, ["currency"] = null },
             new AccountListAddress(2, 100, AccountSort.UpdatedDesc).Query);
     }
 }

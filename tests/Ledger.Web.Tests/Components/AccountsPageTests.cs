@@ -183,6 +183,32 @@ public sealed class AccountsPageTests : LedgerUiContext
     }
 
     [Fact]
+    public async Task AnAddressWithFilters_OpensTheListFiltered_AndAChangedFilterIsWrittenBack()
+    {
+        await OpenAsync("A-1", "EUR", 1m, "Alice Martin");
+        await OpenAsync("B-1", "EUR", 1m, "Bob Hughes");
+        await OpenAsync("B-2", "JPY", 1m, "Bob Hughes");
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        navigation.NavigateTo("accounts?search=hughes&currency=jpy");
+        RenderProviders();
+
+        var cut = Render<AccountsPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(["B-2"], Ids(cut)));
+        Assert.Equal("hughes", cut.Find("input[placeholder='Id, holder or holder id']").GetAttribute("value"));
+
+        cut.Find("input[placeholder='Id, holder or holder id']").Input("alice");
+
+        // The currency filter still holds (JPY), so nothing matches, and the address says why.
+        cut.WaitForAssertion(() => Assert.Contains("No account matches these filters.", cut.Find(".ledger-grid").TextContent));
+        await Poll.UntilAsync(() => navigation.Uri.EndsWith("/accounts?search=alice&currency=JPY", StringComparison.Ordinal), "the address to name both filters", TimeSpan.FromSeconds(10));
+
+        var reloaded = await ReloadAsync();
+        reloaded.WaitForAssertion(() => Assert.Contains("No account matches these filters.", reloaded.Find(".ledger-grid").TextContent));
+        Assert.Equal("alice", reloaded.Find("input[placeholder='Id, holder or holder id']").GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Filter_SearchesByHolder_ThroughTheQuery()
     {
         await OpenAsync("A-1", "EUR", 1m, "Alice Martin");
