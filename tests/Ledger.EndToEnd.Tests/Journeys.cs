@@ -119,6 +119,36 @@ public sealed partial class Journeys(BrowserFixture browser, ITestOutputHelper o
         });
     }
 
+    /// <summary>
+    /// At the widths laptops and desktops have, an account's history fits where it is shown (beside the list, or alone
+    /// below 1340 px) and each reference is on screen: in its own column where there is room, else under the
+    /// description. Beside the list the Description and Reference columns were once off to the right, behind a
+    /// sideways scroll, at every width below 1600 px.
+    /// </summary>
+    [SkippableFact]
+    public async Task History_FitsWhereItIsShown_AtLaptopWidths_WithEveryReferenceOnScreen()
+    {
+        const string reference = "INV-2026-000123-ACME-WHOLESALE";
+        await JourneyAsync(async (app, page) =>
+        {
+            await StartOnNewAccountAsync(page, "E2E-WIDE", "Wanda Width", 10m, new Move("Deposit", 1234.56m, reference, "Wholesale refund for the March order"));
+            var row = Row(History(page), "Wholesale refund");
+            var grid = History(page).Locator(".mud-table-container");
+            foreach (var width in new[] { 1280, 1366, 1440, 1600, 1920 })
+            {
+                await page.SetViewportSizeAsync(width, 1000);
+                await Expect(page.Locator("section[aria-label='Account list']")).ToBeVisibleAsync(new() { Visible = width > 1340 });
+                await Expect(row).ToBeVisibleAsync();
+                Assert.True(await grid.EvaluateAsync<bool>("c => c.scrollWidth <= c.clientWidth"), $"the history scrolls sideways at {width} px");
+
+                var shown = row.GetByText(reference).Filter(new() { Visible = true });
+                await Expect(shown).ToHaveCountAsync(1);
+                var (text, box) = (await shown.BoundingBoxAsync(), await grid.BoundingBoxAsync());
+                Assert.True(text!.X + text.Width <= box!.X + box.Width + 1, $"the reference runs past the history's right edge at {width} px");
+            }
+        });
+    }
+
     [SkippableFact]
     public async Task Diagnostics_RebuildRunsToCompletion_AndLeavesEveryBalanceUnchanged()
     {

@@ -48,6 +48,7 @@ public sealed class DisplayTests
 
         Assert.Equal(("2026-11-30 14:05:09", "2026-11-30 14:05", "2026-11-30", "Nov 30"), shown);
         Assert.Equal("yyyy-MM-dd", Display.DateInputFormat);
+        Assert.Equal(Display.ShortTime(Moment, Zurich), $"{Display.Day(Moment, Zurich)} {Display.Clock(Moment, Zurich)}");
     }
 
     [Fact]
@@ -58,6 +59,7 @@ public sealed class DisplayTests
         Assert.Equal("30.11.2026 14:05:09", Display.Time(Moment, Zurich));
         Assert.Equal("30.11.2026 14:05", Display.ShortTime(Moment, Zurich));
         Assert.Equal("30.11.2026", Display.Day(Moment, Zurich));
+        Assert.Equal("14:05", Display.Clock(Moment, Zurich));
         Assert.Equal("dd.MM.yyyy", Display.DateInputFormat);
         Assert.Equal("30. Nov.", Display.DayAndMonth(Moment, Zurich));
     }

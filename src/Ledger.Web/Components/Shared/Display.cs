@@ -37,6 +37,9 @@ public static class Display
 
     public static string ShortTime(DateTimeOffset at, TimeZoneInfo zone) => In(at, zone).ToString(Invariant ? "yyyy-MM-dd HH:mm" : "g", Culture);
 
+    /// <summary>The time of day alone (1:48 PM, 13:48): with <see cref="Day"/>, the two halves of <see cref="ShortTime"/>.</summary>
+    public static string Clock(DateTimeOffset at, TimeZoneInfo zone) => In(at, zone).ToString(Invariant ? "HH:mm" : "t", Culture);
+
     public static string Day(DateTimeOffset at, TimeZoneInfo zone) => In(at, zone).ToString(DateInputFormat, Culture);
 
     /// <summary>A day and month for chart axes (Nov 30, 30. Nov.).</summary>

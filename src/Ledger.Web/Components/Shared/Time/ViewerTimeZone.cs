@@ -67,5 +67,7 @@ public sealed class ViewerTimeZone(IJSRuntime js)
 
     public string Day(DateTimeOffset at) => Display.Day(at, Zone);
 
+    public string Clock(DateTimeOffset at) => Display.Clock(at, Zone);
+
     public string DayAndMonth(DateTimeOffset at) => Display.DayAndMonth(at, Zone);
 }
