@@ -82,7 +82,11 @@ public sealed class DiagnosticsPageTests : LedgerUiContext
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[role=img][aria-label='Events over time: 4 events over 4 months']")));
         // Never "Jan 24", which reads as the 24th of January.
         // March had no event and still has its place on the axis, so April does not look like the month after February.
-        Assert.Equal(["Jan 2024", "Feb", "Mar", "Apr"], cut.FindComponent<MudChart<double>>().Instance.ChartLabels);
+        var chart = cut.FindComponent<MudChart<double>>().Instance;
+        Assert.Equal(["Jan 2024", "Feb", "Mar", "Apr"], chart.ChartLabels);
+        // Its axis steps by whole events (MudChart's own step is 20, for 4 events).
+        var axis = Assert.IsType<BarChartOptions>(chart.ChartOptions);
+        Assert.Equal((1, 4d, "1,000"), (axis.YAxisTicks, axis.YAxisSuggestedMax, axis.YAxisToStringFunc!(1000d)));
     }
 
     private static AngleSharp.Dom.IElement Button<T>(IRenderedComponent<T> cut, string text)

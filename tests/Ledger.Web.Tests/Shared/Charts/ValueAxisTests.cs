@@ -69,4 +69,18 @@ public sealed class ValueAxisTests
         Assert.Equal("1.250.000", ValueAxis.For(0m, 1_100_262m, "EUR").Ticks[^1].Text);
         Assert.Equal("0,25", ValueAxis.For(0m, 1.2m, "EUR").Ticks[1].Text);
     }
+
+    [Theory]
+    [InlineData(1_655, 500)]
+    [InlineData(1_001_000, 250_000)]
+    [InlineData(7, 2)]
+    [InlineData(1, 1)]
+    [InlineData(0, 1)]
+    public void ACountsAxis_StepsInWholeRoundNumbers(long max, long step)
+    {
+        var axis = ValueAxis.ForCounts(max);
+
+        Assert.Equal(step, axis.Step);
+        Assert.True(axis.High >= max && axis.Ticks.Count - 1 <= 5);
+    }
 }

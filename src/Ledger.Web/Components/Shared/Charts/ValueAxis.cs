@@ -6,7 +6,7 @@ namespace Ledger.Web.Components.Shared.Charts;
 public sealed record AxisTick(decimal Value, string Text);
 
 /// <summary>
-/// A money axis with round steps (0, 250,000, 500,000, ...) that holds every value and zero, so a falling
+/// A money (or count) axis with round steps (0, 250,000, 500,000, ...) that holds every value and zero, so a falling
 /// balance is not drawn as a crash. Labels are exact amounts in the reader's notation, never 1.1M: that
 /// would need each culture's own abbreviations, and an axis of round steps is short enough without.
 /// </summary>
@@ -16,7 +16,13 @@ public sealed record ValueAxis(decimal Low, decimal High, decimal Step, IReadOnl
     private static readonly decimal[] Multiples = [1m, 2m, 2.5m, 5m];
 
     /// <summary>The finest round step that covers the values in at most <paramref name="maxIntervals"/> intervals.</summary>
-    public static ValueAxis For(decimal min, decimal max, string currency, int maxIntervals = 5)
+    public static ValueAxis For(decimal min, decimal max, string currency, int maxIntervals = 5) =>
+        For(min, max, Currency.DecimalPlaces(currency), maxIntervals);
+
+    /// <summary>An axis of whole numbers (events, accounts): steps of 1, 2, 5, 10, 20, 25, 50 and so on.</summary>
+    public static ValueAxis ForCounts(long max, int maxIntervals = 5) => For(0m, max, 0, maxIntervals);
+
+    private static ValueAxis For(decimal min, decimal max, int digits, int maxIntervals)
     {
         var low = Math.Min(0m, min);
         var high = Math.Max(0m, max);
@@ -25,7 +31,6 @@ public sealed record ValueAxis(decimal Low, decimal High, decimal Step, IReadOnl
             high = low + 1m;
         }
 
-        var digits = Currency.DecimalPlaces(currency);
         var unit = 1m / Pow10(digits);
         for (var scale = unit; ; scale *= 10m)
         {
