@@ -30,7 +30,15 @@ internal sealed partial class ApiAccessGuard(RequestDelegate next, IAntiforgery 
         if (caller is null)
         {
             // The handler's answer is cached for the request: this asks again only for why it failed.
-            var failure = ApiTokenAuthentication.BearerToken(request) is null ? null : (await context.AuthenticateAsync()).Failure?.Message;
+            var reason = ApiTokenAuthentication.BearerToken(request) is null ? null : (await context.AuthenticateAsync()).Failure;
+            if (reason is CommandRefusedException unreached)
+            {
+                // The token was not judged at all: the database did not answer. A 503 to try again, as for a command.
+                await ProblemMapping.For(unreached).ToResult().ExecuteAsync(context);
+                return;
+            }
+
+            var failure = reason?.Message;
             context.Response.Headers.WWWAuthenticate = failure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
             await RefuseAsync(context, AccessCodes.Unauthenticated, failure is null
                 ? "Sign in first: send Authorization: Bearer <token> (make one with: tokens create NAME)."

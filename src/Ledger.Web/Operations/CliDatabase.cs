@@ -24,6 +24,21 @@ internal static class CliDatabase
         return options;
     }
 
+    /// <summary>
+    /// Which ledger a verb's output is about: the SQLite file's full path, or the PostgreSQL server and database (never the
+    /// password), so two databases on one server (a ledger and its restored copy) are told apart in what hash and copy print.
+    /// </summary>
+    public static string Name(LedgerOptions options)
+    {
+        if (!options.UsesPostgres())
+        {
+            return Path.GetFullPath(options.DatabasePath);
+        }
+
+        var postgres = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString);
+        return $"{postgres.Host ?? "localhost"}:{postgres.Port}/{postgres.Database ?? postgres.Username} (postgres)";
+    }
+
     /// <summary>The SQLite file a file-level verb (backup, restore) works on; a PostgreSQL ledger is refused with what to use instead.</summary>
     public static string Resolve(Arguments arguments)
     {

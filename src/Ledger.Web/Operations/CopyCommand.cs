@@ -51,10 +51,11 @@ internal static class CopyCommand
         }
 
         var equal = report.Source == report.Target;
+        var postgresName = CliDatabase.Name(new LedgerOptions { Provider = LedgerOptions.Postgres, ConnectionString = postgres });
         await OperationsCli.PrintAsync(output,
         [
-            ("from", toSqlite ? "postgres" : sqlite),
-            ("to", toSqlite ? sqlite : "postgres"),
+            ("from", toSqlite ? postgresName : sqlite),
+            ("to", toSqlite ? sqlite : postgresName),
             ("source-events", report.Source.EventCount),
             ("source-hash", report.Source.ContentHash),
             ("target-events", report.Target.EventCount),

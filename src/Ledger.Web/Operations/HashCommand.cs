@@ -28,7 +28,7 @@ internal static class HashCommand
             cancellationToken);
         await OperationsCli.PrintAsync(output,
         [
-            ("database", options.UsesPostgres() ? "postgres" : Path.GetFullPath(options.DatabasePath)),
+            ("database", CliDatabase.Name(options)),
             ("events", fingerprint.EventCount),
             ("head", fingerprint.HeadPosition),
             ("hash", fingerprint.ContentHash),

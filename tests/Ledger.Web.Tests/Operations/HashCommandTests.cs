@@ -26,6 +26,9 @@ public sealed class HashCommandTests
         Assert.Equal(expected.HeadPosition.ToString(System.Globalization.CultureInfo.InvariantCulture), Fact(output, "head"));
         Assert.Equal(expected.ContentHash, Fact(output, "hash"));
         Assert.NotEqual(EventsFingerprint.EmptyHash, expected.ContentHash);
+
+        // Which ledger the figures are of: a file's path, or a server's database by name (a ledger and its restored copy differ only there).
+        Assert.Contains(database is PostgresTestDatabase postgres ? $"/{postgres.Name} (postgres)" : ((SqliteTestDatabase)database).Path, Fact(output, "database"), StringComparison.Ordinal);
     }
 
     [Fact]

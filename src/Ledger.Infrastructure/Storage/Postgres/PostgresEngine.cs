@@ -28,11 +28,23 @@ public sealed class PostgresEngine : SqlEngine, IAsyncDisposable
         var value = options.Value;
         if (string.IsNullOrWhiteSpace(value.ConnectionString))
         {
-            throw new InvalidOperationException(
+            // DatabaseUnavailableException: the app and the verbs print it as one line and exit 1, as for a server that is down.
+            throw new DatabaseUnavailableException(
                 "Ledger:Provider is postgres but there is no connection string: use --postgres \"Host=...;Database=...;Username=...\", LEDGER_POSTGRES or ConnectionStrings:Ledger.");
         }
 
-        settings = new NpgsqlConnectionStringBuilder(value.ConnectionString);
+        try
+        {
+            settings = new NpgsqlConnectionStringBuilder(value.ConnectionString);
+        }
+        catch (ArgumentException unreadable)
+        {
+            // Npgsql's words name the keyword it could not read; the string itself is not repeated (it may hold a password).
+            throw new DatabaseUnavailableException(
+                $"The PostgreSQL connection string cannot be read: {unreadable.Message}. It is Npgsql's form: \"Host=...;Port=5432;Database=...;Username=...;Password=...\".",
+                unreadable);
+        }
+
         if (settings.MaxAutoPrepare == 0)
         {
             settings.MaxAutoPrepare = 64;
