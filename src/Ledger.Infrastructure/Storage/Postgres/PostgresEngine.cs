@@ -166,7 +166,12 @@ public sealed class PostgresEngine : SqlEngine, IAsyncDisposable
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
-            // The database does not exist yet: the migrations create it when the role may.
+            // Never created here, though the migrations could: on a team's server a mistyped name would start a second,
+            // empty ledger, and the instance holding it would take deposits nobody else ever sees.
+            throw new DatabaseUnavailableException(
+                $"The database \"{Database}\" does not exist on {Host}:{Port}. Ledger does not create one itself, so that a mistyped name " +
+                $"cannot start a second, empty ledger: check the name, or create it (createdb {Database}) and start again.",
+                e);
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
         {
