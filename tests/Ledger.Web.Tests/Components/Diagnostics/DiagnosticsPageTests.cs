@@ -29,6 +29,19 @@ public sealed class DiagnosticsPageTests : LedgerUiContext
     }
 
     [Fact]
+    public async Task Prerendered_ShowsTheLoadingBar_WithoutReadingTheEventsTable()
+    {
+        await OpenAsync("A", "EUR", 10m);
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<DiagnosticsPage>();
+
+        // The interactive page reads it all a moment later; the prerender reading it too held the first paint back.
+        Assert.NotNull(cut.Find("[aria-label='Loading diagnostics']"));
+        Assert.Empty(cut.FindAll("h2"));
+    }
+
+    [Fact]
     public async Task RebuildProjections_Cancelled_DoesNotRebuild()
     {
         await OpenAsync("A", "EUR", 10m);
