@@ -23,8 +23,6 @@ public abstract class LedgerUiContext : BunitContext, IAsyncLifetime
         DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         TestLedger.AddLedger(Services, Database);
         Services.AddLedgerUi();
-        // Components run as in the browser's circuit (interactive); a test of the prerendered page says so itself.
-        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     protected TestDatabase Database { get; }

@@ -6,6 +6,9 @@ namespace Ledger.Web.Tests.Components.Diagnostics;
 
 public sealed class DiagnosticsPageTests : LedgerUiContext
 {
+    // The page reads nothing while prerendered (see Prerendered_ShowsTheLoadingBar...); these tests are of the circuit's page.
+    public DiagnosticsPageTests() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+
     [Fact]
     public async Task RebuildProjections_AfterConfirming_EndsWithTheSameReadModel()
     {
