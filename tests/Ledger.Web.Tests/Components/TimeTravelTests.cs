@@ -17,7 +17,7 @@ public sealed class TimeTravelTests : LedgerUiContext
     {
         var cut = await RenderSeededAccountAsync();
 
-        await cut.Find("input[type=range][aria-label='Time travel']").InputAsync(new() { Value = "2" });
+        await cut.Find("input[type=range][aria-label='Time travel']").ChangeAsync(new() { Value = "2" });
 
         cut.WaitForAssertion(() =>
         {
@@ -29,6 +29,29 @@ public sealed class TimeTravelTests : LedgerUiContext
         });
         // The header keeps showing the account as it is now.
         Assert.Equal("120.00 EUR", Labels.Value(cut, "Balance"));
+    }
+
+    [Fact]
+    public async Task Slider_WhileDragged_StaysPut_AndMovesWhereItIsLetGo()
+    {
+        var cut = await RenderSeededAccountAsync();
+        var slider = cut.Find("input[type=range][aria-label='Time travel']");
+
+        // A drag's input events: answering each one sent renders of positions the thumb had already left, which put
+        // the thumb back mid-drag (a 48,610-event account ended two drags in four somewhere other than where it was dropped).
+        try
+        {
+            await slider.InputAsync(new() { Value = "1" });
+        }
+        catch (Bunit.MissingEventHandlerException)
+        {
+            // No handler for input at all: just as good.
+        }
+
+        Assert.Equal("Live · version 3 of 3", Position(cut));
+
+        await cut.Find("input[type=range][aria-label='Time travel']").ChangeAsync(new() { Value = "2" });
+        cut.WaitForAssertion(() => Assert.Equal("Version 2 of 3", Position(cut)));
     }
 
     [Fact]
@@ -74,7 +97,7 @@ public sealed class TimeTravelTests : LedgerUiContext
     public async Task NewEvents_WhileTravelling_KeepThePosition_AndSayNewerEventsExist()
     {
         var cut = await RenderSeededAccountAsync();
-        await cut.Find("input[type=range][aria-label='Time travel']").InputAsync(new() { Value = "1" });
+        await cut.Find("input[type=range][aria-label='Time travel']").ChangeAsync(new() { Value = "1" });
         cut.WaitForAssertion(() => Assert.Equal("100.00 EUR", Labels.Value(cut, "Balance then")));
 
         await DepositAsync("TT", 1000m, "R-live");

@@ -6,6 +6,9 @@ namespace Ledger.Web.Tests.Components.Diagnostics;
 
 public sealed class DiagnosticsPageTests : LedgerUiContext
 {
+    // The page reads nothing while prerendered (see Prerendered_ShowsTheLoadingBar...); these tests are of the circuit's page.
+    public DiagnosticsPageTests() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+
     [Fact]
     public async Task RebuildProjections_AfterConfirming_EndsWithTheSameReadModel()
     {
@@ -26,6 +29,19 @@ public sealed class DiagnosticsPageTests : LedgerUiContext
         cut.WaitForAssertion(() => Assert.Contains("The read model was already exactly what the events say", cut.Markup), TimeSpan.FromSeconds(10));
         Assert.Contains("account_not_found", cut.Markup);
         Assert.Equal("0", Labels.Value(cut, "Conflicts in the last minute"));
+    }
+
+    [Fact]
+    public async Task Prerendered_ShowsTheLoadingBar_WithoutReadingTheEventsTable()
+    {
+        await OpenAsync("A", "EUR", 10m);
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<DiagnosticsPage>();
+
+        // The interactive page reads it all a moment later; the prerender reading it too held the first paint back.
+        Assert.NotNull(cut.Find("[aria-label='Loading diagnostics']"));
+        Assert.Empty(cut.FindAll("h2"));
     }
 
     [Fact]

@@ -5,6 +5,9 @@ namespace Ledger.Web.Tests.Components.Diagnostics;
 /// <summary>The Projections panel says which instance applies the projections (issue 14, /api/status's projectionLeader).</summary>
 public sealed class ProjectionLeaderTests : LedgerUiContext
 {
+    // The page reads nothing while prerendered (see Prerendered_ShowsTheLoadingBar...); these tests are of the circuit's page.
+    public ProjectionLeaderTests() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+
     [Fact]
     public async Task ALoneInstance_SaysItAlwaysAppliesTheProjections()
     {

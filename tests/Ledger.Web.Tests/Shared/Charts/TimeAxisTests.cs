@@ -97,4 +97,28 @@ public sealed class TimeAxisTests
             Assert.Equal(["Nov 2025", "Dez", "Jan 2026", "Feb"], TimeAxis.Months(months));
         }
     }
+
+    [Fact]
+    public void SparseMonths_OverFiveYears_NameAtMostTwelveMonths_WithTheYearWhereItChanges()
+    {
+        using var english = new InCulture("en-US");
+        var months = Enumerable.Range(0, 58).Select(m => new DateOnly(2021, 12, 1).AddMonths(m)).ToList();
+
+        var labels = TimeAxis.SparseMonths(months);
+
+        Assert.Equal(58, labels.Length);
+        var named = labels.Where(l => l.Length > 0).ToList();
+        Assert.InRange(named.Count, 2, 12);
+        Assert.Equal("Dec 2021", labels[0]);
+        Assert.Equal(["Dec 2021", "May 2022", "Oct", "Mar 2023", "Aug", "Jan 2024", "Jun", "Nov", "Apr 2025", "Sep", "Feb 2026", "Jul"], named);
+    }
+
+    [Fact]
+    public void SparseMonths_AFewMonths_NameEveryOne()
+    {
+        using var english = new InCulture("en-US");
+        DateOnly[] months = [new(2025, 11, 1), new(2025, 12, 1), new(2026, 1, 1)];
+
+        Assert.Equal(["Nov 2025", "Dec", "Jan 2026"], TimeAxis.SparseMonths(months));
+    }
 }

@@ -66,6 +66,26 @@ public static class TimeAxis
     public static IReadOnlyList<string> Months(IReadOnlyList<DateOnly> months) =>
         [.. months.Select((m, n) => m.ToString(n == 0 || months[n - 1].Year != m.Year ? MonthAndYear : "MMM", Culture))];
 
+    /// <summary>
+    /// One label per month for a chart that draws every month, at most <paramref name="maxLabels"/> of them not
+    /// blank, evenly spread from the first (five years' 60 names side by side ran into each other). The year is on
+    /// the first label and wherever it changes between labels shown.
+    /// </summary>
+    public static string[] SparseMonths(IReadOnlyList<DateOnly> months, int maxLabels = 12)
+    {
+        var every = Math.Max(1, (int)Math.Ceiling(months.Count / (double)Math.Max(1, maxLabels)));
+        var shown = Enumerable.Range(0, months.Count).Where(i => i % every == 0).ToList();
+        var names = Months([.. shown.Select(i => months[i])]);
+        var labels = new string[months.Count];
+        Array.Fill(labels, "");
+        for (var n = 0; n < shown.Count; n++)
+        {
+            labels[shown[n]] = names[n];
+        }
+
+        return labels;
+    }
+
     // The culture's own order (Dec 2025, Dez. 2025, 2025年12月), with the month's short name.
     private static string MonthAndYear =>
         Invariant ? "MMM yyyy" : Culture.DateTimeFormat.YearMonthPattern.Replace("MMMM", "MMM", StringComparison.Ordinal);
