@@ -95,7 +95,7 @@ public sealed partial class Journeys(BrowserFixture browser, ITestOutputHelper o
             await MoveMoneyAsync(page, "Deposit", 7.25m, "FROM-TAB-1");
 
             await Expect(Value(other, "Balance")).ToHaveTextAsync("12.25 EUR");
-            await Expect(other.GetByText("FROM-TAB-1")).ToBeVisibleAsync();
+            await Expect(Row(History(other), "FROM-TAB-1")).ToBeVisibleAsync();
         });
     }
 

@@ -34,6 +34,6 @@ public sealed class MultiInstanceJourneys(BrowserFixture browser, ITestOutputHel
 
         // No reload, no navigation: the page on A changes by itself.
         await Expect(Value(page, "Balance")).ToHaveTextAsync("12.25 EUR", new() { Timeout = 5_000 });
-        await Expect(page.GetByText("THROUGH-B")).ToBeVisibleAsync();
+        await Expect(Row(History(page), "THROUGH-B")).ToBeVisibleAsync();
     }
 }
