@@ -98,11 +98,15 @@ public sealed class DiagnosticsPageTests : LedgerUiContext
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[role=img][aria-label='Events over time: 4 events over 4 months']")));
         // Never "Jan 24", which reads as the 24th of January.
         // March had no event and still has its place on the axis, so April does not look like the month after February.
-        var chart = cut.FindComponent<MudChart<double>>().Instance;
-        Assert.Equal(["Jan 2024", "Feb", "Mar", "Apr"], chart.ChartLabels);
-        // Its axis steps by whole events (MudChart's own step is 20, for 4 events).
-        var axis = Assert.IsType<BarChartOptions>(chart.ChartOptions);
-        Assert.Equal((1, 4d, "1,000"), (axis.YAxisTicks, axis.YAxisSuggestedMax, axis.YAxisToStringFunc!(1000d)));
+        Assert.NotNull(cut.Find("[role=img][aria-label='Events each month: at most 2 events in a month, over 4 months']"));
+        var charts = cut.FindComponents<MudChart<double>>().Select(c => c.Instance).ToList();
+        Assert.Equal([ChartType.Bar, ChartType.Line], charts.Select(c => c.ChartType));
+        Assert.All(charts, chart => Assert.Equal(["Jan 2024", "Feb", "Mar", "Apr"], chart.ChartLabels));
+        // Each on its own axis, in whole events (MudChart's own step is 20, for 4 events): the month's bars are not
+        // drawn against the running total, at a sliver of its height.
+        var (monthly, total) = (Assert.IsType<BarChartOptions>(charts[0].ChartOptions), Assert.IsType<LineChartOptions>(charts[1].ChartOptions));
+        Assert.Equal((1, 2d), (monthly.YAxisTicks, monthly.YAxisSuggestedMax));
+        Assert.Equal((1, 4d, "1,000"), (total.YAxisTicks, total.YAxisSuggestedMax, total.YAxisToStringFunc!(1000d)));
     }
 
     private static AngleSharp.Dom.IElement Button<T>(IRenderedComponent<T> cut, string text)
